@@ -1,0 +1,136 @@
+/** The typed content model that the parsers produce and every other part of the engine reads. */
+
+export const STAGES = [
+  { stage: 1, title: "Understand", kind: "understand" },
+  { stage: 2, title: "Articulate", kind: "articulate" },
+  { stage: 3, title: "Limitations", kind: "limitations" },
+  { stage: 4, title: "Build something better", kind: "build" },
+  { stage: 5, title: "Its limitations", kind: "its-limitations" },
+  { stage: 6, title: "Appreciate", kind: "appreciate" },
+] as const;
+
+export type StageNumber = 1 | 2 | 3 | 4 | 5 | 6;
+export const STAGE_NUMBERS: readonly StageNumber[] = [1, 2, 3, 4, 5, 6];
+
+export function stageTitle(stage: StageNumber): string {
+  return STAGES[stage - 1]?.title ?? `Stage ${stage}`;
+}
+
+export function isStageNumber(value: unknown): value is StageNumber {
+  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 6;
+}
+
+export interface JargonTerm {
+  term: string;
+  plain: string[];
+}
+
+export interface LessonSection {
+  /** Sub-heading text, or the stage title for the text before the first sub-heading. */
+  heading: string;
+  depth: number;
+  markdown: string;
+  line: number;
+}
+
+export interface LessonStage {
+  stage: StageNumber;
+  title: string;
+  /** The stage's markdown without its own heading. */
+  markdown: string;
+  line: number;
+  sections: LessonSection[];
+}
+
+export interface Lesson {
+  id: string;
+  title: string;
+  summary: string;
+  tags: string[];
+  sources: string[];
+  prerequisites: string[];
+  jargon: JargonTerm[];
+  stages: LessonStage[];
+  file: string;
+}
+
+export type QuestionType = "single" | "multiple" | "true-false" | "order" | "short" | "numeric" | "explain";
+export const QUESTION_TYPES: readonly QuestionType[] = [
+  "single",
+  "multiple",
+  "true-false",
+  "order",
+  "short",
+  "numeric",
+  "explain",
+];
+
+interface QuestionBase {
+  id: string;
+  lessonId: string;
+  stage: StageNumber;
+  /** Markdown of the question itself. */
+  prompt: string;
+  hint?: string;
+  /** Shown after answering; for explain questions, the model answer. */
+  explanation: string;
+  file: string;
+  line: number;
+}
+
+export interface ChoiceOption {
+  text: string;
+  correct: boolean;
+  /** For a wrong option: the misconception it reflects. */
+  feedback?: string;
+}
+
+export interface ChoiceQuestion extends QuestionBase {
+  type: "single" | "multiple" | "true-false";
+  options: ChoiceOption[];
+}
+
+export interface OrderQuestion extends QuestionBase {
+  type: "order";
+  /** Items in the correct order. */
+  items: string[];
+  /** Indices into `items` in the order to show them: a fixed shuffle, never the answer. */
+  shuffled: number[];
+}
+
+export interface ShortQuestion extends QuestionBase {
+  type: "short";
+  accepted: string[];
+  pattern?: string;
+}
+
+export interface NumericQuestion extends QuestionBase {
+  type: "numeric";
+  answer: number;
+  tolerance: number;
+  unit?: string;
+}
+
+export interface KeyPoint {
+  text: string;
+  phrasings: string[];
+}
+
+export interface ExplainQuestion extends QuestionBase {
+  type: "explain";
+  keyPoints: KeyPoint[];
+}
+
+export type Question = ChoiceQuestion | OrderQuestion | ShortQuestion | NumericQuestion | ExplainQuestion;
+
+export interface Quiz {
+  lessonId: string;
+  file: string;
+  questions: Question[];
+}
+
+export interface Catalog {
+  /** Lessons in study order: prerequisites first, then by id. */
+  lessons: Lesson[];
+  quizzes: Quiz[];
+}

@@ -1,0 +1,42 @@
+/** Real failures: one small family with a code and context. Expected outcomes are values, not errors. */
+
+export interface ContentIssue {
+  file: string;
+  line: number;
+  message: string;
+}
+
+export function formatIssue(issue: ContentIssue): string {
+  return `${issue.file}:${issue.line}: ${issue.message}`;
+}
+
+export class ContentError extends Error {
+  readonly code = "CONTENT_INVALID";
+  constructor(readonly issues: ContentIssue[]) {
+    super(
+      `${issues.length} problem${issues.length === 1 ? "" : "s"} in the lesson content:\n${issues.map(formatIssue).join("\n")}`,
+    );
+    this.name = "ContentError";
+  }
+}
+
+export type StoreErrorCode = "STORE_CORRUPT" | "STORE_LOCKED" | "STORE_IO";
+
+export class StoreError extends Error {
+  constructor(
+    readonly code: StoreErrorCode,
+    message: string,
+    readonly path: string,
+    readonly movedTo?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "StoreError";
+  }
+}
+
+export type TutorError = ContentError | StoreError;
+
+export function isTutorError(error: unknown): error is TutorError {
+  return error instanceof ContentError || error instanceof StoreError;
+}
