@@ -1,0 +1,162 @@
+/** Reads lessons/ and quizzes/ under a content root, parses every file and checks them against each other. */
+import { existsSync } from "node:fs";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ContentIssue } from "../errors.js";
+import { type Catalog, type Lesson, type Question, type Quiz, STAGE_NUMBERS } from "./model.js";
+import { parseLesson } from "./parse-lesson.js";
+import { parseQuiz } from "./parse-quiz.js";
+
+export interface LoadResult {
+  catalog: Catalog;
+  issues: ContentIssue[];
+  /** "21 lessons, 312 questions (stage 1: 70, ...)". */
+  summary: string;
+}
+
+/** The folder holding lessons/ and quizzes/: TUTOR_CONTENT_DIR, else the nearest one above this module. */
+export function defaultContentDir(): string {
+  if (process.env.TUTOR_CONTENT_DIR) return resolve(process.env.TUTOR_CONTENT_DIR);
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, "lessons")) && existsSync(join(dir, "package.json"))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+}
+
+async function markdownFiles(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const names = await readdir(dir);
+  return names
+    .filter((n) => n.endsWith(".md"))
+    .sort()
+    .map((n) => join(dir, n));
+}
+
+const display = (file: string) => {
+  const rel = relative(process.cwd(), file);
+  return rel.startsWith("..") ? file : rel;
+};
+
+export async function loadContent(root: string): Promise<LoadResult> {
+  const issues: ContentIssue[] = [];
+  const lessons: Lesson[] = [];
+  const quizzes: Quiz[] = [];
+  const lessonDir = join(root, "lessons");
+  if (!existsSync(lessonDir)) {
+    issues.push({ file: display(root), line: 1, message: "no lessons/ folder here" });
+  }
+  for (const path of await markdownFiles(lessonDir)) {
+    const lesson = parseLesson(display(path), await readFile(path, "utf8"), issues);
+    if (lesson) lessons.push(lesson);
+  }
+  for (const path of await markdownFiles(join(root, "quizzes"))) {
+    const quiz = parseQuiz(display(path), await readFile(path, "utf8"), issues);
+    if (quiz) quizzes.push(quiz);
+  }
+  crossCheck(lessons, quizzes, issues);
+  const catalog = { lessons: studyOrder(lessons), quizzes };
+  issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return { catalog, issues, summary: summarise(catalog) };
+}
+
+/** The content check: every problem under `root`, or only those in `paths` (files or folders) when given. */
+export async function checkContent(root: string, paths: string[] = []): Promise<LoadResult> {
+  const result = await loadContent(root);
+  if (paths.length === 0) return result;
+  const wanted = await Promise.all(
+    paths.map(async (p) => {
+      const abs = resolve(p);
+      const isDir = existsSync(abs) && (await stat(abs)).isDirectory();
+      return { abs, isDir };
+    }),
+  );
+  const missing = wanted.filter((w) => !existsSync(w.abs));
+  const issues = result.issues.filter((issue) => {
+    const abs = resolve(issue.file);
+    return wanted.some((w) => abs === w.abs || (w.isDir && abs.startsWith(w.abs + sep)));
+  });
+  for (const m of missing) issues.push({ file: display(m.abs), line: 1, message: "no such file or folder" });
+  return { ...result, issues };
+}
+
+function crossCheck(lessons: Lesson[], quizzes: Quiz[], issues: ContentIssue[]): void {
+  const lessonIds = new Map(lessons.map((l) => [l.id, l]));
+  const questionFiles = new Map<string, Question>();
+  const quizOf = new Map<string, Quiz>();
+  for (const quiz of quizzes) {
+    const expected = basename(quiz.file, ".md");
+    if (!lessonIds.has(quiz.lessonId)) {
+      issues.push({ file: quiz.file, line: 2, message: `quiz for unknown lesson \`${quiz.lessonId}\`` });
+    } else if (expected !== quiz.lessonId) {
+      issues.push({
+        file: quiz.file,
+        line: 2,
+        message: `the quiz for \`${quiz.lessonId}\` must be named quizzes/${quiz.lessonId}.md`,
+      });
+    }
+    const other = quizOf.get(quiz.lessonId);
+    if (other) {
+      issues.push({ file: quiz.file, line: 2, message: `a second quiz for \`${quiz.lessonId}\` (first: ${other.file})` });
+    } else quizOf.set(quiz.lessonId, quiz);
+    for (const q of quiz.questions) {
+      const first = questionFiles.get(q.id);
+      if (first) {
+        issues.push({
+          file: q.file,
+          line: q.line,
+          message: `question id \`${q.id}\` is already used at ${first.file}:${first.line}`,
+        });
+      } else questionFiles.set(q.id, q);
+    }
+  }
+  for (const lesson of lessons) {
+    const quiz = quizOf.get(lesson.id);
+    if (!quiz) {
+      issues.push({ file: lesson.file, line: 1, message: `lesson \`${lesson.id}\` has no quiz (quizzes/${lesson.id}.md)` });
+    } else {
+      for (const stage of STAGE_NUMBERS) {
+        if (!quiz.questions.some((q) => q.stage === stage)) {
+          issues.push({ file: quiz.file, line: 1, message: `stage ${stage} of \`${lesson.id}\` has no questions` });
+        }
+      }
+    }
+    for (const prerequisite of lesson.prerequisites) {
+      if (!lessonIds.has(prerequisite)) {
+        issues.push({ file: lesson.file, line: 1, message: `prerequisite \`${prerequisite}\` names no lesson` });
+      } else if (prerequisite === lesson.id) {
+        issues.push({ file: lesson.file, line: 1, message: "a lesson cannot be its own prerequisite" });
+      }
+    }
+  }
+}
+
+/** Prerequisites first; among lessons that are ready, those others build on first, then by id. */
+function studyOrder(lessons: Lesson[]): Lesson[] {
+  const dependents = new Map<string, number>();
+  for (const l of lessons) for (const p of l.prerequisites) dependents.set(p, (dependents.get(p) ?? 0) + 1);
+  const done = new Set<string>();
+  const ordered: Lesson[] = [];
+  const known = new Set(lessons.map((l) => l.id));
+  let remaining = [...lessons];
+  while (remaining.length > 0) {
+    const ready = remaining.filter((l) => l.prerequisites.every((p) => done.has(p) || !known.has(p)));
+    // A prerequisite cycle: take the rest as they are rather than lose lessons.
+    const batch = ready.length > 0 ? ready : remaining;
+    batch.sort((a, b) => (dependents.get(b.id) ?? 0) - (dependents.get(a.id) ?? 0) || a.id.localeCompare(b.id));
+    const next = batch[0] as Lesson;
+    ordered.push(next);
+    done.add(next.id);
+    remaining = remaining.filter((l) => l !== next);
+  }
+  return ordered;
+}
+
+function summarise(catalog: Catalog): string {
+  const questions = catalog.quizzes.flatMap((q) => q.questions);
+  const perStage = STAGE_NUMBERS.map((s) => `stage ${s}: ${questions.filter((q) => q.stage === s).length}`);
+  return `${catalog.lessons.length} lesson${catalog.lessons.length === 1 ? "" : "s"}, ${questions.length} questions (${perStage.join(", ")})`;
+}

@@ -1,0 +1,283 @@
+/** quizzes/<lesson-id>.md -> Quiz, or issues with file:line. */
+import type { Token, Tokens } from "marked";
+import type { ContentIssue } from "../errors.js";
+import { splitFrontMatter } from "./front-matter.js";
+import { type LocatedToken, innerLine, lexWithLines, ownText, readLabel } from "./markdown.js";
+import {
+  type ChoiceOption,
+  isStageNumber,
+  type KeyPoint,
+  QUESTION_TYPES,
+  type Question,
+  type QuestionType,
+  type Quiz,
+  type StageNumber,
+} from "./model.js";
+import { quizFrontMatter, validate } from "./schema.js";
+
+interface Draft {
+  id: string;
+  type: QuestionType;
+  stage: StageNumber;
+  line: number;
+  prompt: string[];
+  list?: { token: Tokens.List; at: LocatedToken };
+  labels: Map<string, { text: string; line: number }>;
+}
+
+const QUESTION_HEADING = /^([A-Za-z0-9_-]+)\s*\(\s*([A-Za-z-]+)\s*\)\s*$/;
+const KNOWN_LABELS = ["hint", "explanation", "pattern", "answer", "tolerance", "unit"];
+
+export function parseQuiz(file: string, source: string, issues: ContentIssue[]): Quiz | undefined {
+  const before = issues.length;
+  const fm = splitFrontMatter(file, source, issues);
+  if (!fm) return undefined;
+  const meta = validate(quizFrontMatter, fm.data, file, fm.keyLines, 1, issues);
+  if (!meta) return undefined;
+
+  const drafts: Draft[] = [];
+  let stage: StageNumber | undefined;
+  let draft: Draft | undefined;
+
+  for (const located of lexWithLines(fm.body, fm.bodyLine)) {
+    const { token, line } = located;
+    if (token.type === "heading") {
+      const heading = token as Tokens.Heading;
+      if (heading.depth === 2) {
+        draft = undefined;
+        const n = Number(/^stage\s*(\d+)\b/i.exec(heading.text)?.[1]);
+        if (isStageNumber(n)) stage = n;
+        else {
+          stage = undefined;
+          issues.push({
+            file,
+            line,
+            message: `\`## ${heading.text}\` is not a stage heading; write \`## Stage N\` (N from 1 to 6)`,
+          });
+        }
+        continue;
+      }
+      if (heading.depth === 3) {
+        draft = undefined;
+        const match = QUESTION_HEADING.exec(heading.text.trim());
+        if (!match?.[1] || !match[2]) {
+          issues.push({
+            file,
+            line,
+            message: `question heading \`### ${heading.text}\` must be \`### <question-id> (<type>)\``,
+          });
+          continue;
+        }
+        const [, id, rawType] = match;
+        const type = rawType.toLowerCase() as QuestionType;
+        if (!QUESTION_TYPES.includes(type)) {
+          issues.push({
+            file,
+            line,
+            message: `question \`${id}\` has unknown type \`${rawType}\`; use one of ${QUESTION_TYPES.join(", ")}`,
+          });
+          continue;
+        }
+        if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+          issues.push({ file, line, message: `question id \`${id}\` must be kebab-case` });
+          continue;
+        }
+        if (!stage) {
+          issues.push({ file, line, message: `question \`${id}\` is not under a \`## Stage N\` heading` });
+          continue;
+        }
+        draft = { id, type, stage, line, prompt: [], labels: new Map() };
+        drafts.push(draft);
+        continue;
+      }
+    }
+    if (!draft) {
+      // Paragraphs under a stage heading, before its first question, are an introduction for readers.
+      if (stage && token.type === "paragraph") continue;
+      issues.push({ file, line, message: `${describe(token)} outside a question; start a question with \`### <id> (<type>)\`` });
+      continue;
+    }
+    if (token.type === "html") {
+      issues.push({ file, line, message: "raw HTML is not allowed in quizzes; use markdown" });
+    } else if (token.type === "blockquote") {
+      const label = readLabel(token as Tokens.Blockquote);
+      if (!label || !KNOWN_LABELS.includes(label.label)) {
+        issues.push({
+          file,
+          line,
+          message: `a blockquote in question \`${draft.id}\` must start with a label: **Hint:**, **Explanation:**, **Pattern:**, **Answer:**, **Tolerance:** or **Unit:** (option feedback goes indented under its option)`,
+        });
+      } else if (draft.labels.has(label.label)) {
+        issues.push({ file, line, message: `question \`${draft.id}\` has two **${label.label}** blocks` });
+      } else draft.labels.set(label.label, { text: label.text, line });
+    } else if (token.type === "list") {
+      if (draft.list) {
+        issues.push({ file, line, message: `question \`${draft.id}\` has a second list; a question has one answer list` });
+      } else draft.list = { token: token as Tokens.List, at: located };
+    } else if (draft.list || draft.labels.size > 0) {
+      issues.push({
+        file,
+        line,
+        message: `${describe(token)} after the answers of question \`${draft.id}\`; the prompt goes before the answer list`,
+      });
+    } else draft.prompt.push(token.raw.trim());
+  }
+
+  const questions = drafts
+    .map((d) => buildQuestion(d, meta.lesson, file, fm.body, issues))
+    .filter((q): q is Question => q !== undefined);
+  if (issues.length > before) return undefined;
+  return { lessonId: meta.lesson, file, questions };
+}
+
+function describe(token: Token): string {
+  if (token.type === "paragraph") return "text";
+  if (token.type === "heading") return `a level-${(token as Tokens.Heading).depth} heading`;
+  return `a ${token.type}`;
+}
+
+function buildQuestion(
+  d: Draft,
+  lessonId: string,
+  file: string,
+  body: string,
+  issues: ContentIssue[],
+): Question | undefined {
+  const problem = (message: string, line = d.line) => {
+    issues.push({ file, line, message: `question \`${d.id}\`: ${message}` });
+    return undefined;
+  };
+  const prompt = d.prompt.join("\n\n").trim();
+  if (!prompt) problem("has no prompt: write the question as a paragraph under its heading");
+  const explanation = d.labels.get("explanation")?.text;
+  if (!explanation) problem("has no **Explanation:** blockquote (shown after answering)");
+  const misplaced = [...d.labels.keys()].filter((label) => !labelsFor(d.type).includes(label));
+  for (const label of misplaced) problem(`a ${d.type} question takes no **${label}** block`, d.labels.get(label)?.line);
+  if (!prompt || !explanation || misplaced.length > 0) return undefined;
+  const base = {
+    id: d.id,
+    lessonId,
+    stage: d.stage,
+    prompt,
+    explanation,
+    file,
+    line: d.line,
+    ...(d.labels.get("hint") ? { hint: d.labels.get("hint")?.text } : {}),
+  };
+  const list = d.list;
+  const listLine = list?.at.line ?? d.line;
+
+  switch (d.type) {
+    case "single":
+    case "multiple":
+    case "true-false": {
+      if (!list || list.token.ordered || !list.token.items.every((item) => item.task)) {
+        return problem("needs a task list of options (`- [x] right`, `- [ ] wrong`)", listLine);
+      }
+      const options: ChoiceOption[] = list.token.items.map((item) => {
+        const quote = item.tokens.find((t) => t.type === "blockquote") as Tokens.Blockquote | undefined;
+        return {
+          text: ownText(item.tokens),
+          correct: item.checked === true,
+          ...(quote ? { feedback: quote.text.trim() } : {}),
+        };
+      });
+      const correct = options.filter((o) => o.correct).length;
+      if (options.length < 2) return problem("needs at least two options", listLine);
+      if (options.some((o) => !o.text)) return problem("has an empty option", listLine);
+      if (correct === 0) return problem("has no correct option: check one with `- [x]`", listLine);
+      if (d.type !== "multiple" && correct > 1) {
+        return problem(`a ${d.type} question has exactly one correct option, this one has ${correct}`, listLine);
+      }
+      if (d.type === "true-false") {
+        const texts = options.map((o) => o.text.toLowerCase()).sort();
+        if (texts.length !== 2 || texts[0] !== "false" || texts[1] !== "true") {
+          return problem("a true-false question has exactly the two options `True` and `False`", listLine);
+        }
+      }
+      return { ...base, type: d.type, options };
+    }
+    case "order": {
+      if (!list?.token.ordered) return problem("needs a numbered list of the items in the correct order", listLine);
+      const items = list.token.items.map((item) => ownText(item.tokens));
+      if (items.length < 2) return problem("needs at least two items to order", listLine);
+      if (new Set(items).size !== items.length) return problem("has two identical items", listLine);
+      return { ...base, type: "order", items, shuffled: fixedShuffle(items.length, d.id) };
+    }
+    case "short": {
+      const pattern = d.labels.get("pattern");
+      if (list && (list.token.ordered || list.token.items.some((i) => i.task))) {
+        return problem("lists accepted answers as plain bullets (`- answer`)", listLine);
+      }
+      const accepted = list?.token.items.map((item) => ownText(item.tokens)).filter(Boolean) ?? [];
+      if (accepted.length === 0 && !pattern) return problem("needs accepted answers (a bullet list) or a **Pattern:**", listLine);
+      if (pattern) {
+        try {
+          new RegExp(pattern.text, "i");
+        } catch (error) {
+          return problem(`**Pattern:** is not a valid regular expression (${(error as Error).message})`, pattern.line);
+        }
+      }
+      return { ...base, type: "short", accepted, ...(pattern ? { pattern: pattern.text } : {}) };
+    }
+    case "numeric": {
+      if (list) return problem("takes no list; give the value as `> **Answer:** <number>`", listLine);
+      const answer = d.labels.get("answer");
+      const tolerance = d.labels.get("tolerance");
+      const value = Number(answer?.text.replace(/[,_\s]/g, ""));
+      const tol = tolerance ? Number(tolerance.text.replace(/[,_\s]/g, "")) : 0;
+      if (!answer || !Number.isFinite(value)) return problem("needs `> **Answer:** <number>`", answer?.line);
+      if (!Number.isFinite(tol) || tol < 0) return problem("**Tolerance:** must be a number, zero or more", tolerance?.line);
+      const unit = d.labels.get("unit")?.text;
+      return { ...base, type: "numeric", answer: value, tolerance: tol, ...(unit ? { unit } : {}) };
+    }
+    case "explain": {
+      if (!list || list.token.ordered || list.token.items.length === 0) {
+        return problem("needs key points: a bullet list, each with a nested list of accepted phrasings", listLine);
+      }
+      const keyPoints: KeyPoint[] = [];
+      let from = 0;
+      for (const item of list.token.items) {
+        const line = innerLine(body, list.at, item.raw, from);
+        from = Math.max(from, body.indexOf(item.raw, list.at.offset + from) - list.at.offset + 1);
+        const nested = item.tokens.find((t) => t.type === "list") as Tokens.List | undefined;
+        const text = ownText(item.tokens);
+        const phrasings = nested?.items.map((p) => ownText(p.tokens)).filter(Boolean) ?? [];
+        if (phrasings.length === 0) {
+          problem(`key point "${text}" has no accepted phrasings (a nested bullet list)`, line);
+          continue;
+        }
+        keyPoints.push({ text, phrasings });
+      }
+      if (keyPoints.length !== list.token.items.length) return undefined;
+      return { ...base, type: "explain", keyPoints };
+    }
+  }
+}
+
+function labelsFor(type: QuestionType): string[] {
+  const common = ["hint", "explanation"];
+  if (type === "short") return [...common, "pattern"];
+  if (type === "numeric") return [...common, "answer", "tolerance", "unit"];
+  return common;
+}
+
+/** A shuffle fixed by the question id, so a question always shows its items the same way, never in answer order. */
+export function fixedShuffle(length: number, seedText: string): number[] {
+  let seed = 2166136261;
+  for (const ch of seedText) seed = Math.imul(seed ^ ch.charCodeAt(0), 16777619) >>> 0;
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) >>> 0;
+    let t = seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const order = Array.from({ length }, (_, i) => i);
+  for (let i = length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j] as number, order[i] as number];
+  }
+  if (length > 1 && order.every((v, i) => v === i)) order.push(order.shift() as number);
+  return order;
+}
