@@ -1,7 +1,18 @@
 /** The engine's only public door. Front ends import from here and nowhere else in engine/. */
+
+export { checkContent, defaultContentDir, type LoadResult, loadContent } from "./content/load.js";
 export * from "./content/model.js";
-export { checkContent, defaultContentDir, loadContent, type LoadResult } from "./content/load.js";
-export { ContentError, type ContentIssue, formatIssue, isTutorError, StoreError, type TutorError } from "./errors.js";
-export type * from "./quiz/model.js";
+export {
+  ContentError,
+  type ContentIssue,
+  formatIssue,
+  isTutorError,
+  StoreError,
+  type TutorError,
+} from "./errors.js";
 export type { JournalEntry, JournalKind } from "./progress/model.js";
+export { defaultDataDir, JsonProgressStore, type ProgressStore } from "./progress/store.js";
+export { EXPLAIN_PASS, grade } from "./quiz/grade.js";
+export type * from "./quiz/model.js";
+export { Tutor, type TutorOptions } from "./tutor.js";
 export type * from "./tutor-types.js";

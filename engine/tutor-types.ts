@@ -1,7 +1,7 @@
 /** The shapes the Tutor facade hands to both front ends. */
 import type { Lesson, LessonSection, Question, StageNumber } from "./content/model.js";
-import type { Grade } from "./quiz/model.js";
 import type { JournalEntry } from "./progress/model.js";
+import type { Grade } from "./quiz/model.js";
 
 /** Expected refusals are values: front ends turn the code (or the message) into their own words. */
 export type RefusalCode =

@@ -12,10 +12,18 @@ export interface FrontMatter {
   keyLines: Record<string, number>;
 }
 
-export function splitFrontMatter(file: string, source: string, issues: ContentIssue[]): FrontMatter | undefined {
+export function splitFrontMatter(
+  file: string,
+  source: string,
+  issues: ContentIssue[],
+): FrontMatter | undefined {
   const text = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   if (!text.startsWith("---\n")) {
-    issues.push({ file, line: 1, message: "the file must start with YAML front matter between two `---` lines" });
+    issues.push({
+      file,
+      line: 1,
+      message: "the file must start with YAML front matter between two `---` lines",
+    });
     return undefined;
   }
   const end = text.indexOf("\n---", 3);
@@ -33,7 +41,9 @@ export function splitFrontMatter(file: string, source: string, issues: ContentIs
   }
   if (doc.errors.length > 0) return undefined;
   const keyLines: Record<string, number> = {};
-  const contents = doc.contents as { items?: { key?: { value?: unknown; range?: [number, number, number] } }[] };
+  const contents = doc.contents as {
+    items?: { key?: { value?: unknown; range?: [number, number, number] } }[];
+  };
   for (const item of contents?.items ?? []) {
     if (item.key?.range && typeof item.key.value === "string") {
       keyLines[item.key.value] = 1 + lineCounter.linePos(item.key.range[0]).line;
@@ -43,4 +53,3 @@ export function splitFrontMatter(file: string, source: string, issues: ContentIs
   const bodyLine = lineAt(text, closing < 0 ? text.length : closing + 1);
   return { data: doc.toJS(), body, bodyLine, keyLines };
 }
-

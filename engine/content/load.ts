@@ -100,7 +100,11 @@ function crossCheck(lessons: Lesson[], quizzes: Quiz[], issues: ContentIssue[]):
     }
     const other = quizOf.get(quiz.lessonId);
     if (other) {
-      issues.push({ file: quiz.file, line: 2, message: `a second quiz for \`${quiz.lessonId}\` (first: ${other.file})` });
+      issues.push({
+        file: quiz.file,
+        line: 2,
+        message: `a second quiz for \`${quiz.lessonId}\` (first: ${other.file})`,
+      });
     } else quizOf.set(quiz.lessonId, quiz);
     for (const q of quiz.questions) {
       const first = questionFiles.get(q.id);
@@ -116,17 +120,29 @@ function crossCheck(lessons: Lesson[], quizzes: Quiz[], issues: ContentIssue[]):
   for (const lesson of lessons) {
     const quiz = quizOf.get(lesson.id);
     if (!quiz) {
-      issues.push({ file: lesson.file, line: 1, message: `lesson \`${lesson.id}\` has no quiz (quizzes/${lesson.id}.md)` });
+      issues.push({
+        file: lesson.file,
+        line: 1,
+        message: `lesson \`${lesson.id}\` has no quiz (quizzes/${lesson.id}.md)`,
+      });
     } else {
       for (const stage of STAGE_NUMBERS) {
         if (!quiz.questions.some((q) => q.stage === stage)) {
-          issues.push({ file: quiz.file, line: 1, message: `stage ${stage} of \`${lesson.id}\` has no questions` });
+          issues.push({
+            file: quiz.file,
+            line: 1,
+            message: `stage ${stage} of \`${lesson.id}\` has no questions`,
+          });
         }
       }
     }
     for (const prerequisite of lesson.prerequisites) {
       if (!lessonIds.has(prerequisite)) {
-        issues.push({ file: lesson.file, line: 1, message: `prerequisite \`${prerequisite}\` names no lesson` });
+        issues.push({
+          file: lesson.file,
+          line: 1,
+          message: `prerequisite \`${prerequisite}\` names no lesson`,
+        });
       } else if (prerequisite === lesson.id) {
         issues.push({ file: lesson.file, line: 1, message: "a lesson cannot be its own prerequisite" });
       }
@@ -146,7 +162,9 @@ function studyOrder(lessons: Lesson[]): Lesson[] {
     const ready = remaining.filter((l) => l.prerequisites.every((p) => done.has(p) || !known.has(p)));
     // A prerequisite cycle: take the rest as they are rather than lose lessons.
     const batch = ready.length > 0 ? ready : remaining;
-    batch.sort((a, b) => (dependents.get(b.id) ?? 0) - (dependents.get(a.id) ?? 0) || a.id.localeCompare(b.id));
+    batch.sort(
+      (a, b) => (dependents.get(b.id) ?? 0) - (dependents.get(a.id) ?? 0) || a.id.localeCompare(b.id),
+    );
     const next = batch[0] as Lesson;
     ordered.push(next);
     done.add(next.id);

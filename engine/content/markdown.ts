@@ -33,7 +33,9 @@ export function lexWithLines(body: string, firstLine: number): LocatedToken[] {
 /** The line of `inner` (a nested token's raw text) inside a located token. */
 export function innerLine(body: string, outer: LocatedToken, innerRaw: string, from = 0): number {
   const found = body.indexOf(innerRaw, outer.offset + from);
-  return found >= 0 ? outer.line + lineAt(body.slice(outer.offset, found + 1), found - outer.offset) - 1 : outer.line;
+  return found >= 0
+    ? outer.line + lineAt(body.slice(outer.offset, found + 1), found - outer.offset) - 1
+    : outer.line;
 }
 
 /** The text of a list item's own words (its text/paragraph children), as written, without nested blocks. */

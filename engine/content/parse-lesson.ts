@@ -73,7 +73,11 @@ export function parseLesson(file: string, source: string, issues: ContentIssue[]
   }
   for (const s of STAGES) {
     if (!stageStarts.some((start) => start.stage === s.stage)) {
-      issues.push({ file, line: fm.bodyLine, message: `missing stage ${s.stage}: add a \`## ${s.title}\` section` });
+      issues.push({
+        file,
+        line: fm.bodyLine,
+        message: `missing stage ${s.stage}: add a \`## ${s.title}\` section`,
+      });
     }
   }
 

@@ -2,7 +2,7 @@
 import type { Token, Tokens } from "marked";
 import type { ContentIssue } from "../errors.js";
 import { splitFrontMatter } from "./front-matter.js";
-import { type LocatedToken, innerLine, lexWithLines, ownText, readLabel } from "./markdown.js";
+import { innerLine, type LocatedToken, lexWithLines, ownText, readLabel } from "./markdown.js";
 import {
   type ChoiceOption,
   isStageNumber,
@@ -94,7 +94,11 @@ export function parseQuiz(file: string, source: string, issues: ContentIssue[]):
     if (!draft) {
       // Paragraphs under a stage heading, before its first question, are an introduction for readers.
       if (stage && token.type === "paragraph") continue;
-      issues.push({ file, line, message: `${describe(token)} outside a question; start a question with \`### <id> (<type>)\`` });
+      issues.push({
+        file,
+        line,
+        message: `${describe(token)} outside a question; start a question with \`### <id> (<type>)\``,
+      });
       continue;
     }
     if (token.type === "html") {
@@ -112,7 +116,11 @@ export function parseQuiz(file: string, source: string, issues: ContentIssue[]):
       } else draft.labels.set(label.label, { text: label.text, line });
     } else if (token.type === "list") {
       if (draft.list) {
-        issues.push({ file, line, message: `question \`${draft.id}\` has a second list; a question has one answer list` });
+        issues.push({
+          file,
+          line,
+          message: `question \`${draft.id}\` has a second list; a question has one answer list`,
+        });
       } else draft.list = { token: token as Tokens.List, at: located };
     } else if (draft.list || draft.labels.size > 0) {
       issues.push({
@@ -152,7 +160,8 @@ function buildQuestion(
   const explanation = d.labels.get("explanation")?.text;
   if (!explanation) problem("has no **Explanation:** blockquote (shown after answering)");
   const misplaced = [...d.labels.keys()].filter((label) => !labelsFor(d.type).includes(label));
-  for (const label of misplaced) problem(`a ${d.type} question takes no **${label}** block`, d.labels.get(label)?.line);
+  for (const label of misplaced)
+    problem(`a ${d.type} question takes no **${label}** block`, d.labels.get(label)?.line);
   if (!prompt || !explanation || misplaced.length > 0) return undefined;
   const base = {
     id: d.id,
@@ -187,7 +196,10 @@ function buildQuestion(
       if (options.some((o) => !o.text)) return problem("has an empty option", listLine);
       if (correct === 0) return problem("has no correct option: check one with `- [x]`", listLine);
       if (d.type !== "multiple" && correct > 1) {
-        return problem(`a ${d.type} question has exactly one correct option, this one has ${correct}`, listLine);
+        return problem(
+          `a ${d.type} question has exactly one correct option, this one has ${correct}`,
+          listLine,
+        );
       }
       if (d.type === "true-false") {
         const texts = options.map((o) => o.text.toLowerCase()).sort();
@@ -198,7 +210,8 @@ function buildQuestion(
       return { ...base, type: d.type, options };
     }
     case "order": {
-      if (!list?.token.ordered) return problem("needs a numbered list of the items in the correct order", listLine);
+      if (!list?.token.ordered)
+        return problem("needs a numbered list of the items in the correct order", listLine);
       const items = list.token.items.map((item) => ownText(item.tokens));
       if (items.length < 2) return problem("needs at least two items to order", listLine);
       if (new Set(items).size !== items.length) return problem("has two identical items", listLine);
@@ -210,12 +223,16 @@ function buildQuestion(
         return problem("lists accepted answers as plain bullets (`- answer`)", listLine);
       }
       const accepted = list?.token.items.map((item) => ownText(item.tokens)).filter(Boolean) ?? [];
-      if (accepted.length === 0 && !pattern) return problem("needs accepted answers (a bullet list) or a **Pattern:**", listLine);
+      if (accepted.length === 0 && !pattern)
+        return problem("needs accepted answers (a bullet list) or a **Pattern:**", listLine);
       if (pattern) {
         try {
           new RegExp(pattern.text, "i");
         } catch (error) {
-          return problem(`**Pattern:** is not a valid regular expression (${(error as Error).message})`, pattern.line);
+          return problem(
+            `**Pattern:** is not a valid regular expression (${(error as Error).message})`,
+            pattern.line,
+          );
         }
       }
       return { ...base, type: "short", accepted, ...(pattern ? { pattern: pattern.text } : {}) };
@@ -227,13 +244,17 @@ function buildQuestion(
       const value = Number(answer?.text.replace(/[,_\s]/g, ""));
       const tol = tolerance ? Number(tolerance.text.replace(/[,_\s]/g, "")) : 0;
       if (!answer || !Number.isFinite(value)) return problem("needs `> **Answer:** <number>`", answer?.line);
-      if (!Number.isFinite(tol) || tol < 0) return problem("**Tolerance:** must be a number, zero or more", tolerance?.line);
+      if (!Number.isFinite(tol) || tol < 0)
+        return problem("**Tolerance:** must be a number, zero or more", tolerance?.line);
       const unit = d.labels.get("unit")?.text;
       return { ...base, type: "numeric", answer: value, tolerance: tol, ...(unit ? { unit } : {}) };
     }
     case "explain": {
       if (!list || list.token.ordered || list.token.items.length === 0) {
-        return problem("needs key points: a bullet list, each with a nested list of accepted phrasings", listLine);
+        return problem(
+          "needs key points: a bullet list, each with a nested list of accepted phrasings",
+          listLine,
+        );
       }
       const keyPoints: KeyPoint[] = [];
       let from = 0;

@@ -1,0 +1,51 @@
+/** The six-stage rules: what is locked, available or passed, and when a stage passes. */
+import { type Lesson, type Question, STAGE_NUMBERS, type StageNumber, stageTitle } from "../content/model.js";
+import type { AnswerRecord, LearnerDoc } from "../progress/model.js";
+import type { StageProgress, StageStatus } from "../tutor-types.js";
+
+export const DEFAULT_PASS_MARK = 0.8;
+
+/** The latest answer to each question. */
+export function latestAnswers(doc: LearnerDoc): Map<string, AnswerRecord> {
+  const latest = new Map<string, AnswerRecord>();
+  for (const record of doc.history) latest.set(record.questionId, record);
+  return latest;
+}
+
+export function stagesOf(
+  lesson: Lesson,
+  questions: (stage: StageNumber) => Question[],
+  doc: LearnerDoc,
+  latest: Map<string, AnswerRecord>,
+): StageProgress[] {
+  const passed = doc.passed[lesson.id] ?? {};
+  const read = doc.read[lesson.id] ?? {};
+  let previousPassed = true;
+  return STAGE_NUMBERS.map((stage) => {
+    const ids = questions(stage).map((q) => q.id);
+    const answered = ids.filter((id) => latest.has(id)).length;
+    const correct = ids.filter((id) => latest.get(id)?.correct).length;
+    const status: StageStatus = passed[stage] ? "passed" : previousPassed ? "available" : "locked";
+    previousPassed = status === "passed";
+    return {
+      stage,
+      title: stageTitle(stage),
+      status,
+      total: ids.length,
+      answered,
+      correct,
+      score: ids.length > 0 ? correct / ids.length : 0,
+      read: Boolean(read[stage]),
+    };
+  });
+}
+
+/** A stage passes when the share of its questions whose latest answer is right reaches the pass mark. */
+export function meetsPassMark(progress: StageProgress, passMark: number): boolean {
+  return progress.total > 0 && progress.correct / progress.total >= passMark - 1e-9;
+}
+
+/** The first stage not yet passed; 6 when every stage is passed. */
+export function currentStage(stages: StageProgress[]): StageNumber {
+  return stages.find((s) => s.status !== "passed")?.stage ?? 6;
+}

@@ -1,0 +1,92 @@
+/**
+ * A lowdb adapter that writes durably (unique temp file, fsync, rename, fsync of the folder) and never
+ * replaces a corrupt document with defaults: it moves it aside and throws.
+ */
+import { randomBytes } from "node:crypto";
+import { open, readFile, rename, rm } from "node:fs/promises";
+import { dirname } from "node:path";
+import type { Adapter } from "lowdb";
+import { StoreError } from "../errors.js";
+
+export function corruptName(file: string, now: Date): string {
+  return `${file}.corrupt-${now.toISOString().replace(/[:.]/g, "-")}`;
+}
+
+export class DurableJSONFile<T extends object> implements Adapter<T> {
+  constructor(private readonly file: string) {}
+
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await readFile(this.file, "utf8");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw new StoreError(
+        "STORE_IO",
+        `Could not read ${this.file}: ${(error as Error).message}`,
+        this.file,
+        undefined,
+        {
+          cause: error,
+        },
+      );
+    }
+    let data: unknown;
+    let reason = "";
+    try {
+      data = JSON.parse(text);
+      if (data === null || typeof data !== "object" || Array.isArray(data))
+        reason = "it does not hold a JSON object";
+    } catch (error) {
+      reason = `it is not valid JSON (${(error as Error).message})`;
+    }
+    if (!reason) return data as T;
+    const movedTo = corruptName(this.file, new Date());
+    await rename(this.file, movedTo);
+    throw new StoreError(
+      "STORE_CORRUPT",
+      `The progress file ${this.file} could not be read: ${reason}. It was moved aside to ${movedTo} and nothing in it was deleted; the next start begins a fresh file. Repair the moved file and put it back to restore that progress.`,
+      this.file,
+      movedTo,
+    );
+  }
+
+  async write(data: T): Promise<void> {
+    const temp = `${this.file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+    try {
+      const handle = await open(temp, "w");
+      try {
+        await handle.writeFile(`${JSON.stringify(data, null, 2)}\n`);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temp, this.file);
+      await syncDir(dirname(this.file));
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw new StoreError(
+        "STORE_IO",
+        `Could not save ${this.file}: ${(error as Error).message}`,
+        this.file,
+        undefined,
+        {
+          cause: error,
+        },
+      );
+    }
+  }
+}
+
+/** Makes the rename itself durable. Some platforms cannot open a folder for syncing; that is not an error. */
+async function syncDir(dir: string): Promise<void> {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(dir, "r");
+    await handle.sync();
+  } catch {
+    // Windows and some file systems refuse fsync on a directory.
+  } finally {
+    await handle?.close();
+  }
+}

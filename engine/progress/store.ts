@@ -1,0 +1,134 @@
+/** Where learner documents live. The default keeps one lowdb JSON file per learner, under a file lock. */
+import { mkdir, readdir } from "node:fs/promises";
+import { join } from "node:path";
+import envPaths from "env-paths";
+import { Low } from "lowdb";
+import lockfile from "proper-lockfile";
+import { StoreError } from "../errors.js";
+import { DurableJSONFile } from "./durable-file.js";
+import { emptyDoc, type LearnerDoc } from "./model.js";
+
+export interface ProgressStore {
+  readonly dir: string;
+  /** The learner's document; a new one when the learner has none yet. */
+  read(learnerId: string): Promise<LearnerDoc>;
+  /** Read-modify-write under the learner's lock; `fn` mutates the fresh document and may return a value. */
+  update<T>(learnerId: string, fn: (doc: LearnerDoc) => T): Promise<T>;
+  /** Ids of every learner with a document. */
+  learners(): Promise<string[]>;
+  /** Resolves when every write started so far has finished. */
+  close(): Promise<void>;
+}
+
+export function defaultDataDir(): string {
+  return process.env.TUTOR_DATA_DIR || envPaths("six-stages-tutor", { suffix: "" }).data;
+}
+
+const FILE_SUFFIX = ".json";
+const fileName = (learnerId: string) =>
+  `${encodeURIComponent(learnerId).replace(/\./g, "%2E")}${FILE_SUFFIX}`;
+
+export class JsonProgressStore implements ProgressStore {
+  private readonly learnersDir: string;
+  private readonly pending = new Set<Promise<unknown>>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(
+    readonly dir: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.learnersDir = join(dir, "learners");
+  }
+
+  pathOf(learnerId: string): string {
+    return join(this.learnersDir, fileName(learnerId));
+  }
+
+  async read(learnerId: string): Promise<LearnerDoc> {
+    await mkdir(this.learnersDir, { recursive: true });
+    return this.withLock(learnerId, async (db) => db.data);
+  }
+
+  update<T>(learnerId: string, fn: (doc: LearnerDoc) => T): Promise<T> {
+    // One queue per learner in this process; the file lock covers other processes.
+    const previous = this.queues.get(learnerId) ?? Promise.resolve();
+    const run = previous
+      .catch(() => undefined)
+      .then(async () => {
+        await mkdir(this.learnersDir, { recursive: true });
+        return this.withLock(learnerId, async (db) => {
+          const result = fn(db.data);
+          await db.write();
+          return result;
+        });
+      });
+    this.queues.set(learnerId, run);
+    this.pending.add(run);
+    void run
+      .finally(() => {
+        this.pending.delete(run);
+        if (this.queues.get(learnerId) === run) this.queues.delete(learnerId);
+      })
+      .catch(() => undefined);
+    return run;
+  }
+
+  async learners(): Promise<string[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.learnersDir);
+    } catch {
+      return [];
+    }
+    return names
+      .filter((n) => n.endsWith(FILE_SUFFIX))
+      .map((n) => decodeURIComponent(n.slice(0, -FILE_SUFFIX.length)));
+  }
+
+  async close(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  private async withLock<T>(learnerId: string, work: (db: Low<LearnerDoc>) => Promise<T>): Promise<T> {
+    const file = this.pathOf(learnerId);
+    let release: () => Promise<void>;
+    try {
+      release = await lockfile.lock(file, {
+        realpath: false,
+        stale: 10_000,
+        retries: { retries: 200, factor: 1.3, minTimeout: 5, maxTimeout: 100 },
+        onCompromised: () => undefined,
+      });
+    } catch (error) {
+      throw new StoreError(
+        "STORE_LOCKED",
+        `Another program has held the lock on ${file} for too long. If no other tutor is running, remove ${file}.lock.`,
+        file,
+        undefined,
+        { cause: error },
+      );
+    }
+    try {
+      const db = new Low<LearnerDoc>(new DurableJSONFile<LearnerDoc>(file), emptyDoc(learnerId, this.now()));
+      await db.read();
+      db.data = normalise(db.data, learnerId, this.now());
+      return await work(db);
+    } finally {
+      await release().catch(() => undefined);
+    }
+  }
+}
+
+/** Fills fields an older or hand-edited document lacks; keeps every field it has, known or not. */
+function normalise(doc: LearnerDoc, learnerId: string, now: Date): LearnerDoc {
+  const fresh = emptyDoc(learnerId, now);
+  return {
+    ...fresh,
+    ...doc,
+    history: Array.isArray(doc.history) ? doc.history : [],
+    journal: Array.isArray(doc.journal) ? doc.journal : [],
+    cards: doc.cards && typeof doc.cards === "object" ? doc.cards : {},
+    passed: doc.passed && typeof doc.passed === "object" ? doc.passed : {},
+    read: doc.read && typeof doc.read === "object" ? doc.read : {},
+  };
+}

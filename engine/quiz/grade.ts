@@ -1,0 +1,99 @@
+/** Grading for every question type: pure functions from (question, response) to a Grade value. */
+import type { JargonTerm, Question } from "../content/model.js";
+import type { Grade, OptionFeedback, Response } from "./model.js";
+import { containsPhrase, containsTerm, normaliseShort, parseNumber, prepare } from "./text-match.js";
+
+/** Share of key points an explain answer must cover to count as correct. */
+export const EXPLAIN_PASS = 0.6;
+
+const empty = (questionId: string): Grade => ({
+  questionId,
+  correct: false,
+  score: 0,
+  chosenWrong: [],
+  missedCorrect: [],
+});
+
+export function grade(question: Question, response: Response, jargon: JargonTerm[] = []): Grade {
+  const base = empty(question.id);
+  switch (question.type) {
+    case "single":
+    case "multiple":
+    case "true-false": {
+      if (response.kind !== "choice") return { ...base, invalid: "choose an option" };
+      const selected = [...new Set(response.selected)].filter((i) => i >= 0 && i < question.options.length);
+      if (selected.length === 0) return { ...base, invalid: "choose an option" };
+      if (question.type !== "multiple" && selected.length > 1)
+        return { ...base, invalid: "choose one option" };
+      const chosenWrong: OptionFeedback[] = selected
+        .filter((i) => !question.options[i]?.correct)
+        .map((i) => {
+          const option = question.options[i];
+          return {
+            option: i,
+            text: option?.text ?? "",
+            ...(option?.feedback ? { feedback: option.feedback } : {}),
+          };
+        });
+      const missedCorrect = question.options.flatMap((o, i) =>
+        o.correct && !selected.includes(i) ? [i] : [],
+      );
+      const rightCalls = question.options.filter((o, i) => o.correct === selected.includes(i)).length;
+      const correct = chosenWrong.length === 0 && missedCorrect.length === 0;
+      return {
+        ...base,
+        correct,
+        score: question.type === "multiple" ? rightCalls / question.options.length : correct ? 1 : 0,
+        chosenWrong,
+        missedCorrect,
+      };
+    }
+    case "order": {
+      const n = question.items.length;
+      if (response.kind !== "order") return { ...base, invalid: "arrange the items" };
+      const order = response.order;
+      const isPermutation =
+        order.length === n && new Set(order).size === n && order.every((i) => i >= 0 && i < n);
+      if (!isPermutation) return { ...base, invalid: `arrange all ${n} items, each once` };
+      const inPlace = order.filter((item, position) => item === position).length;
+      return {
+        ...base,
+        correct: inPlace === n,
+        score: inPlace / n,
+        expected: question.items.map((item, i) => `${i + 1}. ${item}`).join("\n"),
+      };
+    }
+    case "short": {
+      if (response.kind !== "text" || !response.text.trim()) return { ...base, invalid: "type an answer" };
+      const given = normaliseShort(response.text);
+      const correct =
+        question.accepted.some((a) => normaliseShort(a) === given) ||
+        (question.pattern !== undefined && new RegExp(question.pattern, "i").test(response.text.trim()));
+      return { ...base, correct, score: correct ? 1 : 0, expected: question.accepted[0] ?? question.pattern };
+    }
+    case "numeric": {
+      if (response.kind !== "text") return { ...base, invalid: "type a number" };
+      const value = parseNumber(response.text);
+      const expected = `${question.answer}${question.tolerance ? ` ± ${question.tolerance}` : ""}${question.unit ? ` ${question.unit}` : ""}`;
+      if (value === undefined) return { ...base, invalid: "type a number", expected };
+      const correct =
+        Math.abs(value - question.answer) <= question.tolerance + 1e-9 * Math.abs(question.answer);
+      return { ...base, correct, score: correct ? 1 : 0, expected };
+    }
+    case "explain": {
+      if (response.kind !== "text" || !response.text.trim())
+        return { ...base, invalid: "write your explanation" };
+      const text = prepare(response.text);
+      const keyPoints = question.keyPoints.map((point) => {
+        const matched = point.phrasings.find((p) => containsPhrase(text, p));
+        return { text: point.text, covered: matched !== undefined, ...(matched ? { matched } : {}) };
+      });
+      const covered = keyPoints.filter((k) => k.covered).length;
+      const score = covered / keyPoints.length;
+      const flagged = jargon
+        .filter((j) => containsTerm(text, j.term) && !j.plain.some((p) => containsPhrase(text, p)))
+        .map((j) => j.term);
+      return { ...base, correct: score >= EXPLAIN_PASS, score, keyPoints, jargon: flagged };
+    }
+  }
+}

@@ -1,0 +1,107 @@
+/** Loose matching of a learner's free text against short phrasings: case, punctuation and simple endings ignored. */
+
+const STOP_WORDS = new Set([
+  "a",
+  "an",
+  "the",
+  "of",
+  "to",
+  "is",
+  "are",
+  "it",
+  "its",
+  "in",
+  "on",
+  "and",
+  "by",
+  "for",
+  "be",
+]);
+
+/** Folds plural and tense endings: copies, copied, copying -> copy; queues, queued -> queu. */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length > 4 && (w.endsWith("ies") || w.endsWith("ied"))) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 5 && w.endsWith("ing")) w = undouble(w.slice(0, -3));
+  else if (w.length > 4 && w.endsWith("ed")) w = undouble(w.slice(0, -2));
+  else if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss")) w = w.slice(0, -1);
+  if (w.length > 3 && w.endsWith("e")) w = w.slice(0, -1);
+  return w;
+}
+
+function undouble(w: string): string {
+  const last = w.at(-1);
+  return w.length > 3 && last === w.at(-2) && last !== "l" && last !== "s" ? w.slice(0, -1) : w;
+}
+
+/** Lower-cased word stems, punctuation dropped (dashes split words: zero-copy -> zero, copy). */
+export function words(text: string): string[] {
+  return (
+    text
+      .toLowerCase()
+      .normalize("NFKD")
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).map(stem);
+}
+
+export interface PreparedText {
+  words: string[];
+  positions: Map<string, number[]>;
+}
+
+export function prepare(text: string): PreparedText {
+  const list = words(text);
+  const positions = new Map<string, number[]>();
+  list.forEach((w, i) => {
+    const at = positions.get(w);
+    if (at) at.push(i);
+    else positions.set(w, [i]);
+  });
+  return { words: list, positions };
+}
+
+/**
+ * True when every content word of `phrase` occurs in `text` inside a window a little wider than the
+ * phrase itself, in any order: "the kernel copies the data to user space" matches "copy into user space".
+ */
+export function containsPhrase(text: PreparedText, phrase: string): boolean {
+  const all = words(phrase);
+  const wanted = all.filter((w) => !STOP_WORDS.has(w));
+  const needed = wanted.length > 0 ? wanted : all;
+  if (needed.length === 0) return false;
+  const lists = needed.map((w) => text.positions.get(w));
+  if (lists.some((l) => !l)) return false;
+  const window = Math.max(needed.length * 3, needed.length + 6);
+  // For each occurrence of the first word, look for the others within the window around it.
+  return (lists[0] as number[]).some((start) =>
+    lists.every((positions) => (positions as number[]).some((p) => Math.abs(p - start) < window)),
+  );
+}
+
+/** Exact sequence match of a term's words (for jargon: "page cache" used as such). */
+export function containsTerm(text: PreparedText, term: string): boolean {
+  const seq = words(term);
+  if (seq.length === 0) return false;
+  return (text.positions.get(seq[0] as string) ?? []).some((start) =>
+    seq.every((w, i) => text.words[start + i] === w),
+  );
+}
+
+/** For short answers: lower case, spaces folded, surrounding quotes, backticks and final full stop removed. */
+export function normaliseShort(text: string): string {
+  return text
+    .trim()
+    .replace(/^[`"'“‘]+|[`"'”’]+$/g, "")
+    .replace(/\.$/, "")
+    .replace(/\s+/g, " ")
+    .toLowerCase()
+    .trim();
+}
+
+/** "1,500", "1 500", "150 ms", "1.5e3" -> a number; undefined when there is none. */
+export function parseNumber(text: string): number | undefined {
+  const match = /[-+]?(?:\d[\d,_ ]*\d|\d)(?:\.\d+)?(?:e[-+]?\d+)?|[-+]?\.\d+/i.exec(text.trim());
+  if (!match) return undefined;
+  const value = Number(match[0].replace(/[,_ ]/g, ""));
+  return Number.isFinite(value) ? value : undefined;
+}

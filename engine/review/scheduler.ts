@@ -1,0 +1,37 @@
+/** Spaced repetition with ts-fsrs: every answered question is a card; correctness and hint use set the rating. */
+import { type Card, createEmptyCard, fsrs, type Grade, generatorParameters, Rating } from "ts-fsrs";
+import type { StoredCard } from "../progress/model.js";
+
+const scheduler = fsrs(generatorParameters({ enable_fuzz: false }));
+
+/** Wrong: Again. Right with a hint: Hard. Right unaided: Good. */
+export function ratingFor(correct: boolean, hintUsed: boolean): Grade {
+  if (!correct) return Rating.Again;
+  return hintUsed ? Rating.Hard : Rating.Good;
+}
+
+export function review(stored: StoredCard | undefined, now: Date, rating: Grade): StoredCard {
+  const card = stored ? toCard(stored) : createEmptyCard(now);
+  return toStored(scheduler.next(card, now, rating).card);
+}
+
+export function isDue(stored: StoredCard, now: Date): boolean {
+  return new Date(stored.due).getTime() <= now.getTime();
+}
+
+function toCard(stored: StoredCard): Card {
+  return {
+    ...stored,
+    due: new Date(stored.due),
+    ...(stored.last_review ? { last_review: new Date(stored.last_review) } : {}),
+  } as Card;
+}
+
+function toStored(card: Card): StoredCard {
+  const { due, last_review, ...rest } = card;
+  return {
+    ...rest,
+    due: due.toISOString(),
+    ...(last_review ? { last_review: last_review.toISOString() } : {}),
+  };
+}
