@@ -22,11 +22,12 @@ export function parseLesson(file: string, source: string, issues: ContentIssue[]
   if (!fm) return undefined;
   const meta = validate(lessonFrontMatter, fm.data, file, fm.keyLines, 1, issues);
   const expectedId = basename(file, ".md");
-  if (meta && meta.id !== expectedId) {
+  const id = (fm.data as { id?: unknown } | null)?.id;
+  if (typeof id === "string" && id !== expectedId) {
     issues.push({
       file,
       line: fm.keyLines.id ?? 1,
-      message: `id \`${meta.id}\` does not match the file name (expected \`${expectedId}\`)`,
+      message: `id \`${id}\` does not match the file name (expected \`${expectedId}\`)`,
     });
   }
 

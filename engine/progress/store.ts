@@ -95,7 +95,7 @@ export class JsonProgressStore implements ProgressStore {
     try {
       release = await lockfile.lock(file, {
         realpath: false,
-        stale: 10_000,
+        stale: 5_000,
         retries: { retries: 200, factor: 1.3, minTimeout: 5, maxTimeout: 100 },
         onCompromised: () => undefined,
       });

@@ -2,7 +2,9 @@
 import { type Card, createEmptyCard, fsrs, type Grade, generatorParameters, Rating } from "ts-fsrs";
 import type { StoredCard } from "../progress/model.js";
 
-const scheduler = fsrs(generatorParameters({ enable_fuzz: false }));
+// No fuzz, so schedules are reproducible; no short-term (minutes-long) learning steps, because a quiz
+// answer should come back days later as a review, not ten minutes later in the middle of the lesson.
+const scheduler = fsrs(generatorParameters({ enable_fuzz: false, enable_short_term: false }));
 
 /** Wrong: Again. Right with a hint: Hard. Right unaided: Good. */
 export function ratingFor(correct: boolean, hintUsed: boolean): Grade {

@@ -1,0 +1,234 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { fixedShuffle, parseQuiz } from "../../engine/content/parse-quiz.js";
+import type { ContentIssue } from "../../engine/errors.js";
+
+const fixture = readFileSync(new URL("../fixtures/content/quizzes/tcp-basics.md", import.meta.url), "utf8");
+const FILE = "quizzes/tcp-basics.md";
+
+describe("parseQuiz", () => {
+  it("turns a question bank into typed questions of every type", () => {
+    const issues: ContentIssue[] = [];
+    const quiz = parseQuiz(FILE, fixture, issues);
+    expect(issues).toEqual([]);
+    const base = { lessonId: "tcp-basics", file: FILE };
+    expect(quiz).toEqual({
+      lessonId: "tcp-basics",
+      file: FILE,
+      questions: [
+        {
+          ...base,
+          id: "basics-recv",
+          type: "single",
+          stage: 1,
+          line: 7,
+          prompt: "What does `recv()` do?",
+          hint: "Where is the data before the call?",
+          explanation: "The kernel already holds the bytes; `recv()` copies them.",
+          options: [
+            { text: "Copies bytes from the kernel receive buffer into user memory", correct: true },
+            {
+              text: "Fetches a packet from the NIC",
+              correct: false,
+              feedback: "The NIC already wrote it by DMA.",
+            },
+            {
+              text: "Maps the packet into the process",
+              correct: false,
+              feedback: "That is zero-copy receive.",
+            },
+          ],
+        },
+        {
+          ...base,
+          id: "basics-order",
+          type: "order",
+          stage: 1,
+          line: 21,
+          prompt: "Put the steps in order.",
+          explanation: "The kernel handshakes first.",
+          items: ["SYN", "Handshake completes", "Accept queue", "accept() returns"],
+          shuffled: fixedShuffle(4, "basics-order"),
+        },
+        {
+          ...base,
+          id: "basics-syscall",
+          type: "short",
+          stage: 1,
+          line: 32,
+          prompt: "Which call takes a connection off the accept queue?",
+          explanation: "`accept()` does.",
+          accepted: ["accept", "accept4"],
+          pattern: "^accept4?\\(\\)$",
+        },
+        {
+          ...base,
+          id: "basics-explain",
+          type: "explain",
+          stage: 2,
+          line: 45,
+          prompt: "Explain how a request reaches your code.",
+          explanation: "The kernel handshakes, queues, and `recv()` copies.",
+          keyPoints: [
+            {
+              text: "The kernel completes the handshake",
+              phrasings: ["kernel completes the handshake", "handshake done by the kernel"],
+            },
+            { text: "Connections wait in a queue", phrasings: ["wait in a queue", "accept queue"] },
+            {
+              text: "Reading copies from the kernel to the process",
+              phrasings: ["copies into user space", "copied from the kernel"],
+            },
+          ],
+        },
+        {
+          ...base,
+          id: "basics-tf",
+          type: "true-false",
+          stage: 3,
+          line: 63,
+          prompt: "A slow client can hold server memory.",
+          explanation: "Receive buffers stay allocated.",
+          options: [
+            { text: "True", correct: true },
+            { text: "False", correct: false, feedback: "Buffers are held while the client is slow." },
+          ],
+        },
+        {
+          ...base,
+          id: "basics-multi",
+          type: "multiple",
+          stage: 4,
+          line: 75,
+          prompt: "Which avoid a copy? Select all that apply.",
+          explanation: "Both map or place data without the copy.",
+          options: [
+            { text: "io_uring zero-copy receive", correct: true },
+            { text: "TCP_ZEROCOPY_RECEIVE", correct: true },
+            { text: "A bigger recv buffer", correct: false, feedback: "A bigger buffer still copies." },
+          ],
+        },
+        {
+          ...base,
+          id: "basics-numeric",
+          type: "numeric",
+          stage: 5,
+          line: 88,
+          prompt: "How many bytes is a 4 KiB page?",
+          explanation: "4 × 1024.",
+          answer: 4096,
+          tolerance: 0,
+          unit: "bytes",
+        },
+        {
+          ...base,
+          id: "basics-reflect",
+          type: "explain",
+          stage: 6,
+          line: 102,
+          prompt: "When is plain `recv()` right?",
+          explanation: "For small messages, copying is cheap and simple.",
+          keyPoints: [
+            { text: "Simple code", phrasings: ["simple", "easy to reason"] },
+            { text: "Small messages", phrasings: ["small message", "little data"] },
+          ],
+        },
+      ],
+    });
+  });
+
+  it("shows order items in a fixed shuffle that is never the answer order", () => {
+    for (let n = 2; n < 8; n++) {
+      const order = fixedShuffle(n, `q-${n}`);
+      expect([...order].sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i));
+      expect(order).not.toEqual(Array.from({ length: n }, (_, i) => i));
+      expect(fixedShuffle(n, `q-${n}`)).toEqual(order);
+    }
+  });
+
+  it("reports each malformed question with its line and what is wrong", () => {
+    const source = `---
+lesson: tcp-basics
+---
+
+### stray (single)
+
+## Stage 1
+
+### no-correct (single)
+
+Pick one.
+
+- [ ] A
+  > no
+- [ ] B
+  > no
+
+> **Explanation:** none.
+
+### two-correct (true-false)
+
+Yes?
+
+- [x] True
+- [x] False
+
+> **Explanation:** x
+
+### bad-type (essay)
+
+### missing-explanation (short)
+
+Name it.
+
+- it
+
+### bad-pattern (short)
+
+Name it.
+
+> **Pattern:** ([a-z
+
+> **Explanation:** x
+
+### no-phrasings (explain)
+
+Explain.
+
+- A point with no phrasings
+- Another
+  - with one
+
+> **Explanation:** x
+
+### no-number (numeric)
+
+How many?
+
+> **Answer:** many
+
+> **Explanation:** x
+
+### Not An Id
+
+> A quote without a label.
+
+## Stage 9
+`;
+    const issues: ContentIssue[] = [];
+    expect(parseQuiz(FILE, source, issues)).toBeUndefined();
+    expect(issues.map((i) => `${i.line}: ${i.message}`)).toEqual([
+      "5: question `stray` is not under a `## Stage N` heading",
+      "29: question `bad-type` has unknown type `essay`; use one of single, multiple, true-false, order, short, numeric, explain",
+      "63: question heading `### Not An Id` must be `### <question-id> (<type>)`",
+      "65: a blockquote outside a question; start a question with `### <id> (<type>)`",
+      "67: `## Stage 9` is not a stage heading; write `## Stage N` (N from 1 to 6)",
+      "13: question `no-correct`: has no correct option: check one with `- [x]`",
+      "24: question `two-correct`: a true-false question has exactly one correct option, this one has 2",
+      "31: question `missing-explanation`: has no **Explanation:** blockquote (shown after answering)",
+      "41: question `bad-pattern`: **Pattern:** is not a valid regular expression (Invalid regular expression: /([a-z/i: Unterminated character class)",
+      '49: question `no-phrasings`: key point "A point with no phrasings" has no accepted phrasings (a nested bullet list)',
+      "59: question `no-number`: needs `> **Answer:** <number>`",
+    ]);
+  });
+});

@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import type { Response } from "../../engine/index.js";
+import { isDue, ratingFor, review } from "../../engine/review/scheduler.js";
+import { addDays, streakOf, studyDay } from "../../engine/time/study-day.js";
+import { clock, openTutor } from "../helpers/engine.js";
+
+const DAY = 86_400_000;
+
+describe("spaced repetition (FSRS, fuzz off)", () => {
+  it("maps correctness and hint use to ratings", () => {
+    expect([ratingFor(false, false), ratingFor(true, true), ratingFor(true, false)]).toEqual([1, 2, 3]);
+  });
+
+  it("schedules deterministically: right answers push the card further out, a miss brings it back", () => {
+    const t0 = new Date("2026-01-01T12:00:00Z");
+    const first = review(undefined, t0, ratingFor(true, false));
+    expect(review(undefined, t0, ratingFor(true, false))).toEqual(first);
+    const firstGap = new Date(first.due).getTime() - t0.getTime();
+    const t1 = new Date(first.due);
+    const second = review(first, t1, ratingFor(true, false));
+    const secondGap = new Date(second.due).getTime() - t1.getTime();
+    expect(secondGap).toBeGreaterThan(firstGap);
+    const t2 = new Date(second.due);
+    const third = review(second, t2, ratingFor(true, false));
+    expect(new Date(third.due).getTime() - t2.getTime()).toBeGreaterThan(secondGap);
+    const missed = review(third, new Date(third.due), ratingFor(false, false));
+    expect(missed.lapses).toBe(1);
+    const thirdGap = new Date(third.due).getTime() - t2.getTime();
+    expect(new Date(missed.due).getTime() - new Date(third.due).getTime()).toBeLessThan(thirdGap / 2);
+    const hinted = review(undefined, t0, ratingFor(true, true));
+    expect(new Date(hinted.due).getTime()).toBeLessThanOrEqual(new Date(first.due).getTime());
+    expect(isDue(first, t0)).toBe(false);
+    expect(isDue(first, new Date(first.due))).toBe(true);
+  });
+
+  it("turns every answered question into a card and serves due ones as a review session", async () => {
+    const c = clock("2026-03-02T10:00:00Z");
+    const tutor = await openTutor({ now: c.now });
+    expect(await tutor.startReview("ana")).toMatchObject({ ok: false, code: "nothing-due" });
+    await tutor.startQuiz("ana", "tcp-basics", 1);
+    const answered = await tutor.answer("ana", {
+      questionId: "basics-recv",
+      response: { kind: "choice", selected: [0] },
+    });
+    expect(answered.ok && answered.value.nextDue.getTime()).toBeGreaterThan(c.now().getTime());
+    await tutor.answer("ana", {
+      questionId: "basics-order",
+      response: { kind: "order", order: [1, 0, 2, 3] },
+    });
+    await tutor.endSession("ana");
+    expect((await tutor.progress("ana")).dueNow).toBe(0);
+    c.advanceDays(7);
+    const started = await tutor.startReview("ana");
+    expect(started.ok && started.value).toMatchObject({ mode: "review", total: 2, done: false });
+    const first = started.ok ? started.value.question : undefined;
+    expect(first).toBeDefined();
+    const response: Response =
+      first?.id === "basics-recv"
+        ? { kind: "choice", selected: [0] }
+        : { kind: "order", order: [0, 1, 2, 3] };
+    const reviewed = await tutor.answer("ana", { questionId: first?.id as string, response });
+    expect(reviewed.ok && reviewed.value.grade.correct).toBe(true);
+    expect(reviewed.ok && reviewed.value.nextDue.getTime()).toBeGreaterThan(c.now().getTime() + DAY);
+    expect((await tutor.progress("ana")).dueNow).toBe(1);
+  });
+});
+
+describe("study days and streaks", () => {
+  const utc = { timeZone: "UTC", dayStartHour: 4 };
+
+  it("counts an answer before the day boundary for the day before", () => {
+    expect(studyDay(new Date("2026-03-02T03:59:00Z"), utc)).toBe("2026-03-01");
+    expect(studyDay(new Date("2026-03-02T04:00:00Z"), utc)).toBe("2026-03-02");
+  });
+
+  it("uses the learner's own time zone", () => {
+    // 02:00 UTC is 11:00 in Tokyo (same day) and 21:00 the day before in New York.
+    const at = new Date("2026-03-02T02:00:00Z");
+    expect(studyDay(at, { timeZone: "Asia/Tokyo", dayStartHour: 4 })).toBe("2026-03-02");
+    expect(studyDay(at, { timeZone: "America/New_York", dayStartHour: 4 })).toBe("2026-03-01");
+  });
+
+  it("counts the current streak through yesterday and the longest run", () => {
+    const days = new Set([
+      "2026-02-01",
+      "2026-02-02",
+      "2026-02-03",
+      "2026-02-04",
+      "2026-02-27",
+      "2026-02-28",
+    ]);
+    expect(streakOf(days, "2026-03-01")).toEqual({ current: 2, longest: 4 });
+    expect(streakOf(new Set([...days, "2026-03-01"]), "2026-03-01")).toEqual({ current: 3, longest: 4 });
+    expect(streakOf(days, "2026-03-02")).toEqual({ current: 0, longest: 4 });
+    expect(addDays("2026-02-28", 1)).toBe("2026-03-01");
+    expect(addDays("2024-02-28", 1)).toBe("2024-02-29");
+  });
+
+  it("reports streak, XP and an activity heatmap from real answers", async () => {
+    const c = clock("2026-03-01T20:00:00Z");
+    const tutor = await openTutor({ now: c.now });
+    await tutor.startQuiz("ana", "tcp-basics", 1);
+    await tutor.answer("ana", { questionId: "basics-recv", response: { kind: "choice", selected: [0] } });
+    c.set("2026-03-02T02:30:00Z"); // before 4 a.m.: still the study day of March 1
+    await tutor.answer("ana", {
+      questionId: "basics-order",
+      response: { kind: "order", order: [0, 1, 2, 3] },
+    });
+    c.set("2026-03-02T09:00:00Z");
+    await tutor.answer("ana", { questionId: "basics-syscall", response: { kind: "text", text: "nope" } });
+    const progress = await tutor.progress("ana", { weeks: 1, days: 3 });
+    expect(progress.streak).toEqual({ current: 2, longest: 2, studiedToday: true, today: "2026-03-02" });
+    expect(progress.xp).toBe(20);
+    expect(progress.activity).toHaveLength(7);
+    expect(progress.activity.slice(-2)).toEqual([
+      { day: "2026-03-01", count: 2 },
+      { day: "2026-03-02", count: 1 },
+    ]);
+    expect(progress.dueByDay.map((d) => d.day)).toEqual(["2026-03-02", "2026-03-03", "2026-03-04"]);
+    expect(progress.dueByDay.reduce((sum, d) => sum + d.count, 0)).toBeGreaterThan(0);
+  });
+});

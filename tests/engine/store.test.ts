@@ -1,0 +1,157 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { StoreError } from "../../engine/errors.js";
+import type { AnswerRecord } from "../../engine/progress/model.js";
+import { JsonProgressStore } from "../../engine/progress/store.js";
+import { ratingFor, review } from "../../engine/review/scheduler.js";
+import { openTutor, tempDir } from "../helpers/engine.js";
+
+const WRITER = new URL("../helpers/store-writer.ts", import.meta.url).pathname;
+
+function writer(args: string[]): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", WRITER, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => child.on("exit", (code) => resolve(code)));
+}
+
+describe("the JSON progress store", () => {
+  it("keeps one document per learner and lists learners by id", async () => {
+    const dir = tempDir();
+    const store = new JsonProgressStore(dir);
+    await store.update("local", (doc) => {
+      doc.history.push({
+        questionId: "q",
+        lessonId: "l",
+        stage: 1,
+        at: "t",
+        correct: true,
+        score: 1,
+        hintUsed: false,
+        mode: "quiz",
+      });
+    });
+    await store.update("discord:1234", () => undefined);
+    expect(readdirSync(join(dir, "learners")).sort()).toEqual(["discord%3A1234.json", "local.json"]);
+    expect((await store.learners()).sort()).toEqual(["discord:1234", "local"]);
+    expect((await store.read("local")).history).toHaveLength(1);
+    expect((await store.read("new-person")).history).toEqual([]);
+  });
+
+  it("loses no update when two processes answer for the same learner at once", async () => {
+    const dir = tempDir();
+    const a = writer([dir, "shared", "a", "60"]);
+    const b = writer([dir, "shared", "b", "60"]);
+    const [codeA, codeB] = await Promise.all([exited(a), exited(b)]);
+    expect([codeA, codeB]).toEqual([0, 0]);
+    const doc = await new JsonProgressStore(dir).read("shared");
+    const ids = doc.history.map((r) => r.questionId);
+    expect(ids).toHaveLength(120);
+    for (const tag of ["a", "b"]) {
+      const mine = ids.filter((id) => id.startsWith(`${tag}-`));
+      expect(mine).toEqual(Array.from({ length: 60 }, (_, i) => `${tag}-${i}`));
+    }
+  });
+
+  it("loses no update when many writes race inside one process", async () => {
+    const store = new JsonProgressStore(tempDir());
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        store.update("racer", (doc) => {
+          doc.journal.push({
+            lessonId: "l",
+            stage: 2,
+            questionId: `q${i}`,
+            kind: "explanation",
+            text: "",
+            at: "",
+            covered: [],
+            missed: [],
+          });
+        }),
+      ),
+    );
+    expect((await store.read("racer")).journal).toHaveLength(40);
+  });
+
+  it("leaves a parseable document when a writer is killed with SIGKILL mid-stream", async () => {
+    const dir = tempDir();
+    const child = writer([dir, "victim", "k", "forever", "200000"]);
+    await new Promise<void>((resolve) => child.stdout?.once("data", () => resolve()));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    child.kill("SIGKILL");
+    await exited(child);
+    const file = join(dir, "learners", "victim.json");
+    const doc = JSON.parse(readFileSync(file, "utf8"));
+    expect(doc.history.length).toBeGreaterThan(0);
+    // The lock a killed writer may leave behind is taken over once stale, and the store goes on working.
+    const store = new JsonProgressStore(dir);
+    const before = doc.history.length;
+    await store.update("victim", (d) => {
+      d.history.push({ ...(d.history[0] as AnswerRecord), questionId: "after-kill" });
+    });
+    expect((await store.read("victim")).history.length).toBeGreaterThan(before);
+  }, 40_000);
+
+  it("moves a corrupt document aside, reports it, and never silently replaces it", async () => {
+    const dir = tempDir();
+    const store = new JsonProgressStore(dir);
+    await store.update("local", () => undefined);
+    const file = join(dir, "learners", "local.json");
+    writeFileSync(file, '{"version": 1, "history": [ {"questionId": "q1", ');
+    const error = await store.read("local").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    const storeError = error as StoreError;
+    expect(storeError.code).toBe("STORE_CORRUPT");
+    expect(storeError.path).toBe(file);
+    expect(storeError.movedTo).toMatch(/local\.json\.corrupt-\d{4}-\d\d-\d\dT/);
+    expect(storeError.message).toContain(storeError.movedTo);
+    expect(existsSync(file)).toBe(false);
+    expect(readFileSync(storeError.movedTo as string, "utf8")).toBe(
+      '{"version": 1, "history": [ {"questionId": "q1", ',
+    );
+    expect((await store.read("local")).history).toEqual([]);
+  });
+
+  it("treats a document holding null as corrupt rather than as a new learner", async () => {
+    const dir = tempDir();
+    const store = new JsonProgressStore(dir);
+    await store.update("local", () => undefined);
+    writeFileSync(join(dir, "learners", "local.json"), "null");
+    await expect(store.update("local", () => undefined)).rejects.toMatchObject({ code: "STORE_CORRUPT" });
+  });
+
+  it("keeps fields and answers it does not know, and skips them when computing progress", async () => {
+    const dataDir = tempDir();
+    const store = new JsonProgressStore(dataDir);
+    await store.update("local", (doc) => {
+      doc.futureField = { keep: "me" };
+      doc.history.push({
+        questionId: "removed-question",
+        lessonId: "gone",
+        stage: 3,
+        at: "2026-01-01T10:00:00Z",
+        correct: true,
+        score: 1,
+        hintUsed: false,
+        mode: "quiz",
+      });
+      doc.cards["removed-question"] = review(
+        undefined,
+        new Date("2020-01-01T00:00:00Z"),
+        ratingFor(false, false),
+      );
+    });
+    const tutor = await openTutor({ dataDir });
+    const progress = await tutor.progress("local");
+    expect(progress.dueNow).toBe(0);
+    expect(progress.stagesPassed).toBe(0);
+    await tutor.startQuiz("local", "tcp-basics", 1);
+    const doc = await store.read("local");
+    expect(doc.futureField).toEqual({ keep: "me" });
+    expect(doc.history.map((r) => r.questionId)).toEqual(["removed-question"]);
+  });
+});

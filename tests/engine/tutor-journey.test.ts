@@ -1,0 +1,189 @@
+import { describe, expect, it } from "vitest";
+import type { Response, Tutor } from "../../engine/index.js";
+import { clock, openTutor } from "../helpers/engine.js";
+
+const RIGHT: Record<string, Response> = {
+  "basics-recv": { kind: "choice", selected: [0] },
+  "basics-order": { kind: "order", order: [0, 1, 2, 3] },
+  "basics-syscall": { kind: "text", text: "accept" },
+  "basics-explain": {
+    kind: "text",
+    text: "The handshake is done by the kernel; connections wait in a queue; recv copies into user space.",
+  },
+  "basics-tf": { kind: "choice", selected: [0] },
+  "basics-multi": { kind: "choice", selected: [0, 1] },
+  "basics-numeric": { kind: "text", text: "4096" },
+  "basics-reflect": { kind: "text", text: "Plain recv is simple and fine for a small message." },
+};
+
+async function passStage(tutor: Tutor, learner: string, lessonId: string, stage: number) {
+  const started = await tutor.startQuiz(learner, lessonId, stage);
+  if (!started.ok) throw new Error(started.message);
+  let question = started.value.question;
+  let last: Awaited<ReturnType<Tutor["answer"]>> | undefined;
+  while (question) {
+    last = await tutor.answer(learner, { questionId: question.id, response: RIGHT[question.id] as Response });
+    if (!last.ok) throw new Error(last.message);
+    question = last.value.quiz.question;
+  }
+  return last;
+}
+
+describe("the six-stage journey", () => {
+  it("starts with stage 1 available and the rest locked", async () => {
+    const tutor = await openTutor();
+    const [basics] = await tutor.catalog("ana");
+    expect(basics?.stages.map((s) => s.status)).toEqual([
+      "available",
+      "locked",
+      "locked",
+      "locked",
+      "locked",
+      "locked",
+    ]);
+    expect(basics?.currentStage).toBe(1);
+    const locked = await tutor.startQuiz("ana", "tcp-basics", 3);
+    expect(locked).toMatchObject({ ok: false, code: "stage-locked" });
+    expect(await tutor.openStage("ana", "tcp-basics", 2)).toMatchObject({ ok: false, code: "stage-locked" });
+    expect(await tutor.openStage("ana", "tcp-basics", 9)).toMatchObject({ ok: false, code: "unknown-stage" });
+  });
+
+  it("passes a stage at the pass mark and unlocks the next, once", async () => {
+    const tutor = await openTutor();
+    const quiz = await tutor.startQuiz("ana", "tcp-basics");
+    expect(quiz.ok && quiz.value).toMatchObject({ stage: 1, index: 0, total: 3, done: false });
+    const wrong = await tutor.answer("ana", {
+      questionId: "basics-recv",
+      response: { kind: "choice", selected: [1] },
+    });
+    expect(wrong.ok && wrong.value.stage).toMatchObject({ passedNow: false, after: "available" });
+    await tutor.answer("ana", { questionId: "basics-order", response: RIGHT["basics-order"] as Response });
+    const third = await tutor.answer("ana", {
+      questionId: "basics-syscall",
+      response: RIGHT["basics-syscall"] as Response,
+    });
+    // 2 of 3 right is below 80%: not passed, and the quiz is over.
+    expect(third.ok && third.value.stage.passedNow).toBe(false);
+    expect(third.ok && third.value.quiz).toMatchObject({
+      done: true,
+      index: 3,
+      results: [{ correct: false }, { correct: true }, { correct: true }],
+    });
+    expect(await tutor.current("ana")).toBeUndefined();
+
+    // Retrying: the latest answer per question counts, so fixing the one wrong answer reaches 3 of 3.
+    const firstRetry = await tutor.startQuiz("ana", "tcp-basics", 1);
+    expect(firstRetry.ok).toBe(true);
+    const passing = await tutor.answer("ana", {
+      questionId: "basics-recv",
+      response: RIGHT["basics-recv"] as Response,
+    });
+    expect(passing.ok && passing.value.stage).toMatchObject({
+      passedNow: true,
+      unlocked: 2,
+      after: "passed",
+      before: "available",
+    });
+    const statuses = (await tutor.catalog("ana"))[0]?.stages.map((s) => s.status);
+    expect(statuses).toEqual(["passed", "available", "locked", "locked", "locked", "locked"]);
+    const again = await tutor.answer("ana", {
+      questionId: "basics-order",
+      response: RIGHT["basics-order"] as Response,
+    });
+    expect(again.ok && again.value.stage).toMatchObject({
+      passedNow: false,
+      before: "passed",
+      after: "passed",
+    });
+    expect(again.ok && again.value.stage.unlocked).toBeUndefined();
+  });
+
+  it("keeps a passed stage passed after a later wrong answer", async () => {
+    const tutor = await openTutor();
+    await passStage(tutor, "ana", "tcp-basics", 1);
+    await tutor.startQuiz("ana", "tcp-basics", 1);
+    await tutor.answer("ana", { questionId: "basics-recv", response: { kind: "choice", selected: [2] } });
+    expect((await tutor.catalog("ana"))[0]?.stages[0]?.status).toBe("passed");
+  });
+
+  it("takes a lesson from stage 1 to 6, journals stages 2 and 6, and shows then and now", async () => {
+    const tutor = await openTutor();
+    let last: Awaited<ReturnType<typeof passStage>>;
+    for (let stage = 1; stage <= 6; stage++) last = await passStage(tutor, "ana", "tcp-basics", stage);
+    expect(last?.ok && last.value.stage).toMatchObject({ passedNow: true, lessonCompleted: true });
+    expect(last?.ok && last.value.stage.unlocked).toBeUndefined();
+    const journal = await tutor.journal("ana", "tcp-basics");
+    expect(journal.map((e) => [e.stage, e.kind, e.questionId])).toEqual([
+      [2, "explanation", "basics-explain"],
+      [6, "reflection", "basics-reflect"],
+    ]);
+    expect(journal[0]?.covered).toHaveLength(3);
+    const { then, now } = await tutor.thenAndNow("ana", "tcp-basics");
+    expect(then?.text).toContain("handshake");
+    expect(now?.text).toContain("small message");
+    const catalog = await tutor.catalog("ana");
+    expect(catalog.map((e) => [e.id, e.completed, e.prerequisitesMet])).toEqual([
+      ["tcp-basics", true, true],
+      ["tcp-advanced", false, true],
+    ]);
+  });
+
+  it("refuses a stale question and an answer without a quiz, and skips invalid responses without recording", async () => {
+    const tutor = await openTutor();
+    expect(
+      await tutor.answer("ana", { questionId: "basics-recv", response: RIGHT["basics-recv"] as Response }),
+    ).toMatchObject({
+      ok: false,
+      code: "no-session",
+    });
+    await tutor.startQuiz("ana", "tcp-basics", 1);
+    const stale = await tutor.answer("ana", {
+      questionId: "basics-order",
+      response: RIGHT["basics-order"] as Response,
+    });
+    expect(stale).toMatchObject({ ok: false, code: "stale-question", current: { index: 0 } });
+    expect(!stale.ok && stale.current?.question?.id).toBe("basics-recv");
+    const invalid = await tutor.answer("ana", {
+      questionId: "basics-recv",
+      response: { kind: "choice", selected: [] },
+    });
+    expect(invalid.ok && invalid.value.grade.invalid).toBe("choose an option");
+    expect((await tutor.current("ana"))?.index).toBe(0);
+    expect((await tutor.progress("ana")).answers).toBe(0);
+    expect(
+      await tutor.answer("ana", { questionId: "nope", response: RIGHT["basics-recv"] as Response }),
+    ).toMatchObject({
+      code: "unknown-question",
+    });
+  });
+
+  it("suggests the closest lesson id for a typo", async () => {
+    const tutor = await openTutor();
+    expect(tutor.findLesson("tcp-basic")).toMatchObject({
+      ok: false,
+      code: "unknown-lesson",
+      suggestion: "tcp-basics",
+    });
+    expect(tutor.findLesson("advanced")).toMatchObject({ ok: true, value: { id: "tcp-advanced" } });
+    expect(tutor.findLesson("zzzzzzzzzzzzzzzzzzzzzzzz")).toMatchObject({ ok: false });
+    expect(
+      (tutor.findLesson("zzzzzzzzzzzzzzzzzzzzzzzz") as { suggestion?: string }).suggestion,
+    ).toBeUndefined();
+  });
+});
+
+describe("what to do next", () => {
+  it("reads, then quizzes, then continues a quiz, then reviews", async () => {
+    const c = clock("2026-03-02T10:00:00Z");
+    const tutor = await openTutor({ now: c.now });
+    expect(await tutor.nextStep("ana")).toMatchObject({ kind: "read", lessonId: "tcp-basics", stage: 1 });
+    await tutor.openStage("ana", "tcp-basics");
+    expect(await tutor.nextStep("ana")).toMatchObject({ kind: "quiz", lessonId: "tcp-basics", stage: 1 });
+    await tutor.startQuiz("ana", "tcp-basics");
+    await tutor.answer("ana", { questionId: "basics-recv", response: RIGHT["basics-recv"] as Response });
+    expect(await tutor.nextStep("ana")).toMatchObject({ kind: "continue-quiz", quiz: { index: 1 } });
+    await tutor.endSession("ana");
+    c.advanceDays(7);
+    expect(await tutor.nextStep("ana")).toMatchObject({ kind: "review", due: 1 });
+  });
+});

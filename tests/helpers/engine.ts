@@ -1,0 +1,37 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach } from "vitest";
+import { Tutor, type TutorOptions } from "../../engine/index.js";
+
+export const FIXTURE_CONTENT = new URL("../fixtures/content/", import.meta.url).pathname;
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder, removed after the test. */
+export function tempDir(prefix = "tutor-test-"): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(dir);
+  return dir;
+}
+
+/** A controllable clock. */
+export function clock(start: string) {
+  let now = new Date(start);
+  return {
+    now: () => now,
+    set: (iso: string) => {
+      now = new Date(iso);
+    },
+    advanceDays: (days: number) => {
+      now = new Date(now.getTime() + days * 86_400_000);
+    },
+  };
+}
+
+export async function openTutor(options: TutorOptions = {}): Promise<Tutor> {
+  return Tutor.open({ contentDir: FIXTURE_CONTENT, dataDir: tempDir(), timeZone: "UTC", ...options });
+}
