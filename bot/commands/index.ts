@@ -1,0 +1,25 @@
+/** Every slash command, for the handler and the deploy script alike. */
+import type { SlashCommand } from "./command.js";
+import { journal } from "./journal.js";
+import { leaderboard } from "./leaderboard.js";
+import { learn } from "./learn.js";
+import { lessons } from "./lessons.js";
+import { progress } from "./progress.js";
+import { quiz } from "./quiz.js";
+import { review } from "./review.js";
+import { tutor } from "./tutor.js";
+
+export const commands: readonly SlashCommand[] = [
+  lessons,
+  learn,
+  quiz,
+  review,
+  journal,
+  progress,
+  leaderboard,
+  tutor,
+];
+
+export function commandPayloads() {
+  return commands.map((command) => command.data.toJSON());
+}

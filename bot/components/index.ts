@@ -1,0 +1,6 @@
+/** Every component route, by `<area>:<action>`. */
+import { browseRoutes } from "./browse.js";
+import { quizRoutes } from "./quiz.js";
+import type { ComponentRoute } from "./route.js";
+
+export const routes: readonly ComponentRoute[] = [...quizRoutes, ...browseRoutes];

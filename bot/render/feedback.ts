@@ -1,0 +1,208 @@
+/** What the learner sees right after answering: right or not, why, what it saved, and what the stage did. */
+import {
+  ActionRowBuilder,
+  type APIEmbed,
+  type APIEmbedField,
+  ButtonBuilder,
+  ButtonStyle,
+  type MessageActionRowComponentBuilder,
+} from "discord.js";
+import {
+  type AnswerOutcome,
+  type JournalEntry,
+  type QuizState,
+  type StageNumber,
+  stageTitle,
+} from "../../engine/index.js";
+import { customId, refOf } from "../components/custom-id.js";
+import { COLORS, letter, percent, relativeTime } from "./format.js";
+import { LIMITS, truncate } from "./limits.js";
+import { toDiscordMarkdown } from "./markdown.js";
+import type { Row, View } from "./view.js";
+
+export interface FeedbackOptions {
+  lessonTitle: string;
+  /** For a stage-6 reflection: the stage-2 explanation beside it. */
+  thenAndNow?: { then?: JournalEntry; now?: JournalEntry };
+  /** The text the learner typed, for text answers. */
+  typed?: string;
+}
+
+const JOURNAL_NAMES = {
+  explanation: "explanation",
+  design: "design proposal",
+  reflection: "reflection",
+  note: "note",
+} as const;
+
+function verdict(outcome: AnswerOutcome): { title: string; color: number } {
+  const { grade, question } = outcome;
+  if (grade.correct) return { title: "✅ Right", color: COLORS.good };
+  if (
+    grade.score > 0 &&
+    (question.type === "explain" || question.type === "order" || question.type === "multiple")
+  ) {
+    return { title: `🟡 Partly right (${percent(grade.score)})`, color: COLORS.partial };
+  }
+  return { title: "❌ Not quite", color: COLORS.bad };
+}
+
+function list(lines: string[], max = LIMITS.fieldValue): string {
+  return truncate(lines.join("\n"), max) || "—";
+}
+
+function answerDetails(
+  outcome: AnswerOutcome,
+  typed: string | undefined,
+): { lines: string[]; fields: APIEmbedField[] } {
+  const { grade, question } = outcome;
+  const lines: string[] = [];
+  const fields: APIEmbedField[] = [];
+  switch (question.type) {
+    case "single":
+    case "multiple":
+    case "true-false": {
+      for (const wrong of grade.chosenWrong) {
+        lines.push(`You chose **${letter(wrong.option)}.** ${wrong.text}`);
+        if (wrong.feedback) lines.push(`> ${wrong.feedback.replaceAll("\n", "\n> ")}`);
+      }
+      for (const missed of grade.missedCorrect) {
+        lines.push(`You left out **${letter(missed)}.** ${question.options[missed]?.text ?? ""}`);
+      }
+      const right = question.options.flatMap((o, i) => (o.correct ? [`**${letter(i)}.** ${o.text}`] : []));
+      lines.push(`${right.length > 1 ? "Right answers" : "Right answer"}: ${right.join(" · ")}`);
+      break;
+    }
+    case "order":
+      if (!grade.correct)
+        lines.push(`Right order:\n${question.items.map((item, i) => `${i + 1}. ${item}`).join("\n")}`);
+      break;
+    case "short":
+    case "numeric":
+      if (typed !== undefined) lines.push(`You answered: ${truncate(typed, 300)}`);
+      if (!grade.correct && grade.expected) lines.push(`Expected: ${grade.expected}`);
+      break;
+    case "explain": {
+      const points = grade.keyPoints ?? [];
+      const covered = points.filter((k) => k.covered).map((k) => `✅ ${k.text}`);
+      const missed = points.filter((k) => !k.covered).map((k) => `❌ ${k.text}`);
+      fields.push({ name: `Covered (${covered.length} of ${points.length})`, value: list(covered) });
+      if (missed.length) fields.push({ name: "Missed", value: list(missed) });
+      if (grade.jargon?.length) {
+        fields.push({
+          name: "Jargon to put in plain words",
+          value: list(grade.jargon.map((term) => `• ${term}`)),
+        });
+      }
+      break;
+    }
+  }
+  return { lines, fields };
+}
+
+export function renderFeedback(outcome: AnswerOutcome, options: FeedbackOptions): View {
+  const { question, stage, quiz } = outcome;
+  const { title, color } = verdict(outcome);
+  const { lines, fields } = answerDetails(outcome, options.typed);
+  const embeds: APIEmbed[] = [
+    {
+      color,
+      title,
+      description: truncate(
+        [`**Q:** ${truncate(toDiscordMarkdown(question.prompt), 600)}`, ...lines].join("\n\n"),
+        LIMITS.description,
+      ),
+      ...(fields.length ? { fields } : {}),
+    },
+    {
+      color: COLORS.muted,
+      title: question.type === "explain" ? "A model answer" : "Explanation",
+      description: truncate(toDiscordMarkdown(question.explanation), 2500),
+    },
+  ];
+  const news: string[] = [];
+  if (outcome.journal) {
+    news.push(
+      `📓 Saved to your journal as your ${JOURNAL_NAMES[outcome.journal.kind]}. See it with \`/journal\`.`,
+    );
+  }
+  if (stage.passedNow)
+    news.push(`🎉 Stage ${stage.stage} (${stageTitle(stage.stage)}) of ${options.lessonTitle} passed!`);
+  if (stage.unlocked) news.push(`🔓 Stage ${stage.unlocked}: ${stageTitle(stage.unlocked)} is now unlocked.`);
+  if (stage.lessonCompleted) news.push(`🏆 You have passed every stage of ${options.lessonTitle}.`);
+  news.push(`🔁 This question comes back for review ${relativeTime(outcome.nextDue)}.`);
+  const then = options.thenAndNow?.then;
+  if (outcome.journal?.kind === "reflection" && then) {
+    embeds.push({
+      color: COLORS.brand,
+      title: "Then and now",
+      fields: [
+        { name: "Then: your stage 2 explanation", value: truncate(then.text, 1000) || "—" },
+        { name: "Now: your stage 6 reflection", value: truncate(outcome.journal.text, 1000) || "—" },
+      ],
+    });
+  }
+  return {
+    content: [...news, quiz.done ? summaryLine(quiz) : ""].filter(Boolean).join("\n"),
+    embeds,
+    components: [feedbackRow(outcome)],
+  };
+}
+
+function summaryLine(quiz: QuizState): string {
+  const right = quiz.results.filter((r) => r.correct).length;
+  const what = quiz.mode === "review" ? "Review" : `Stage ${quiz.stage} quiz`;
+  return `**${what} finished: ${right} of ${quiz.results.length} right.**`;
+}
+
+function feedbackRow(outcome: AnswerOutcome): Row {
+  const { quiz, stage } = outcome;
+  const row = new ActionRowBuilder<MessageActionRowComponentBuilder>();
+  if (!quiz.done) {
+    return row.addComponents(
+      new ButtonBuilder()
+        .setCustomId(customId("quiz", "next"))
+        .setLabel(`Next question (${quiz.index + 1} of ${quiz.total}) ▶`)
+        .setStyle(ButtonStyle.Primary),
+      new ButtonBuilder()
+        .setCustomId(customId("quiz", "end"))
+        .setLabel("End quiz")
+        .setStyle(ButtonStyle.Secondary),
+    );
+  }
+  const ref = refOf(stage.lessonId);
+  if (quiz.mode === "review") {
+    return row.addComponents(
+      new ButtonBuilder()
+        .setCustomId(customId("quiz", "review"))
+        .setLabel("Review more")
+        .setStyle(ButtonStyle.Primary),
+    );
+  }
+  // The stage after a passed one is where to go next (opening it asks the engine, which refuses locked stages).
+  const next =
+    stage.unlocked ?? (stage.progress.status === "passed" && stage.stage < 6 ? stage.stage + 1 : undefined);
+  if (next !== undefined) {
+    row.addComponents(
+      new ButtonBuilder()
+        .setCustomId(customId("learn", "page", ref, next, 0))
+        .setLabel(`Read stage ${next}: ${truncate(stageTitle(next as StageNumber), 40)} ▶`)
+        .setStyle(ButtonStyle.Primary),
+    );
+  }
+  if (stage.progress.status !== "passed") {
+    row.addComponents(
+      new ButtonBuilder()
+        .setCustomId(customId("quiz", "start", ref, stage.stage))
+        .setLabel(`Try stage ${stage.stage} again`)
+        .setStyle(ButtonStyle.Secondary),
+    );
+  }
+  row.addComponents(
+    new ButtonBuilder()
+      .setCustomId(customId("learn", "page", ref, stage.stage, 0))
+      .setLabel(`Re-read stage ${stage.stage}`)
+      .setStyle(ButtonStyle.Secondary),
+  );
+  return row;
+}

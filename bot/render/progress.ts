@@ -1,0 +1,57 @@
+/** /progress: a card with stages per lesson, streak, XP and reviews due. */
+import type { APIEmbed } from "discord.js";
+import type { ProgressSummary } from "../../engine/index.js";
+import { bar, COLORS, percent, plural, stageMarks } from "./format.js";
+import { LIMITS, truncate } from "./limits.js";
+import type { View } from "./view.js";
+
+const SPARK = ["·", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
+
+/** The last days' activity as one character per day. */
+function sparkline(cells: readonly { count: number }[]): string {
+  const max = Math.max(1, ...cells.map((c) => c.count));
+  return cells
+    .map((c) => (c.count === 0 ? SPARK[0] : SPARK[Math.max(1, Math.ceil((c.count / max) * 8))]))
+    .join("");
+}
+
+export function renderProgress(summary: ProgressSummary, who: string, self: boolean): View {
+  const lessonLines = summary.lessons.map(
+    (l) => `${stageMarks(l.stages)} **${l.title}** ${l.passedStages}/6${l.completed ? " 🏆" : ""}`,
+  );
+  const lastTwoWeeks = summary.activity.slice(-14);
+  const due = summary.dueByDay
+    .slice(1)
+    .filter((d) => d.count > 0)
+    .slice(0, 4)
+    .map((d) => `${d.day}: ${d.count}`)
+    .join(" · ");
+  const streak = summary.streak;
+  const embed: APIEmbed = {
+    color: COLORS.brand,
+    title: truncate(`Progress of ${who}`, LIMITS.title),
+    description: truncate(
+      [
+        `${bar(summary.completion)} **${percent(summary.completion)}** · ${summary.stagesPassed} of ${summary.stagesTotal} stages passed`,
+        "",
+        ...lessonLines,
+      ].join("\n"),
+      3500,
+    ),
+    fields: [
+      {
+        name: "Streak",
+        value: `🔥 ${plural(streak.current, "day")} (longest ${streak.longest})${streak.studiedToday ? "" : self ? "\nNot studied today yet" : ""}`,
+        inline: true,
+      },
+      { name: "XP", value: `⭐ ${summary.xp} · ${plural(summary.answers, "answer")}`, inline: true },
+      {
+        name: "Reviews",
+        value: `🔁 ${summary.dueNow} due now${due ? `\nComing: ${due}` : ""}${self && summary.dueNow > 0 ? "\n`/review` to do them" : ""}`,
+        inline: true,
+      },
+      { name: "Last 14 days", value: `\`${sparkline(lastTwoWeeks)}\``, inline: false },
+    ],
+  };
+  return { embeds: [embed] };
+}

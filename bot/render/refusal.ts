@@ -1,0 +1,23 @@
+/** The engine's refusals (expected outcomes, not errors) in the bot's words: one place for all of them. */
+import type { Refusal } from "../../engine/index.js";
+
+export function refusalText(refusal: Refusal): string {
+  switch (refusal.code) {
+    case "unknown-lesson":
+      return refusal.suggestion
+        ? `There is no such lesson. Did you mean \`${refusal.suggestion}\`? \`/lessons\` lists them all.`
+        : "There is no such lesson. `/lessons` lists them all.";
+    case "unknown-stage":
+      return "Stages are numbered 1 to 6.";
+    case "stage-locked":
+      return `${refusal.message} \`/learn\` opens the stage you are on.`;
+    case "unknown-question":
+      return "That question is no longer in the lessons (they were updated). Carry on with `/quiz`.";
+    case "no-session":
+      return "There is no quiz in progress any more: it finished, or you started another one. Start one with `/quiz` or `/review`.";
+    case "stale-question":
+      return "That question was already answered: your quiz has moved on. Here is where you are now.";
+    case "nothing-due":
+      return "Nothing is due for review right now. Learn something new with `/learn` or `/quiz`.";
+  }
+}

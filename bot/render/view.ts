@@ -1,0 +1,87 @@
+/** What a command or component hands back, and the last check before anything goes out to Discord. */
+import type {
+  ActionRowBuilder,
+  APIActionRowComponent,
+  APIComponentInMessageActionRow,
+  APIEmbed,
+  MessageActionRowComponentBuilder,
+} from "discord.js";
+import { LIMITS, truncate } from "./limits.js";
+
+export type Row = ActionRowBuilder<MessageActionRowComponentBuilder>;
+
+export interface View {
+  content?: string;
+  embeds?: APIEmbed[];
+  components?: Row[];
+}
+
+export interface OutgoingMessage {
+  content: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  allowedMentions: { parse: [] };
+}
+
+/** Characters Discord counts towards the 6,000 per message. */
+export function embedLength(embed: APIEmbed): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0) +
+    (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0)
+  );
+}
+
+export function embedsLength(embeds: readonly APIEmbed[]): number {
+  return embeds.reduce((sum, embed) => sum + embedLength(embed), 0);
+}
+
+function fitEmbed(embed: APIEmbed): APIEmbed {
+  const out: APIEmbed = { ...embed };
+  if (out.title !== undefined) out.title = truncate(out.title, LIMITS.title);
+  if (out.description !== undefined) out.description = truncate(out.description, LIMITS.description);
+  if (out.footer) out.footer = { ...out.footer, text: truncate(out.footer.text, LIMITS.footer) };
+  if (out.author) out.author = { ...out.author, name: truncate(out.author.name, LIMITS.author) };
+  if (out.fields) {
+    out.fields = out.fields.slice(0, LIMITS.fields).map((field) => ({
+      ...field,
+      name: truncate(field.name, LIMITS.fieldName) || "\u200b",
+      value: truncate(field.value, LIMITS.fieldValue) || "\u200b",
+    }));
+  }
+  return out;
+}
+
+/**
+ * Enforces every length limit (content, each embed part, 10 embeds, 6,000 in total) and turns mentions off.
+ * Renderers already aim inside the limits; this is the guard that makes an oversized message impossible.
+ */
+export function fitMessage(view: View): OutgoingMessage {
+  const embeds: APIEmbed[] = [];
+  let total = 0;
+  for (const embed of (view.embeds ?? []).slice(0, LIMITS.embeds).map(fitEmbed)) {
+    const room = LIMITS.embedTotal - total;
+    let length = embedLength(embed);
+    if (length > room) {
+      // Cut the description of the embed that overflows, and stop there.
+      const over = length - room;
+      const description = embed.description ?? "";
+      if (description.length <= over) break;
+      embed.description = truncate(description, description.length - over);
+      length = embedLength(embed);
+      embeds.push(embed);
+      total += length;
+      break;
+    }
+    embeds.push(embed);
+    total += length;
+  }
+  return {
+    content: truncate(view.content ?? "", LIMITS.content),
+    embeds,
+    components: (view.components ?? []).slice(0, LIMITS.actionRows).map((row) => row.toJSON()),
+    allowedMentions: { parse: [] },
+  };
+}

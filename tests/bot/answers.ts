@@ -1,0 +1,42 @@
+/** Test helpers that drive the engine directly to set up a learner's state before the bot is exercised. */
+import type { Question, Response, Tutor } from "../../engine/index.js";
+
+/** A response the fixture question counts as right. */
+export function rightResponse(question: Question): Response {
+  switch (question.type) {
+    case "single":
+    case "multiple":
+    case "true-false":
+      return { kind: "choice", selected: question.options.flatMap((o, i) => (o.correct ? [i] : [])) };
+    case "order":
+      return { kind: "order", order: question.items.map((_, i) => i) };
+    case "short":
+      return { kind: "text", text: question.accepted[0] ?? "" };
+    case "numeric":
+      return { kind: "text", text: String(question.answer) };
+    case "explain":
+      return { kind: "text", text: question.keyPoints.map((k) => `${k.phrasings[0]}.`).join(" ") };
+  }
+}
+
+/** Passes the given stages of a lesson for a learner, answering every question right. */
+export async function passStages(
+  tutor: Tutor,
+  learnerId: string,
+  lessonId: string,
+  stages: number[],
+): Promise<void> {
+  for (const stage of stages) {
+    const started = await tutor.startQuiz(learnerId, lessonId, stage);
+    if (!started.ok) throw new Error(started.message);
+    let state = started.value;
+    while (state.question) {
+      const answered = await tutor.answer(learnerId, {
+        questionId: state.question.id,
+        response: rightResponse(state.question),
+      });
+      if (!answered.ok) throw new Error(answered.message);
+      state = answered.value.quiz;
+    }
+  }
+}

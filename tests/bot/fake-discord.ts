@@ -1,0 +1,148 @@
+/**
+ * A local stand-in for Discord's HTTP API: records every request the bot makes and answers like Discord would.
+ * Nothing here reaches the network.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface RecordedRequest {
+  method: string;
+  /** Path after /api/v10, e.g. /interactions/1/tok/callback. */
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export interface CannedReply {
+  status: number;
+  body?: unknown;
+}
+
+export interface FakeDiscord {
+  /** The base to give discord.js as `rest.api` (or DISCORD_API_BASE). */
+  url: string;
+  requests: RecordedRequest[];
+  /** Answers the next request whose "METHOD path" matches with this reply instead. */
+  failNext(match: RegExp, reply: CannedReply): void;
+  /** Answers every matching request with this reply (e.g. GET /gateway/bot). */
+  respond(match: RegExp, reply: CannedReply | ((request: RecordedRequest) => CannedReply)): void;
+  close(): Promise<void>;
+}
+
+let messageIds = 5_000_000_000_000_000n;
+
+/** The message Discord would return for a webhook send or edit: what was sent, plus the fields it adds. */
+function messageFrom(body: Record<string, unknown>, applicationId: string): Record<string, unknown> {
+  messageIds += 1n;
+  return {
+    id: String(messageIds),
+    channel_id: "400000000000000001",
+    type: 0,
+    content: body.content ?? "",
+    embeds: body.embeds ?? [],
+    components: body.components ?? [],
+    attachments: [],
+    author: {
+      id: applicationId,
+      username: "tutor",
+      discriminator: "0000",
+      global_name: null,
+      avatar: null,
+      bot: true,
+    },
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    pinned: false,
+    flags: body.flags ?? 0,
+    webhook_id: applicationId,
+  };
+}
+
+async function readBody(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (!text) return undefined;
+  return (request.headers["content-type"] ?? "").includes("json") ? JSON.parse(text) : text;
+}
+
+function send(response: ServerResponse, reply: CannedReply): void {
+  if (reply.body === undefined) {
+    response.writeHead(reply.status).end();
+    return;
+  }
+  response.writeHead(reply.status, { "content-type": "application/json" }).end(JSON.stringify(reply.body));
+}
+
+export async function startFakeDiscord(): Promise<FakeDiscord> {
+  const requests: RecordedRequest[] = [];
+  const once: { match: RegExp; reply: CannedReply }[] = [];
+  const always: { match: RegExp; reply: CannedReply | ((request: RecordedRequest) => CannedReply) }[] = [];
+
+  const server: Server = createServer((request, response) => {
+    void (async () => {
+      const url = new URL(request.url ?? "/", "http://localhost");
+      const recorded: RecordedRequest = {
+        method: request.method ?? "GET",
+        path: decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, ""),
+        query: Object.fromEntries(url.searchParams),
+        body: await readBody(request),
+        headers: request.headers,
+      };
+      requests.push(recorded);
+      const key = `${recorded.method} ${recorded.path}`;
+      const canned = once.findIndex((c) => c.match.test(key));
+      if (canned >= 0) {
+        const [entry] = once.splice(canned, 1);
+        send(response, (entry as { reply: CannedReply }).reply);
+        return;
+      }
+      const rule = always.find((c) => c.match.test(key));
+      if (rule) {
+        send(response, typeof rule.reply === "function" ? rule.reply(recorded) : rule.reply);
+        return;
+      }
+      const webhook = /^\/webhooks\/(\d+)\/[^/]+(\/messages\/(@original|\d+))?$/.exec(recorded.path);
+      if (recorded.method === "POST" && /^\/interactions\/\d+\/[^/]+\/callback$/.test(recorded.path)) {
+        send(response, { status: 204 });
+      } else if (webhook && recorded.method === "DELETE") {
+        send(response, { status: 204 });
+      } else if (webhook && (recorded.method === "PATCH" || recorded.method === "POST")) {
+        send(response, {
+          status: 200,
+          body: messageFrom(recorded.body as Record<string, unknown>, webhook[1] as string),
+        });
+      } else if (recorded.method === "PUT" && /\/commands$/.test(recorded.path)) {
+        const body = recorded.body as Record<string, unknown>[];
+        send(response, {
+          status: 200,
+          body: body.map((c, i) => ({ id: String(700000000000000000n + BigInt(i)), ...c })),
+        });
+      } else {
+        send(response, { status: 404, body: { message: "404: Not Found", code: 0 } });
+      }
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/api`,
+    requests,
+    failNext(match, reply) {
+      once.push({ match, reply });
+    },
+    respond(match, reply) {
+      always.push({ match, reply });
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
