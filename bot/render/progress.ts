@@ -21,10 +21,11 @@ export function renderProgress(summary: ProgressSummary, who: string, self: bool
   );
   const lastTwoWeeks = summary.activity.slice(-14);
   const due = summary.dueByDay
+    .map((d, i) => ({ ...d, when: i === 1 ? "tomorrow" : `in ${i} days` }))
     .slice(1)
     .filter((d) => d.count > 0)
     .slice(0, 4)
-    .map((d) => `${d.day}: ${d.count}`)
+    .map((d) => `${d.count} ${d.when}`)
     .join(" · ");
   const streak = summary.streak;
   const embed: APIEmbed = {

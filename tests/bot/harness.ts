@@ -32,6 +32,8 @@ export interface Harness {
   logs: string[];
   /** Dispatches the payload as the gateway would, waits until the bot is done with it, returns its requests. */
   send(payload: APIInteraction): Promise<RecordedRequest[]>;
+  /** Dispatches the payload without waiting. */
+  dispatch(payload: APIInteraction): void;
   /** Stops this bot (as on SIGTERM) without removing the data dir. */
   stop(): Promise<void>;
   /** Stops the bot and removes everything. */
@@ -43,12 +45,12 @@ interface InternalClient {
 }
 
 export async function startHarness(
-  options: { dataDir?: string; contentDir?: string; discord?: FakeDiscord } = {},
+  options: { dataDir?: string; contentDir?: string; discord?: FakeDiscord; now?: () => Date } = {},
 ) {
   const discord = options.discord ?? (await startFakeDiscord());
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), "bot-test-data-")));
   const contentDir = options.contentDir ?? FIXTURES;
-  const tutor = await Tutor.open({ contentDir, dataDir });
+  const tutor = await Tutor.open({ contentDir, dataDir, ...(options.now ? { now: options.now } : {}) });
   const logs: string[] = [];
   const bot = createBot({
     tutor,
@@ -66,10 +68,13 @@ export async function startHarness(
     logs,
     async send(payload) {
       const from = discord.requests.length;
-      // Exactly what the gateway's INTERACTION_CREATE packet handler does with the dispatch's `d`.
-      (bot.client as unknown as InternalClient).actions.InteractionCreate.handle(payload);
+      harness.dispatch(payload);
       await bot.handler.idle();
       return discord.requests.slice(from);
+    },
+    dispatch(payload) {
+      // Exactly what the gateway's INTERACTION_CREATE packet handler does with the dispatch's `d`.
+      (bot.client as unknown as InternalClient).actions.InteractionCreate.handle(payload);
     },
     async stop() {
       if (stopped) return;
