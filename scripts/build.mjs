@@ -9,6 +9,18 @@ const entries = [
   { in: "bot/deploy.ts", out: "dist/bot-deploy.js" },
 ].filter((entry) => existsSync(entry.in));
 
+const noDevtools = {
+  name: "no-devtools",
+  setup(b) {
+    b.onResolve({ filter: /\/devtools\.js$/ }, (args) =>
+      args.importer.includes(`${"node_modules"}/ink/`) ? { path: "ink-devtools", namespace: "stub" } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "stub" }, () => ({
+      contents: 'throw new Error("React devtools are not part of the bundle: run the sources with tsx to use them.");',
+    }));
+  },
+};
+
 await Promise.all(
   entries.map((entry) =>
     build({
@@ -23,8 +35,11 @@ await Promise.all(
       banner: {
         js: "#!/usr/bin/env node\nimport { createRequire as __tutorCreateRequire } from 'node:module'; const require = __tutorCreateRequire(import.meta.url);",
       },
-      // react-devtools-core is an optional peer of ink, loaded only when DEV=true.
-      external: ["react-devtools-core"],
+      // ink imports its devtools (react-devtools-core, ws) only when DEV=true; in one ES module an external
+      // import would be hoisted and fail at start, so the bundle carries a stub that says so instead.
+      plugins: [noDevtools],
+      // React's production build: the development one is larger, slower and only for debugging.
+      define: { "process.env.NODE_ENV": '"production"' },
       logLevel: "warning",
       legalComments: "none",
     }),
