@@ -1,0 +1,91 @@
+// Start-up of the terminal app: from process start to the first rendered frame of the home screen,
+// beside `node -e 0` measured in the same run. Both run under `script`, which gives them a real terminal
+// (the app needs one), so both pay the same wrapper cost. Target: the app at most 2.5x `node -e 0`.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const HOME_TITLE = "Six stages tutor";
+const TIMEOUT_MS = 20_000;
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping terminal escapes
+const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
+
+/** Milliseconds from spawning `command` in a terminal until `done(output)` says so (or it exits). */
+function measure(
+  command: string,
+  env: NodeJS.ProcessEnv,
+  done?: (output: string) => boolean,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn("script", ["-qfec", command, "/dev/null"], {
+      cwd: root,
+      env,
+      stdio: ["pipe", "pipe", "inherit"],
+    });
+    let output = "";
+    let finished: number | undefined;
+    const finish = () => {
+      finished ??= Number(process.hrtime.bigint() - started) / 1e6;
+    };
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`timed out: ${command}\n${output.replace(ANSI, "")}`));
+    }, TIMEOUT_MS);
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString("utf8");
+      if (done && finished === undefined && done(output.replace(ANSI, ""))) {
+        finish();
+        child.kill("SIGTERM");
+      }
+    });
+    child.on("exit", () => {
+      clearTimeout(timer);
+      finish();
+      resolve(finished as number);
+    });
+    child.on("error", reject);
+  });
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+};
+
+export default async function startup(): Promise<void> {
+  const built = spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: root, stdio: "inherit" });
+  if (built.status !== 0) throw new Error("scripts/build.mjs failed");
+  const dataDir = mkdtempSync(join(tmpdir(), "tutor-bench-"));
+  const env = { ...process.env, TUTOR_DATA_DIR: dataDir, TERM: process.env.TERM || "xterm-256color" };
+  const node = JSON.stringify(process.execPath);
+  const app = `${node} dist/tutor.js`;
+  const bare: number[] = [];
+  const home: number[] = [];
+  try {
+    // One untimed run each warms the file cache and creates the learner's file.
+    await measure(`${node} -e 0`, env);
+    await measure(app, env, (out) => out.includes(HOME_TITLE));
+    for (let i = 0; i < RUNS; i++) {
+      bare.push(await measure(`${node} -e 0`, env));
+      home.push(await measure(app, env, (out) => out.includes(HOME_TITLE)));
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  const b = median(bare);
+  const h = median(home);
+  const ratio = h / b;
+  console.log(`runs: ${RUNS} each, interleaved, medians (min in brackets), both under script(1)`);
+  console.log(`node -e 0:                    ${b.toFixed(0)} ms (${Math.min(...bare).toFixed(0)})`);
+  console.log(`tutor, first home frame:      ${h.toFixed(0)} ms (${Math.min(...home).toFixed(0)})`);
+  console.log(
+    `ratio:                        ${ratio.toFixed(2)}x (target <= 2.5x) ${ratio <= 2.5 ? "ok" : "OVER TARGET"}`,
+  );
+}

@@ -1,0 +1,15 @@
+/** `tutor check [paths...]`: the content check for authors, one `file:line: message` per problem. */
+import { checkContent, defaultContentDir, formatIssue } from "../../engine/index.js";
+import { EXIT_FAILED, EXIT_OK } from "../errors.js";
+import type { GlobalOptions } from "../open-tutor.js";
+
+export async function check(paths: string[], globals: GlobalOptions): Promise<number> {
+  const result = await checkContent(globals.contentDir ?? defaultContentDir(), paths);
+  if (result.issues.length > 0) {
+    for (const issue of result.issues) process.stderr.write(`${formatIssue(issue)}\n`);
+    process.stderr.write(`${result.issues.length} problem${result.issues.length === 1 ? "" : "s"} found.\n`);
+    return EXIT_FAILED;
+  }
+  process.stdout.write(`Content OK: ${result.summary}.\n`);
+  return EXIT_OK;
+}

@@ -1,0 +1,53 @@
+/** Options to choose from: arrows or number keys to move, space to toggle (multiple choice), enter to answer. */
+import { Box, Text, useInput } from "ink";
+import { useMemo, useReducer, useState } from "react";
+import { choiceReducer, initialChoice } from "../hooks/use-choice-state.js";
+
+export interface ChoiceInputProps {
+  options: readonly { text: string }[];
+  multiple: boolean;
+  onSubmit: (selected: number[]) => void;
+}
+
+export function ChoiceInput({ options, multiple, onSubmit }: ChoiceInputProps) {
+  const reducer = useMemo(() => choiceReducer(options.length, multiple), [options.length, multiple]);
+  const [state, dispatch] = useReducer(reducer, multiple, initialChoice);
+  const [notice, setNotice] = useState<string>();
+
+  useInput((input, key) => {
+    if (key.upArrow || input === "k") dispatch({ type: "up" });
+    else if (key.downArrow || input === "j") dispatch({ type: "down" });
+    else if (/^[1-9]$/.test(input)) dispatch({ type: "pick", index: Number(input) - 1 });
+    else if (input === " ") dispatch({ type: "toggle" });
+    else if (key.return) {
+      if (state.selected.length === 0)
+        setNotice("Choose at least one option: space toggles the one under the cursor.");
+      else onSubmit(state.selected);
+      return;
+    } else return;
+    setNotice(undefined);
+  });
+
+  return (
+    <Box flexDirection="column">
+      {options.map((option, i) => {
+        const atCursor = state.cursor === i;
+        const chosen = state.selected.includes(i);
+        const mark = multiple ? (chosen ? "[x]" : "[ ]") : chosen ? "(•)" : "( )";
+        return (
+          <Box key={option.text}>
+            <Text color={atCursor ? "cyan" : undefined}>{atCursor ? "❯ " : "  "}</Text>
+            <Text color={chosen ? "cyan" : undefined}>{mark} </Text>
+            <Text dimColor>{i + 1}. </Text>
+            <Box flexShrink={1}>
+              <Text wrap="wrap" color={atCursor ? "cyan" : undefined}>
+                {option.text}
+              </Text>
+            </Box>
+          </Box>
+        );
+      })}
+      {notice ? <Text color="yellow">{notice}</Text> : null}
+    </Box>
+  );
+}

@@ -1,0 +1,42 @@
+/** Items to put in order: arrows move the cursor, space picks the item up so the arrows move it, enter answers. */
+import { Box, Text, useInput } from "ink";
+import { useReducer } from "react";
+import { initialOrder, orderReducer } from "../hooks/use-order-state.js";
+
+export interface OrderInputProps {
+  items: readonly string[];
+  /** The order to show the items in at first (indices into items). */
+  shuffled: readonly number[];
+  onSubmit: (order: number[]) => void;
+}
+
+export function OrderInput({ items, shuffled, onSubmit }: OrderInputProps) {
+  const [state, dispatch] = useReducer(orderReducer, shuffled, initialOrder);
+
+  useInput((input, key) => {
+    if (key.upArrow || input === "k") dispatch({ type: "up" });
+    else if (key.downArrow || input === "j") dispatch({ type: "down" });
+    else if (input === " ") dispatch({ type: "grab" });
+    else if (key.return) onSubmit(state.order);
+  });
+
+  return (
+    <Box flexDirection="column">
+      {state.order.map((item, position) => {
+        const atCursor = state.cursor === position;
+        const held = atCursor && state.held;
+        return (
+          <Box key={items[item]}>
+            <Text color={atCursor ? "cyan" : undefined}>{held ? "⇅ " : atCursor ? "❯ " : "  "}</Text>
+            <Text dimColor>{position + 1}. </Text>
+            <Box flexShrink={1}>
+              <Text wrap="wrap" color={atCursor ? "cyan" : undefined} bold={held}>
+                {items[item]}
+              </Text>
+            </Box>
+          </Box>
+        );
+      })}
+    </Box>
+  );
+}

@@ -1,0 +1,34 @@
+/** Where the terminal turns the engine's errors and refusals into words and exit codes, in one place. */
+import { ContentError, isTutorError, type Refusal, StoreError } from "../engine/index.js";
+
+/** Exit codes: 0 fine, 1 could not be done (or problems found), 2 the command line was wrong. */
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+/** Words for an engine error, or undefined for a bug (which keeps its stack trace). */
+export function describeError(error: unknown): string | undefined {
+  if (!isTutorError(error)) return undefined;
+  if (error instanceof ContentError) {
+    return `${error.message}\nRun \`tutor check\` after fixing them.`;
+  }
+  if (error instanceof StoreError && error.code === "STORE_LOCKED") {
+    return `Your progress is in use by another tutor: ${error.message}`;
+  }
+  return error.message;
+}
+
+/** Refusals read as they are; unknown lessons and stages are usage errors, the rest could not be done. */
+export function refusalExitCode(refusal: Refusal): number {
+  return refusal.code === "unknown-lesson" || refusal.code === "unknown-stage" ? EXIT_USAGE : EXIT_FAILED;
+}
+
+/** Engine messages mark ids with backticks (markdown); in a terminal plain quotes read better. */
+export function plain(message: string): string {
+  return message.replace(/`([^`]*)`/g, "'$1'");
+}
+
+export function refusalText(refusal: Refusal): string {
+  const hint = refusal.code === "unknown-lesson" ? " Run `tutor lessons` to see them all." : "";
+  return plain(refusal.message) + plain(hint);
+}

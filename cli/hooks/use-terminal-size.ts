@@ -1,0 +1,30 @@
+/** The terminal's size, updated when it is resized. */
+import { useStdout } from "ink";
+import { useEffect, useState } from "react";
+
+export interface TerminalSize {
+  columns: number;
+  rows: number;
+}
+
+function read(stdout: NodeJS.WriteStream): TerminalSize {
+  return { columns: stdout.columns || 80, rows: stdout.rows || 24 };
+}
+
+export function useTerminalSize(): TerminalSize {
+  const { stdout } = useStdout();
+  const [size, setSize] = useState(() => read(stdout));
+  useEffect(() => {
+    const onResize = () => setSize(read(stdout));
+    stdout.on("resize", onResize);
+    return () => {
+      stdout.off("resize", onResize);
+    };
+  }, [stdout]);
+  return size;
+}
+
+/** The width text is laid out in: the terminal's, less a margin, capped for readable lines. */
+export function textWidth(columns: number): number {
+  return Math.max(20, Math.min(columns - 2, 100));
+}

@@ -1,0 +1,156 @@
+/** The command line: commander parses it, each command's module runs it and returns the exit code. */
+import { Command, CommanderError, InvalidArgumentError } from "commander";
+import pkg from "../package.json" with { type: "json" };
+import { describeError, EXIT_FAILED, EXIT_OK, EXIT_USAGE } from "./errors.js";
+import type { GlobalOptions } from "./open-tutor.js";
+import { closest } from "./text/closest.js";
+
+function stageOption(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n)) throw new InvalidArgumentError("a stage is a whole number from 1 to 6.");
+  return n;
+}
+
+/** Runs the tutor with `argv` (as process.argv: node, script, args...) and resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let code = EXIT_OK;
+  const program = new Command("tutor");
+  const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+  // Interactive commands load Ink only when they run: `tutor progress` and `tutor check` never pay for it.
+  const interactive = async (command: string, launch: () => Promise<import("./interactive.js").Launch>) => {
+    const { runInteractive } = await import("./interactive.js");
+    code = await runInteractive(command, globals(), await launch());
+  };
+
+  program
+    .description(
+      "Learn backend, operating-system and database engineering in six stages:\n" +
+        "understand, articulate, limitations, build something better, its limitations, appreciate.\n" +
+        "Run without a command for the home screen.",
+    )
+    .version(pkg.version, "-V, --version", "print the version")
+    .helpOption("-h, --help", "show help for a command")
+    .option(
+      "--data-dir <dir>",
+      "where your progress is kept (default: $TUTOR_DATA_DIR, else your data folder)",
+    )
+    .option(
+      "--content-dir <dir>",
+      "folder holding lessons/ and quizzes/ (default: $TUTOR_CONTENT_DIR, else the bundled ones)",
+    )
+    .exitOverride()
+    .showHelpAfterError("(tutor --help lists the commands)")
+    .configureOutput({
+      writeOut: (s) => process.stdout.write(s),
+      writeErr: (s) => process.stderr.write(s),
+    })
+    // The root takes no arguments: a word here is a mistyped command, reported below with a suggestion.
+    .allowExcessArguments(true)
+    .action(async () => {
+      const [word] = program.args;
+      if (word !== undefined) {
+        const names = program.commands.map((c) => c.name());
+        const near = closest(word, names);
+        program.error(`error: unknown command '${word}'${near ? `. Did you mean '${near}'?` : ""}`, {
+          code: "commander.unknownCommand",
+          exitCode: EXIT_USAGE,
+        });
+      }
+      await interactive("tutor", async () => (await import("./commands/home.js")).home());
+    });
+
+  program
+    .command("learn")
+    .description("read a lesson, stage by stage (default: where you left off)")
+    .argument("[lesson]", "lesson id, or part of its title")
+    .option("-s, --stage <n>", "open this stage (1-6) instead of the current one", stageOption)
+    .action(async (lesson: string | undefined, options: { stage?: number }) => {
+      await interactive("tutor learn", async () =>
+        (await import("./commands/learn.js")).learn(lesson, options.stage),
+      );
+    });
+
+  program
+    .command("quiz")
+    .description("answer a stage's questions (default: the quiz in progress, or the next one)")
+    .argument("[lesson]", "lesson id, or part of its title")
+    .option(
+      "-s, --stage <n>",
+      "take this stage's questions (1-6) instead of the current stage's",
+      stageOption,
+    )
+    .action(async (lesson: string | undefined, options: { stage?: number }) => {
+      await interactive("tutor quiz", async () =>
+        (await import("./commands/quiz.js")).quiz(lesson, options.stage),
+      );
+    });
+
+  program
+    .command("review")
+    .description("answer the questions due for review (spaced repetition)")
+    .action(async () => {
+      await interactive("tutor review", async () => (await import("./commands/review.js")).review());
+    });
+
+  program
+    .command("progress")
+    .description("stages passed, streak, study activity and reviews due, as plain text")
+    .option("--json", "print the progress as JSON")
+    .action(async (options: { json?: boolean }) => {
+      code = await (await import("./commands/progress.js")).progress(options, globals());
+    });
+
+  program
+    .command("lessons")
+    .description("list the lessons with their six stages, as plain text")
+    .option("--json", "print the catalog as JSON")
+    .action(async (options: { json?: boolean }) => {
+      code = await (await import("./commands/lessons.js")).lessons(options, globals());
+    });
+
+  program
+    .command("journal")
+    .description("what you wrote in stages 2, 4 and 6: explanations, design proposals, reflections")
+    .argument("[lesson]", "only this lesson")
+    .option("--json", "print the entries as JSON")
+    .action(async (lesson: string | undefined, options: { json?: boolean }) => {
+      code = await (await import("./commands/journal.js")).journal(lesson, options, globals());
+    });
+
+  program
+    .command("check")
+    .description("check lessons and quizzes for authors: one file:line: message per problem")
+    .argument("[paths...]", "only report problems in these files or folders")
+    .action(async (paths: string[]) => {
+      code = await (await import("./commands/check.js")).check(paths, globals());
+    });
+
+  program.addHelpText(
+    "after",
+    [
+      "",
+      "Examples:",
+      "  tutor                      the home screen: continue where you left off",
+      "  tutor learn tcp-reads      read a lesson",
+      "  tutor quiz tcp-reads -s 2  answer stage 2 of a lesson",
+      "  tutor progress --json      progress for scripts",
+      "  tutor check lessons/       check content before a pull request",
+      "",
+      "Exit codes: 0 done, 1 failed (or problems found by check), 2 wrong command line.",
+    ].join("\n"),
+  );
+
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here too, with exit code 0.
+      return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    const words = describeError(error);
+    if (words === undefined) throw error;
+    process.stderr.write(`tutor: ${words}\n`);
+    return EXIT_FAILED;
+  }
+}

@@ -1,0 +1,18 @@
+// marked-terminal ships no types; this is the one function the reader uses.
+declare module "marked-terminal" {
+  import type { MarkedExtension } from "marked";
+
+  export interface TerminalRendererOptions {
+    width?: number;
+    reflowText?: boolean;
+    showSectionPrefix?: boolean;
+    emoji?: boolean;
+    tab?: number;
+    unescape?: boolean;
+  }
+
+  export function markedTerminal(
+    options?: TerminalRendererOptions,
+    highlightOptions?: Record<string, unknown>,
+  ): MarkedExtension;
+}

@@ -1,0 +1,66 @@
+/**
+ * Lesson markdown for the terminal: marked-terminal, hard-wrapped to the width so one string is one row.
+ * marked-terminal (and the highlighter behind it) loads on first use, not at start-up: the home screen needs none of it.
+ */
+import type { Tokens } from "marked";
+import wrapAnsi from "wrap-ansi";
+
+export type MarkdownRenderer = (markdown: string, width: number) => string[];
+
+let loading: Promise<MarkdownRenderer> | undefined;
+let loaded: MarkdownRenderer | undefined;
+
+export function loadMarkdown(): Promise<MarkdownRenderer> {
+  loading ??= create().then((renderer) => {
+    loaded = renderer;
+    return renderer;
+  });
+  return loading;
+}
+
+/** The renderer if it has loaded already, so screens opened later render at once. */
+export function loadedMarkdown(): MarkdownRenderer | undefined {
+  return loaded;
+}
+
+async function create(): Promise<MarkdownRenderer> {
+  const [{ Marked }, { markedTerminal }] = await Promise.all([import("marked"), import("marked-terminal")]);
+  const instances = new Map<number, InstanceType<typeof Marked<string, string>>>();
+  const instance = (width: number) => {
+    let marked = instances.get(width);
+    if (!marked) {
+      marked = new Marked<string, string>({ async: false, gfm: true });
+      marked.use(markedTerminal({ width, reflowText: true, showSectionPrefix: false, emoji: false, tab: 2 }));
+      marked.use({
+        renderer: {
+          // A fence without a language is a diagram or output: keep it exactly as written.
+          code(token: Tokens.Code) {
+            if (token.lang) return false;
+            return `${token.text
+              .split("\n")
+              .map((line) => `  ${stripControls(line)}`)
+              .join("\n")}\n\n`;
+          },
+          // Lessons carry no HTML; should some slip through, show it as text, never interpret it.
+          html(token: Tokens.HTML | Tokens.Tag) {
+            return stripControls(token.text);
+          },
+        },
+      });
+      instances.set(width, marked);
+    }
+    return marked;
+  };
+  return (markdown, width) => {
+    const out = instance(width).parse(markdown) as string;
+    const lines = wrapAnsi(out.replace(/\s+$/, ""), width, { hard: true, trim: false }).split("\n");
+    return lines;
+  };
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to remove them
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+function stripControls(text: string): string {
+  return text.replace(CONTROLS, "");
+}

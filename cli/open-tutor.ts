@@ -1,0 +1,19 @@
+/** Opens the engine for the terminal learner, honouring --data-dir and --content-dir. */
+import { Tutor } from "../engine/index.js";
+
+/** The terminal has one learner. */
+export const LEARNER_ID = "local";
+
+export interface GlobalOptions {
+  /** Where progress is kept: --data-dir, else TUTOR_DATA_DIR, else the engine's default. */
+  dataDir?: string;
+  /** Where lessons/ and quizzes/ are: --content-dir, else TUTOR_CONTENT_DIR, else the bundled lessons. */
+  contentDir?: string;
+}
+
+export function openTutor(options: GlobalOptions): Promise<Tutor> {
+  return Tutor.open({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.contentDir ? { contentDir: options.contentDir } : {}),
+  });
+}

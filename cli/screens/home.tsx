@@ -1,0 +1,127 @@
+/** Home: the catalog with each lesson's stages, the streak, reviews due, and "continue" as the default action. */
+import { Box, Text, useInput } from "ink";
+import { useState } from "react";
+import type { CatalogEntry, NextStep } from "../../engine/index.js";
+import { Frame } from "../components/frame.js";
+import { StageBar } from "../components/stage-bar.js";
+import { useTutor } from "../context.js";
+import { useEngine } from "../hooks/use-engine.js";
+import { useTerminalSize } from "../hooks/use-terminal-size.js";
+import type { Route } from "../routes.js";
+import { passedCount } from "../text/stage-bar.js";
+
+const KEYS = [
+  ["↑↓", "choose"],
+  ["enter", "open"],
+  ["r", "review"],
+  ["p", "progress"],
+  ["q", "quit"],
+] as const;
+
+/** Where "continue" leads for each kind of next step. */
+export function continueRoute(step: NextStep): Route {
+  switch (step.kind) {
+    case "continue-quiz":
+      return step.quiz.mode === "review" ? { name: "review" } : { name: "resume" };
+    case "review":
+      return { name: "review" };
+    case "read":
+      return { name: "reader", lessonId: step.lessonId, stage: step.stage };
+    case "quiz":
+      return { name: "quiz", lessonId: step.lessonId, stage: step.stage };
+    case "done":
+      return { name: "progress" };
+  }
+}
+
+export function Home() {
+  const { tutor, learnerId } = useTutor();
+  const data = useEngine(async () => {
+    const [catalog, next, progress] = await Promise.all([
+      tutor.catalog(learnerId),
+      tutor.nextStep(learnerId),
+      tutor.progress(learnerId, { weeks: 1, days: 1 }),
+    ]);
+    return { catalog, next, streak: progress.streak, dueNow: progress.dueNow };
+  }, [tutor, learnerId]);
+  if (!data) return <Text dimColor>Loading…</Text>;
+  return <HomeView {...data} />;
+}
+
+interface HomeViewProps {
+  catalog: CatalogEntry[];
+  next: NextStep;
+  streak: { current: number; studiedToday: boolean };
+  dueNow: number;
+}
+
+function HomeView({ catalog, next, streak, dueNow }: HomeViewProps) {
+  const { go, quit } = useTutor();
+  const { rows, columns } = useTerminalSize();
+  // Item 0 is "continue"; items 1.. are the lessons.
+  const [cursor, setCursor] = useState(0);
+  const count = catalog.length + 1;
+
+  useInput((input, key) => {
+    if (key.upArrow || input === "k") setCursor((c) => (c - 1 + count) % count);
+    else if (key.downArrow || input === "j") setCursor((c) => (c + 1) % count);
+    else if (key.return) {
+      const lesson = catalog[cursor - 1];
+      go(lesson ? { name: "reader", lessonId: lesson.id } : continueRoute(next));
+    } else if (input === "r") go({ name: "review" });
+    else if (input === "p") go({ name: "progress" });
+    else if (input === "q" || key.escape) quit();
+  });
+
+  // Keep the chosen lesson on screen when the catalog is taller than the terminal.
+  const visible = Math.max(3, rows - 9);
+  const first = Math.min(Math.max(0, cursor - visible), Math.max(0, catalog.length - visible));
+  const shown = catalog.slice(first, first + visible);
+  const titleWidth = Math.max(10, columns - 16);
+
+  const aside = (
+    <Text>
+      <Text color={streak.current > 0 ? "yellow" : undefined}>
+        streak {streak.current} day{streak.current === 1 ? "" : "s"}
+      </Text>
+      <Text dimColor> · </Text>
+      <Text color={dueNow > 0 ? "magenta" : undefined}>
+        {dueNow} review{dueNow === 1 ? "" : "s"} due
+      </Text>
+    </Text>
+  );
+
+  return (
+    <Frame title="Six stages tutor" aside={aside} keys={KEYS}>
+      <Text wrap="wrap" color={cursor === 0 ? "cyan" : undefined} bold={cursor === 0}>
+        {cursor === 0 ? "▶ " : "  "}Continue: {next.message}
+      </Text>
+      <Box flexDirection="column" marginTop={1}>
+        {first > 0 ? <Text dimColor> ↑ {first} more</Text> : null}
+        {shown.map((entry, i) => {
+          const selected = cursor === first + i + 1;
+          return (
+            <Box key={entry.id}>
+              <Text color={selected ? "cyan" : undefined}>{selected ? "▶ " : "  "}</Text>
+              <StageBar stages={entry.stages} current={entry.completed ? undefined : entry.currentStage} />
+              <Text dimColor> {passedCount(entry.stages)}/6 </Text>
+              <Box width={titleWidth}>
+                <Text
+                  wrap="truncate-end"
+                  color={selected ? "cyan" : undefined}
+                  dimColor={!entry.prerequisitesMet && !selected}
+                >
+                  {entry.title}
+                </Text>
+              </Box>
+            </Box>
+          );
+        })}
+        {first + visible < catalog.length ? (
+          <Text dimColor> ↓ {catalog.length - first - visible} more</Text>
+        ) : null}
+        {catalog.length === 0 ? <Text>No lessons found.</Text> : null}
+      </Box>
+    </Frame>
+  );
+}

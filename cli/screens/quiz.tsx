@@ -1,0 +1,220 @@
+/** A quiz or a review: one question at a time, the feedback after each answer, and a summary at the end. */
+import { Box, Text, useInput } from "ink";
+import { useState } from "react";
+import {
+  type AnswerOutcome,
+  type JournalEntry,
+  type QuizState,
+  type Response,
+  type Result,
+  type StageChange,
+  type StageNumber,
+  stageTitle,
+} from "../../engine/index.js";
+import { AnswerFeedback } from "../components/answer-feedback.js";
+import { Frame } from "../components/frame.js";
+import type { Keys } from "../components/key-help.js";
+import { QuestionView, typesText } from "../components/question-view.js";
+import { StagePassed } from "../components/stage-passed.js";
+import { useTutor } from "../context.js";
+import { plain } from "../errors.js";
+import { useEngine } from "../hooks/use-engine.js";
+import { textWidth, useTerminalSize } from "../hooks/use-terminal-size.js";
+import type { Route } from "../routes.js";
+
+/** How to get the session this screen runs. */
+export type QuizStart =
+  | { kind: "quiz"; lessonId: string; stage?: StageNumber }
+  | { kind: "resume" }
+  | { kind: "review" };
+
+export function Quiz({ start, initial }: { start: QuizStart; initial?: QuizState }) {
+  const { tutor, learnerId } = useTutor();
+  const started = useEngine(async (): Promise<Result<QuizState>> => {
+    if (initial) return { ok: true, value: initial };
+    if (start.kind === "quiz") return tutor.startQuiz(learnerId, start.lessonId, start.stage);
+    if (start.kind === "review") return tutor.startReview(learnerId);
+    const current = await tutor.current(learnerId);
+    return current
+      ? { ok: true, value: current }
+      : { ok: false, code: "no-session", message: "There is no quiz in progress. Start one from home." };
+  }, [tutor, learnerId]);
+  if (!started) return <Text dimColor>Loading…</Text>;
+  if (!started.ok)
+    return <Refused title={start.kind === "review" ? "Review" : "Quiz"} message={plain(started.message)} />;
+  return <Session initial={started.value} />;
+}
+
+function Refused({ title, message }: { title: string; message: string }) {
+  const { go } = useTutor();
+  useInput((input, key) => {
+    if (key.escape || key.return || input === "q") go({ name: "home" });
+  });
+  return (
+    <Frame title={title} keys={[["esc", "home"]]}>
+      <Text wrap="wrap">{message}</Text>
+    </Frame>
+  );
+}
+
+type Phase =
+  | { name: "question"; notice?: string }
+  | { name: "sending" }
+  | { name: "feedback"; outcome: AnswerOutcome; thenAndNow?: { then?: JournalEntry; now?: JournalEntry } }
+  | { name: "summary" };
+
+function Session({ initial }: { initial: QuizState }) {
+  const { tutor, learnerId, go, fail, now } = useTutor();
+  const { columns } = useTerminalSize();
+  const width = textWidth(columns);
+  const [quiz, setQuiz] = useState(initial);
+  const [phase, setPhase] = useState<Phase>(initial.done ? { name: "summary" } : { name: "question" });
+  /** Stage changes seen in this session, for the summary. */
+  const [changes, setChanges] = useState<StageChange[]>([]);
+
+  const lessonId = quiz.lessonId ?? quiz.question?.lessonId;
+  const lessonTitle = (id: string | undefined) => (id ? (tutor.lesson(id)?.title ?? id) : "");
+
+  const submit = (response: Response, hintUsed: boolean) => {
+    const question = quiz.question;
+    if (!question) return;
+    setPhase({ name: "sending" });
+    void (async () => {
+      const result = await tutor.answer(learnerId, { questionId: question.id, response, hintUsed });
+      if (!result.ok) {
+        // The session moved on elsewhere (another terminal, the bot): follow it.
+        if (result.current) setQuiz(result.current);
+        setPhase({ name: "question", notice: plain(result.message) });
+        return;
+      }
+      const outcome = result.value;
+      if (outcome.grade.invalid) {
+        setPhase({ name: "question", notice: outcome.grade.invalid });
+        return;
+      }
+      setChanges((c) => [...c, outcome.stage]);
+      const thenAndNow =
+        outcome.journal?.kind === "reflection"
+          ? await tutor.thenAndNow(learnerId, outcome.journal.lessonId)
+          : undefined;
+      setPhase({ name: "feedback", outcome, ...(thenAndNow ? { thenAndNow } : {}) });
+    })().catch(fail);
+  };
+
+  const next = () => {
+    if (phase.name !== "feedback") return;
+    setQuiz(phase.outcome.quiz);
+    setPhase(phase.outcome.quiz.done ? { name: "summary" } : { name: "question" });
+  };
+
+  const last = changes.at(-1);
+  const passed = changes.find((c) => c.passedNow);
+  const afterRoute: Route =
+    quiz.mode === "quiz" && lessonId && last?.progress.status === "passed" && last.stage < 6
+      ? { name: "reader", lessonId, stage: (last.stage + 1) as StageNumber }
+      : { name: "home" };
+
+  useInput((input, key) => {
+    if (phase.name === "feedback") {
+      if (key.return || input === " ") next();
+      else if (key.escape) go({ name: "home" });
+    } else if (phase.name === "summary") {
+      if (key.return) go(afterRoute);
+      else if (input === "r" && quiz.mode === "quiz" && lessonId && quiz.stage) {
+        go({ name: "quiz", lessonId, stage: quiz.stage });
+      } else if (key.escape || input === "q") go({ name: "home" });
+    } else if (phase.name === "question" && key.escape) go({ name: "home" });
+  });
+
+  const heading =
+    quiz.mode === "review"
+      ? "Review"
+      : `${lessonTitle(lessonId)} · ${quiz.stage ? `${quiz.stage}. ${stageTitle(quiz.stage)}` : ""}`;
+  const position = quiz.done ? "finished" : `question ${quiz.index + 1} of ${quiz.total}`;
+  const aside = <Text dimColor>{position}</Text>;
+
+  if (phase.name === "summary") {
+    const right = quiz.results.filter((r) => r.correct).length;
+    const keys: Keys = [
+      ["enter", afterRoute.name === "reader" ? `read stage ${afterRoute.stage}` : "home"],
+      ...(quiz.mode === "quiz" ? ([["r", "retake"]] as const) : []),
+      ["esc", "home"],
+    ];
+    return (
+      <Frame title={heading} aside={aside} keys={keys}>
+        <Text bold>
+          {right} of {quiz.results.length} right
+        </Text>
+        {quiz.mode === "quiz" && last ? (
+          <Text wrap="wrap">
+            Stage {last.stage}: {last.progress.correct} of {last.progress.total} questions right at the latest
+            try · {last.progress.status === "passed" ? "passed" : "not passed yet"}
+          </Text>
+        ) : null}
+        {passed ? (
+          <Box marginTop={1}>
+            <StagePassed change={passed} lessonTitle={lessonTitle(passed.lessonId)} />
+          </Box>
+        ) : null}
+        {quiz.mode === "review" ? (
+          <Text dimColor>The next due dates were shown after each answer.</Text>
+        ) : null}
+      </Frame>
+    );
+  }
+
+  if (phase.name === "feedback") {
+    const keys: Keys = [
+      ["enter", phase.outcome.quiz.done ? "summary" : "next question"],
+      ["esc", "home (the quiz waits)"],
+    ];
+    return (
+      <Frame title={heading} aside={aside} keys={keys}>
+        <AnswerFeedback
+          outcome={phase.outcome}
+          lessonTitle={lessonTitle(phase.outcome.question.lessonId)}
+          width={width}
+          now={now()}
+          {...(phase.thenAndNow ? { thenAndNow: phase.thenAndNow } : {})}
+        />
+      </Frame>
+    );
+  }
+
+  const question = quiz.question;
+  if (!question) return <Text dimColor>Loading…</Text>;
+  const hintKey = typesText(question) ? "tab" : "h";
+  const keys: Keys = [
+    ...(question.hint ? ([[hintKey, "hint"]] as const) : []),
+    ["esc", "home (the quiz waits)"],
+  ];
+  const reviewOf =
+    quiz.mode === "review" ? `${lessonTitle(question.lessonId)} · stage ${question.stage}` : undefined;
+  return (
+    <Frame
+      title={heading}
+      aside={aside}
+      keys={keys}
+      status={phase.name === "question" ? phase.notice : "Saving your answer…"}
+    >
+      {reviewOf ? <Text dimColor>{reviewOf}</Text> : null}
+      <QuestionView
+        key={question.id}
+        question={question}
+        width={width}
+        jargon={tutor.lesson(question.lessonId)?.jargon ?? []}
+        onAnswer={(response, hintUsed) => {
+          if (phase.name === "question") submit(response, hintUsed);
+        }}
+      />
+    </Frame>
+  );
+}
+
+export function quizStartOf(route: Route): QuizStart | undefined {
+  if (route.name === "quiz")
+    return { kind: "quiz", lessonId: route.lessonId, ...(route.stage ? { stage: route.stage } : {}) };
+  if (route.name === "resume") return { kind: "resume" };
+  if (route.name === "review") return { kind: "review" };
+  return undefined;
+}

@@ -1,0 +1,143 @@
+/** The lesson reader: the stage's markdown paged to the terminal, stage to stage, then the stage's questions. */
+import { Box, Text, useInput } from "ink";
+import { useEffect, useMemo, useReducer, useState } from "react";
+import type { StageNumber, StageView } from "../../engine/index.js";
+import { Frame } from "../components/frame.js";
+import { keysText } from "../components/key-help.js";
+import { StageBar } from "../components/stage-bar.js";
+import { useTutor } from "../context.js";
+import { plain } from "../errors.js";
+import { useEngine } from "../hooks/use-engine.js";
+import { useMarkdown } from "../hooks/use-markdown.js";
+import { pageInfo, pagerReducer } from "../hooks/use-pager-state.js";
+import { textWidth, useTerminalSize } from "../hooks/use-terminal-size.js";
+
+const KEYS = [
+  ["↑↓", "scroll"],
+  ["space/b", "page"],
+  ["←→", "stage"],
+  ["enter", "questions"],
+  ["esc", "home"],
+] as const;
+
+/** Rows around the page: title, gap, stage heading, position line, gap, and a spare row so Ink never fills the screen (status and keys are counted apart). */
+const CHROME_ROWS = 6;
+
+/** Rows a line of text takes when wrapped at `columns`. */
+const rowsOf = (text: string | undefined, columns: number) => (text ? Math.ceil(text.length / columns) : 0);
+
+export function Reader({ lessonId, stage }: { lessonId: string; stage?: StageNumber }) {
+  const { tutor, learnerId } = useTutor();
+  // The stage asked for moves as the learner pages between stages; a refusal keeps the last one shown.
+  // Every request is new (`seq`), so asking again for a locked stage shows its refusal again.
+  const [request, setRequest] = useState<{ stage?: StageNumber; seq: number }>({
+    ...(stage ? { stage } : {}),
+    seq: 0,
+  });
+  const [shown, setShown] = useState<StageView>();
+  const [status, setStatus] = useState<string>();
+  const result = useEngine(
+    () => tutor.openStage(learnerId, lessonId, request.stage),
+    [tutor, learnerId, lessonId, request],
+  );
+
+  useEffect(() => {
+    if (!result) return;
+    if (result.ok) {
+      setShown(result.value);
+      setStatus(undefined);
+    } else setStatus(plain(result.message));
+  }, [result]);
+
+  if (!shown) {
+    if (status) return <Refused message={status} />;
+    return <Text dimColor>Loading…</Text>;
+  }
+  return (
+    <StagePage
+      key={`${shown.lesson.id}#${shown.stage}`}
+      view={shown}
+      status={status}
+      onStage={(n) => {
+        if (n === shown.stage) setStatus(undefined);
+        else setRequest((r) => ({ stage: n, seq: r.seq + 1 }));
+      }}
+    />
+  );
+}
+
+function Refused({ message }: { message: string }) {
+  const { go } = useTutor();
+  useInput((_input, key) => {
+    if (key.escape || key.return || _input === "q") go({ name: "home" });
+  });
+  return (
+    <Frame title="Lesson" keys={[["esc", "home"]]} status={message}>
+      <Text> </Text>
+    </Frame>
+  );
+}
+
+interface StagePageProps {
+  view: StageView;
+  status: string | undefined;
+  onStage: (stage: StageNumber) => void;
+}
+
+function StagePage({ view, status, onStage }: StagePageProps) {
+  const { go } = useTutor();
+  const { columns, rows } = useTerminalSize();
+  const width = textWidth(columns);
+  const lines = useMarkdown(view.markdown, width) ?? [];
+  const pageSize = Math.max(
+    3,
+    rows - CHROME_ROWS - rowsOf(status, columns) - rowsOf(keysText(KEYS), columns),
+  );
+  const reduce = useMemo(() => pagerReducer(lines.length, pageSize), [lines.length, pageSize]);
+  const [top, dispatch] = useReducer((t: number, a: Parameters<typeof reduce>[1]) => reduce(t, a), 0);
+  // A resize can leave the top past the new last page.
+  const first = reduce(top, { type: "line", delta: 0 });
+  const page = pageInfo(first, lines.length, pageSize);
+
+  useInput((input, key) => {
+    if (key.downArrow || input === "j") dispatch({ type: "line", delta: 1 });
+    else if (key.upArrow || input === "k") dispatch({ type: "line", delta: -1 });
+    else if (input === " " || key.pageDown || input === "f") dispatch({ type: "page", delta: 1 });
+    else if (input === "b" || key.pageUp) dispatch({ type: "page", delta: -1 });
+    else if (input === "g" || key.home) dispatch({ type: "top" });
+    else if (input === "G" || key.end) dispatch({ type: "bottom" });
+    else if (key.leftArrow || input === "h") {
+      if (view.stage > 1) onStage((view.stage - 1) as StageNumber);
+    } else if (key.rightArrow || input === "l") {
+      if (view.stage < 6) onStage((view.stage + 1) as StageNumber);
+    } else if (/^[1-6]$/.test(input)) onStage(Number(input) as StageNumber);
+    else if (key.return) go({ name: "quiz", lessonId: view.lesson.id, stage: view.stage });
+    else if (key.escape || input === "q") go({ name: "home" });
+  });
+
+  const aside = (
+    <Text>
+      <StageBar stages={view.stages} current={view.stage} />
+      <Text dimColor> stage {view.stage}/6</Text>
+    </Text>
+  );
+  const position =
+    lines.length === 0
+      ? ""
+      : `lines ${page.from}–${page.to} of ${lines.length}${page.atEnd ? ` · end of stage: enter for its ${view.questionCount} question${view.questionCount === 1 ? "" : "s"}` : ""}`;
+
+  return (
+    <Frame title={view.lesson.title} aside={aside} keys={KEYS} status={status}>
+      <Text bold wrap="truncate-end">
+        {view.stage}. {view.title}
+      </Text>
+      <Box flexDirection="column" height={pageSize}>
+        {lines.slice(first, first + pageSize).map((row, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a row is its place on the page
+          <Text key={i}>{row === "" ? " " : row}</Text>
+        ))}
+      </Box>
+      <Text dimColor>{position}</Text>
+    </Frame>
+  );
+}
