@@ -20,7 +20,7 @@ export class ConfigError extends Error {
 
 export const TOKEN_HELP =
   "Get it from https://discord.com/developers/applications -> your application -> Bot -> Reset Token, " +
-  "then put DISCORD_TOKEN=... in a .env file next to package.json (see .env.example) or in the environment.";
+  "then set DISCORD_TOKEN=... in the environment or in a .env file in the folder you start the bot from (copy .env.example).";
 
 export const CLIENT_ID_HELP =
   "It is the Application ID on https://discord.com/developers/applications -> your application -> General Information; " +

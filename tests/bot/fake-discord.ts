@@ -27,6 +27,8 @@ export interface FakeDiscord {
   failNext(match: RegExp, reply: CannedReply): void;
   /** Answers every matching request with this reply (e.g. GET /gateway/bot). */
   respond(match: RegExp, reply: CannedReply | ((request: RecordedRequest) => CannedReply)): void;
+  /** Resolves with the first request whose "METHOD path" matches, waiting for it if it has not come yet. */
+  waitFor(match: RegExp): Promise<RecordedRequest>;
   close(): Promise<void>;
 }
 
@@ -82,6 +84,7 @@ function send(response: ServerResponse, reply: CannedReply): void {
 export async function startFakeDiscord(): Promise<FakeDiscord> {
   const requests: RecordedRequest[] = [];
   const once: { match: RegExp; reply: CannedReply }[] = [];
+  const waiters: { match: RegExp; resolve: (request: RecordedRequest) => void }[] = [];
   const always: { match: RegExp; reply: CannedReply | ((request: RecordedRequest) => CannedReply) }[] = [];
 
   const server: Server = createServer((request, response) => {
@@ -96,6 +99,10 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       };
       requests.push(recorded);
       const key = `${recorded.method} ${recorded.path}`;
+      for (const waiter of waiters.filter((w) => w.match.test(key))) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(recorded);
+      }
       const canned = once.findIndex((c) => c.match.test(key));
       if (canned >= 0) {
         const [entry] = once.splice(canned, 1);
@@ -138,6 +145,11 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     },
     respond(match, reply) {
       always.push({ match, reply });
+    },
+    waitFor(match) {
+      const seen = requests.find((r) => match.test(`${r.method} ${r.path}`));
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve) => waiters.push({ match, resolve }));
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -1,0 +1,200 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { refOf, resolveRef } from "../../bot/components/custom-id.js";
+import { renderCatalog } from "../../bot/render/catalog.js";
+import { LIMITS } from "../../bot/render/limits.js";
+import { splitMarkdown, toDiscordMarkdown } from "../../bot/render/markdown.js";
+import { renderStage, stagePages } from "../../bot/render/stage.js";
+import { embedsLength, fitMessage } from "../../bot/render/view.js";
+import {
+  type CatalogEntry,
+  type Lesson,
+  loadContent,
+  STAGE_NUMBERS,
+  type StageProgress,
+  type StageView,
+  stageTitle,
+} from "../../engine/index.js";
+import { expectSafeMessage } from "./harness.js";
+
+function viewOf(lesson: Lesson, stage: number): StageView {
+  const content = lesson.stages[stage - 1];
+  const stages: StageProgress[] = STAGE_NUMBERS.map((n) => ({
+    stage: n,
+    title: stageTitle(n),
+    status: n <= stage ? "available" : "locked",
+    total: 3,
+    answered: 0,
+    correct: 0,
+    score: 0,
+    read: false,
+  }));
+  return {
+    lesson: { id: lesson.id, title: lesson.title, summary: lesson.summary, sources: lesson.sources },
+    stage: stage as StageView["stage"],
+    title: stageTitle(stage as StageView["stage"]),
+    markdown: content?.markdown ?? "",
+    sections: content?.sections ?? [],
+    status: "available",
+    stages,
+    questionCount: 3,
+  };
+}
+
+function words(text: string): string[] {
+  return text.match(/[A-Za-z0-9]{3,}/g) ?? [];
+}
+
+describe("lesson markdown for Discord", () => {
+  it("turns headings bold, tables and HTML into code blocks and images into links", () => {
+    const out = toDiscordMarkdown(
+      "#### Deep\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<div>raw</div>\n\nSee ![the ring](https://x.test/ring.png).",
+    );
+    expect(out).toBe(
+      "**Deep**\n\n```\n| a | b |\n|---|---|\n| 1 | 2 |\n```\n\n```\n<div>raw</div>\n```\n\nSee [the ring](https://x.test/ring.png).",
+    );
+  });
+
+  it("splits between blocks, and reopens a code block it has to cut", () => {
+    const code = `\`\`\`c\n${Array.from({ length: 200 }, (_, i) => `int line_${i} = ${i};`).join("\n")}\n\`\`\``;
+    const pieces = splitMarkdown(`Intro paragraph.\n\n${code}\n\nOutro.`, 1000);
+    expect(pieces.length).toBeGreaterThan(3);
+    for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(1000);
+    expect(pieces[0]).toBe("Intro paragraph.");
+    // Every piece of the code is a whole code block of its own.
+    for (const piece of pieces.slice(1)) expect(piece).toMatch(/^```c\n[^`]*\n```(\n\nOutro\.)?$/);
+    const lines = pieces
+      .join("\n")
+      .split("\n")
+      .filter((l) => l.startsWith("int "));
+    expect(lines).toHaveLength(200);
+    expect(pieces.at(-1)).toMatch(/\n\nOutro\.$/);
+  });
+
+  it("cuts a single line longer than a piece", () => {
+    const pieces = splitMarkdown("x".repeat(2500), 1000);
+    expect(pieces.map((p) => p.length)).toEqual([1000, 1000, 500]);
+  });
+});
+
+describe("message limits", () => {
+  it("trims what would exceed Discord's limits and turns mentions off", () => {
+    const huge = "y".repeat(5000);
+    const out = fitMessage({
+      content: `@everyone ${huge}`,
+      embeds: Array.from({ length: 12 }, (_, i) => ({
+        title: huge,
+        description: huge,
+        fields: Array.from({ length: 30 }, () => ({ name: huge, value: huge })),
+        footer: { text: huge },
+        ...(i === 0 ? {} : {}),
+      })),
+    });
+    expectSafeMessage({ ...out, allowed_mentions: out.allowedMentions });
+    expect(out.content).toHaveLength(LIMITS.content);
+    expect(out.content.endsWith("…")).toBe(true);
+    expect(embedsLength(out.embeds)).toBeLessThanOrEqual(LIMITS.embedTotal);
+  });
+
+  it("keeps a message that fits exactly as it is", () => {
+    const view = { content: "hi", embeds: [{ title: "t", description: "d".repeat(4096) }] };
+    expect(fitMessage(view)).toEqual({ ...view, components: [], allowedMentions: { parse: [] } });
+  });
+});
+
+describe("custom ids", () => {
+  it("carry short ids as they are and long ones as a stable hash that resolves back", () => {
+    expect(refOf("pipe-buffers")).toBe("pipe-buffers");
+    const long = "a-question-id-that-is-far-too-long-to-fit-comfortably-in-a-custom-id";
+    const ref = refOf(long);
+    expect(ref).toMatch(/^~[\w-]{12}$/);
+    expect(resolveRef(ref, ["other", long])).toBe(long);
+    expect(resolveRef(ref, ["other"])).toBeUndefined();
+  });
+});
+
+describe("stage pages", () => {
+  it("fit every limit and lose no text, for every stage of every bundled lesson", async () => {
+    const { catalog } = await loadContent(join(import.meta.dirname, "../.."));
+    expect(catalog.lessons.length).toBeGreaterThan(0);
+    for (const lesson of catalog.lessons) {
+      for (const stage of STAGE_NUMBERS) {
+        const view = viewOf(lesson, stage);
+        const pages = stagePages(view);
+        let text = "";
+        for (let page = 0; page < pages.length; page++) {
+          const message = fitMessage(renderStage(view, page));
+          expectSafeMessage({ ...message, allowed_mentions: message.allowedMentions });
+          // Nothing was trimmed by the guard: the pages themselves fit.
+          expect(message.embeds).toEqual(renderStage(view, page).embeds);
+          text += message.embeds.map((e) => `${e.title}\n${e.description ?? ""}`).join("\n");
+        }
+        const have = new Set(words(text));
+        const missing = words(view.markdown).filter((w) => !have.has(w));
+        expect(missing, `${lesson.id} stage ${stage}`).toEqual([]);
+      }
+    }
+  });
+
+  it("splits a very long stage into many pages of at most 3,500 characters", () => {
+    const section = (i: number) => ({
+      heading: `Part ${i}`,
+      depth: 3,
+      markdown: Array.from(
+        { length: 12 },
+        (_, p) => `Paragraph ${p} of part ${i}. ${"word ".repeat(80)}`,
+      ).join("\n\n"),
+      line: i,
+    });
+    const lesson = {
+      id: "big",
+      title: "Big",
+      summary: "s",
+      tags: [],
+      sources: ["https://example.com"],
+      prerequisites: [],
+      jargon: [],
+      stages: [],
+      file: "big.md",
+    } as Lesson;
+    const view = { ...viewOf(lesson, 1), sections: [1, 2, 3, 4].map(section) };
+    const pages = stagePages(view);
+    expect(pages.length).toBeGreaterThan(5);
+    for (const page of pages) expect(embedsLength(page)).toBeLessThanOrEqual(3500);
+    const last = renderStage(view, 999);
+    expect(last.embeds?.at(-1)?.footer?.text).toBe(
+      `Page ${pages.length} of ${pages.length} · Stage 1 of 6 · 3 questions`,
+    );
+  });
+});
+
+describe("catalog pages", () => {
+  it("page a catalog too long for one message", () => {
+    const entry = (i: number): CatalogEntry => ({
+      id: `lesson-${i}`,
+      title: `Lesson number ${i}`,
+      summary: "A summary of a realistic length that says what the lesson is about in one sentence. ".repeat(
+        2,
+      ),
+      tags: [],
+      prerequisites: [],
+      prerequisitesMet: true,
+      stages: viewOf({ id: "x", title: "x", summary: "", sources: [], stages: [] } as unknown as Lesson, 1)
+        .stages,
+      passedStages: 0,
+      completed: false,
+      currentStage: 1,
+    });
+    const entries = Array.from({ length: 60 }, (_, i) => entry(i + 1));
+    const first = fitMessage(renderCatalog(entries));
+    expect(first.embeds[0]?.footer?.text).toMatch(/page 1 of \d+$/);
+    const pageCount = Number(/of (\d+)$/.exec(first.embeds[0]?.footer?.text ?? "")?.[1]);
+    let seen = "";
+    for (let page = 0; page < pageCount; page++) {
+      const message = fitMessage(renderCatalog(entries, page));
+      expectSafeMessage({ ...message, allowed_mentions: message.allowedMentions });
+      seen += message.embeds[0]?.description;
+    }
+    for (const e of entries) expect(seen).toContain(`\`${e.id}\``);
+  });
+});
