@@ -1,0 +1,174 @@
+// Shared by the terminal tests: a real engine over the small fixture content and a temp data folder,
+// the app rendered with ink-testing-library, keys, and waiting for a frame (never for a duration).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { render } from "ink-testing-library";
+import { App } from "../../cli/app.js";
+import type { Route } from "../../cli/routes.js";
+import { type Response, Tutor } from "../../engine/index.js";
+
+export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "cli");
+export const LEARNER = "local";
+
+export const KEY = {
+  up: "\u001b[A",
+  down: "\u001b[B",
+  right: "\u001b[C",
+  left: "\u001b[D",
+  enter: "\r",
+  escape: "\u001b",
+  space: " ",
+  tab: "\t",
+  ctrlD: "\u0004",
+  backspace: "\u007f",
+} as const;
+
+export interface Harness {
+  tutor: Tutor;
+  dataDir: string;
+  /** Re-opens the engine on the same data, as the next start of the app would. */
+  reopen(now?: () => Date): Promise<Tutor>;
+  cleanup(): Promise<void>;
+}
+
+export async function openHarness(now?: () => Date): Promise<Harness> {
+  const dataDir = mkdtempSync(join(tmpdir(), "tutor-cli-test-"));
+  const opened: Tutor[] = [];
+  const open = async (clock?: () => Date) => {
+    const tutor = await Tutor.open({ contentDir: FIXTURES, dataDir, ...(clock ? { now: clock } : {}) });
+    opened.push(tutor);
+    return tutor;
+  };
+  const tutor = await open(now);
+  return {
+    tutor,
+    dataDir,
+    reopen: open,
+    async cleanup() {
+      for (const t of opened) await t.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type Rendered = ReturnType<typeof render> & {
+  /** Waits until the last frame passes `check` (a predicate or a string it must contain); returns that frame. */
+  frame(check: string | RegExp | ((frame: string) => boolean), what?: string): Promise<string>;
+  press(...keys: string[]): Promise<void>;
+  type(text: string): Promise<void>;
+  /** Makes the terminal `columns` wide, as a resize does. */
+  resize(columns: number, rows?: number): void;
+};
+
+export function renderApp(tutor: Tutor, initial?: Route, now?: () => Date): Rendered {
+  const rendered = render(
+    <App tutor={tutor} learnerId={LEARNER} {...(initial ? { initial } : {})} {...(now ? { now } : {})} />,
+  );
+  const frame = async (check: string | RegExp | ((frame: string) => boolean), what?: string) => {
+    const test =
+      typeof check === "string"
+        ? (f: string) => f.includes(check)
+        : check instanceof RegExp
+          ? (f: string) => check.test(f)
+          : check;
+    // Poll until the screen shows what is awaited; give up after a generous bound with the last frame.
+    for (let i = 0; i < 400; i++) {
+      const last = stripAnsi(rendered.lastFrame() ?? "");
+      if (test(last)) {
+        await settle();
+        return last;
+      }
+      await tick(10);
+    }
+    throw new Error(
+      `never saw ${what ?? String(check)}; last frame:\n${stripAnsi(rendered.lastFrame() ?? "")}`,
+    );
+  };
+  // A frame is written when React commits; the screen's key handler is attached by an effect just after.
+  // Keys written before that are lost, so wait for Ink to listen and for effects to run.
+  const settle = async () => {
+    for (let i = 0; i < 200 && rendered.stdin.listenerCount("readable") === 0; i++) await tick(5);
+    await tick(25);
+  };
+  const press = async (...keys: string[]) => {
+    for (const key of keys) {
+      await settle();
+      rendered.stdin.write(key);
+      // Let Ink parse the key (a lone escape is flushed on the next turn) and React commit.
+      await tick(15);
+    }
+  };
+  const resize = (columns: number, rows = 24) => {
+    Object.defineProperty(rendered.stdout, "columns", { value: columns, configurable: true });
+    Object.defineProperty(rendered.stdout, "rows", { value: rows, configurable: true });
+    rendered.stdout.emit("resize");
+  };
+  return Object.assign(rendered, { frame, press, type: (text: string) => press(text), resize });
+}
+
+export function tick(ms = 0): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The option index of the correct (or a wrong) answer, read from the fixture question. */
+export function optionIndex(tutor: Tutor, questionId: string, correct: boolean): number {
+  const question = tutor.question(questionId);
+  if (!question || !("options" in question)) throw new Error(`${questionId} is not a choice question`);
+  return question.options.findIndex((o) => o.correct === correct);
+}
+
+/** Answers the current question of the stored session directly through the engine (to set up a state). */
+export async function answerDirectly(
+  tutor: Tutor,
+  response: (questionId: string) => Response,
+): Promise<void> {
+  const state = await tutor.current(LEARNER);
+  if (!state?.question) throw new Error("no current question");
+  const result = await tutor.answer(LEARNER, {
+    questionId: state.question.id,
+    response: response(state.question.id),
+  });
+  if (!result.ok) throw new Error(result.message);
+}
+
+/** Passes stages 1..`upTo` of a fixture lesson through the engine, answering everything right. */
+export async function passStages(tutor: Tutor, lessonId: string, upTo: number): Promise<void> {
+  for (let stage = 1; stage <= upTo; stage++) {
+    const started = await tutor.startQuiz(LEARNER, lessonId, stage);
+    if (!started.ok) throw new Error(started.message);
+    for (;;) {
+      const state = await tutor.current(LEARNER);
+      if (!state?.question) break;
+      await answerDirectly(tutor, () => rightAnswer(tutor, state.question?.id as string));
+    }
+  }
+}
+
+/** A right response to any fixture question. */
+export function rightAnswer(tutor: Tutor, questionId: string): Response {
+  const q = tutor.question(questionId);
+  if (!q) throw new Error(`no question ${questionId}`);
+  switch (q.type) {
+    case "single":
+    case "true-false":
+    case "multiple":
+      return { kind: "choice", selected: q.options.flatMap((o, i) => (o.correct ? [i] : [])) };
+    case "order":
+      return { kind: "order", order: q.items.map((_, i) => i) };
+    case "short":
+      return { kind: "text", text: q.accepted[0] as string };
+    case "numeric":
+      return { kind: "text", text: String(q.answer) };
+    case "explain":
+      return { kind: "text", text: q.keyPoints.map((k) => k.phrasings[0]).join(". ") };
+  }
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing terminal escapes
+const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
+
+export function stripAnsi(text: string): string {
+  return text.replace(ANSI, "");
+}

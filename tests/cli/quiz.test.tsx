@@ -1,0 +1,293 @@
+import { cleanup } from "ink-testing-library";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type Harness, KEY, LEARNER, openHarness, optionIndex, passStages, renderApp } from "./helpers.js";
+
+let h: Harness;
+beforeEach(async () => {
+  h = await openHarness();
+});
+afterEach(async () => {
+  cleanup();
+  await h.cleanup();
+});
+
+const quiz = (stage: 1 | 2 | 3 | 4 | 5 | 6, lessonId = "tcp-reads") => ({
+  name: "quiz" as const,
+  lessonId,
+  stage,
+});
+
+describe("quiz: single choice", () => {
+  it("answers right with the number key: verdict, explanation, next review", async () => {
+    const app = renderApp(h.tutor, quiz(1));
+    await app.frame("What does recv() do");
+    const right = optionIndex(h.tutor, "recv-copies", true);
+    await app.press(String(right + 1), KEY.enter);
+    const frame = await app.frame("✔ Right");
+    expect(frame).toContain("The kernel has already reassembled the bytes");
+    expect(frame).not.toContain("You chose");
+    expect(frame).toMatch(/Next review of this question: (later today|tomorrow|in \d+ days)/);
+    const history = await h.tutor.progress(LEARNER);
+    expect(history.answers).toBe(1);
+  });
+
+  it("answers wrong with the arrows: verdict and the feedback on the option chosen", async () => {
+    const app = renderApp(h.tutor, quiz(1));
+    await app.frame("What does recv() do");
+    // The second option is the NIC misconception.
+    await app.press(KEY.down, KEY.enter);
+    const frame = await app.frame("✘ Not quite");
+    expect(frame).toContain("You chose: Asks the network card for the next packet");
+    expect(frame).toContain("The NIC has already written the packet to memory by DMA");
+    expect(frame).toContain("Explanation");
+  });
+
+  it("shows the hint on h and tells the engine it was used", async () => {
+    const app = renderApp(h.tutor, quiz(1));
+    await app.frame("What does recv() do");
+    expect(await app.frame("h hint")).not.toContain("Hint:");
+    await app.press("h");
+    expect(await app.frame("Hint:")).toContain("Where are the bytes before the call?");
+  });
+});
+
+describe("quiz: multiple choice", () => {
+  it("toggles options with space and number keys and grades the set", async () => {
+    const app = renderApp(h.tutor, quiz(1));
+    await app.frame("What does recv() do");
+    await app.press("1", KEY.enter);
+    await app.frame("✔ Right");
+    await app.press(KEY.enter);
+    await app.frame("Select all that apply");
+    // Toggle the first on and off again with space, then choose the first two with number keys.
+    await app.press(KEY.space);
+    expect(await app.frame("[x] 1.")).toContain("[ ] 2.");
+    await app.press(KEY.space);
+    expect(await app.frame("[ ] 1.")).not.toContain("[x]");
+    await app.press("1", "2");
+    const chosen = await app.frame((f) => f.includes("[x] 1.") && f.includes("[x] 2."), "two options chosen");
+    expect(chosen).toContain("[ ] 3.");
+    await app.press(KEY.enter);
+    await app.frame("✔ Right");
+  });
+
+  it("names the correct options left out", async () => {
+    const app = renderApp(h.tutor, quiz(1));
+    await app.frame("What does recv() do");
+    await app.press("1", KEY.enter);
+    await app.frame("✔ Right");
+    await app.press(KEY.enter);
+    await app.frame("Select all that apply");
+    await app.press("2", KEY.enter);
+    const frame = await app.frame("✘ Not quite");
+    expect(frame).toContain("You left out: The NIC's ring buffer");
+  });
+});
+
+describe("quiz: passing a stage", () => {
+  it("shows the moment a stage passes and the next unlocks, a summary, then opens the next stage", async () => {
+    const app = renderApp(h.tutor, quiz(1));
+    await app.frame("What does recv() do");
+    await app.press("1", KEY.enter);
+    await app.frame("✔ Right");
+    await app.press(KEY.enter);
+    await app.frame("Select all that apply");
+    await app.press("1", "2", KEY.enter);
+    const passed = await app.frame("★");
+    expect(passed).toContain("★ Stage 1 (Understand) of TCP reads passed!");
+    expect(passed).toContain("Stage 2 (Articulate) is now unlocked.");
+    await app.press(KEY.enter);
+    const summary = await app.frame("2 of 2 right");
+    expect(summary).toContain("passed");
+    expect(summary).toContain("enter read stage 2");
+    await app.press(KEY.enter);
+    await app.frame("TCP-READS-STAGE-TWO");
+    const catalog = await h.tutor.catalog(LEARNER);
+    expect(catalog[0]?.stages.map((s) => s.status)).toEqual([
+      "passed",
+      "available",
+      "locked",
+      "locked",
+      "locked",
+      "locked",
+    ]);
+  });
+
+  it("summarises a stage not passed and offers a retake", async () => {
+    const app = renderApp(h.tutor, quiz(1));
+    await app.frame("What does recv() do");
+    await app.press("2", KEY.enter);
+    await app.frame("✘ Not quite");
+    await app.press(KEY.enter);
+    await app.frame("Select all that apply");
+    await app.press("3", KEY.enter);
+    await app.frame("✘ Not quite");
+    await app.press(KEY.enter);
+    const summary = await app.frame("0 of 2 right");
+    expect(summary).toContain("not passed yet");
+    expect(summary).toContain("r retake");
+    await app.press("r");
+    await app.frame("question 1 of 2");
+  });
+});
+
+describe("quiz: articulate (stage 2)", () => {
+  it("takes a multi-line explanation, then shows covered and missed points, jargon and the model answer", async () => {
+    await passStages(h.tutor, "tcp-reads", 1);
+    const app = renderApp(h.tutor, quiz(2));
+    await app.frame("Your explanation");
+    expect(await app.frame("don't lean on: skb")).toBeTruthy();
+    await app.type("The kernel keeps the bytes in a receive buffer");
+    await app.press(KEY.enter);
+    await app.type("and the skb holds them.");
+    await app.frame("and the skb holds them.");
+    // Edit: remove the final full stop with backspace.
+    await app.press(KEY.backspace);
+    await app.frame((f) => f.includes("and the skb holds them") && !f.includes("holds them."), "the edit");
+    await app.press(KEY.ctrlD);
+    const frame = await app.frame("Key points");
+    expect(frame).toContain("Key points: 1 of 3 covered");
+    expect(frame).toContain("✔ covered: The kernel keeps the bytes in a receive buffer");
+    expect(frame).toContain("✘ missed:  The network card writes packets into memory");
+    expect(frame).toContain("✘ missed:  Reading copies the bytes into the process");
+    expect(frame).toContain("Jargon you leaned on without saying what it means: skb");
+    expect(frame).toContain("Model explanation");
+    expect(frame).toContain("The NIC writes packets by DMA");
+    expect(frame).toContain("Saved to your journal as your explanation.");
+    const journal = await h.tutor.journal(LEARNER, "tcp-reads");
+    expect(journal).toHaveLength(1);
+    expect(journal[0]?.text).toBe("The kernel keeps the bytes in a receive buffer\nand the skb holds them");
+  });
+
+  it("does not hand in an empty answer", async () => {
+    await passStages(h.tutor, "tcp-reads", 1);
+    const app = renderApp(h.tutor, quiz(2));
+    await app.frame("Your explanation");
+    await app.press(KEY.ctrlD);
+    await app.type("x");
+    const frame = await app.frame("x");
+    expect(frame).toContain("Your explanation");
+    expect((await h.tutor.progress(LEARNER)).answers).toBe(2);
+  });
+});
+
+describe("quiz: stages 4 and 6", () => {
+  it("asks for a design proposal in stage 4 and puts it in the journal", async () => {
+    await passStages(h.tutor, "tcp-reads", 3);
+    const app = renderApp(h.tutor, quiz(4));
+    await app.frame("Your design proposal");
+    await app.type("Map the pages into the process and give the pages back later.");
+    await app.press(KEY.ctrlD);
+    const frame = await app.frame("Key points");
+    expect(frame).toContain("Key points: 2 of 2 covered");
+    expect(frame).toContain("Saved to your journal as your design proposal.");
+  });
+
+  it("reorders items for an order question", async () => {
+    await passStages(h.tutor, "tcp-reads", 3);
+    await h.tutor.startQuiz(LEARNER, "tcp-reads", 4);
+    const q = h.tutor.question("receive-steps");
+    if (q?.type !== "order") throw new Error("fixture changed");
+    // The items are shown out of order, so arranging them is needed.
+    expect(q.shuffled).not.toEqual([0, 1, 2, 3]);
+    const app = renderApp(h.tutor, quiz(4));
+    await app.frame("Your design proposal");
+    await app.type("map the pages, give the pages back");
+    await app.press(KEY.ctrlD);
+    await app.frame("Key points");
+    await app.press(KEY.enter);
+    await app.frame("Put these in order");
+    // Arrange the shown (shuffled) items into the right order: for each place from the top, move the
+    // cursor to the item that belongs there, pick it up, carry it up into place and drop it.
+    const shown = [...q.shuffled];
+    let cursor = 0;
+    for (let place = 0; place < shown.length; place++) {
+      const at = shown.indexOf(place);
+      for (; cursor < at; cursor++) await app.press(KEY.down);
+      for (; cursor > at; cursor--) await app.press(KEY.up);
+      await app.press(KEY.space);
+      for (; cursor > place; cursor--) await app.press(KEY.up);
+      await app.press(KEY.space);
+      shown.splice(at, 1);
+      shown.splice(place, 0, place);
+    }
+    const arranged = await app.frame("1. The NIC writes the packet by DMA");
+    expect(arranged).toMatch(
+      /1\. The NIC writes[\s\S]*2\. The kernel reassembles[\s\S]*3\. The bytes wait[\s\S]*4\. recv\(\)/,
+    );
+    await app.press(KEY.enter);
+    await app.frame("✔ Right");
+  });
+
+  it("shows the stage-2 explanation beside the stage-6 reflection: then and now", async () => {
+    await passStages(h.tutor, "tcp-reads", 5);
+    const app = renderApp(h.tutor, quiz(6));
+    await app.frame("Your reflection");
+    await app.type("Small messages are cheaper to copy than page tricks cost.");
+    await app.press(KEY.ctrlD);
+    const frame = await app.frame("Then and now");
+    // Side by side at 100 columns: the two headings share a row.
+    expect(frame).toMatch(/Then: your stage-2 explanation.*Now: your reflection/);
+    // passStages answered stage 2 with the first phrasing of every key point.
+    expect(frame).toMatch(/network card writes\. receive buffer\. copies/);
+    expect(frame).toMatch(/Small messages are cheaper to copy than page/);
+    const journal = await h.tutor.thenAndNow(LEARNER, "tcp-reads");
+    expect(journal.now?.text).toBe("Small messages are cheaper to copy than page tricks cost.");
+    expect(frame).toContain("Saved to your journal as your reflection.");
+  });
+});
+
+describe("quiz: typed answers", () => {
+  it("grades a short answer and says what was expected", async () => {
+    await passStages(h.tutor, "tcp-reads", 4);
+    const app = renderApp(h.tutor, quiz(5));
+    await app.frame("Type your answer");
+    await app.press(KEY.tab);
+    await app.type("sendfile");
+    await app.press(KEY.enter);
+    const frame = await app.frame("✘ Not quite");
+    expect(frame).toMatch(/Answer: .*mmap/);
+  });
+
+  it("asks again when a numeric answer is not a number, then grades it", async () => {
+    await passStages(h.tutor, "tcp-reads", 5);
+    await h.tutor.startQuiz(LEARNER, "tcp-reads", 6);
+    const state = await h.tutor.current(LEARNER);
+    // Answer the reflection first, through the engine, so the numeric question is current.
+    await h.tutor.answer(LEARNER, {
+      questionId: state?.question?.id as string,
+      response: { kind: "text", text: "small messages, mapping costs" },
+    });
+    const app = renderApp(h.tutor, { name: "resume" });
+    await app.frame("Type a number (in KiB)");
+    await app.type("lots");
+    await app.press(KEY.enter);
+    const notice = await app.frame((f) => /number/i.test(f) && f.includes("question 2 of 2"), "the notice");
+    expect(notice).not.toContain("✘");
+    await app.press(KEY.backspace, KEY.backspace, KEY.backspace, KEY.backspace);
+    await app.type("128");
+    await app.press(KEY.enter);
+    const frame = await app.frame("✔ Right");
+    expect(frame).toContain("All six stages done: the lesson is complete.");
+  });
+});
+
+describe("quiz: leaving and coming back", () => {
+  it("keeps the session when the learner goes home, and continue resumes it", async () => {
+    const app = renderApp(h.tutor, quiz(1));
+    await app.frame("What does recv() do");
+    await app.press("1", KEY.enter);
+    await app.frame("✔ Right");
+    await app.press(KEY.escape);
+    const home = await app.frame("Continue the stage 1 quiz");
+    expect(home).toContain("question 2 of 2");
+    await app.press(KEY.enter);
+    await app.frame("Select all that apply");
+  });
+
+  it("refuses a locked stage with the engine's reason", async () => {
+    const app = renderApp(h.tutor, quiz(3));
+    const frame = await app.frame("locked");
+    expect(frame).toContain("Stage 3 of TCP reads is locked: pass stage 2 first.");
+  });
+});

@@ -1,0 +1,50 @@
+import { cleanup } from "ink-testing-library";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type Harness, KEY, LEARNER, openHarness, passStages, renderApp } from "./helpers.js";
+
+let h: Harness;
+beforeEach(async () => {
+  h = await openHarness();
+});
+afterEach(async () => {
+  cleanup();
+  await h.cleanup();
+});
+
+describe("review", () => {
+  it("takes a due card, shows the next due date after the answer, and ends with a summary", async () => {
+    await passStages(h.tutor, "tcp-reads", 1);
+    // Forty days later both stage-1 cards are due.
+    const later = new Date(Date.now() + 40 * 86_400_000);
+    const tutor = await h.reopen(() => later);
+    const app = renderApp(tutor, { name: "review" }, () => later);
+    const first = await app.frame("question 1 of 2");
+    expect(first).toContain("Review");
+    expect(first).toContain("TCP reads · stage 1");
+    const current = await tutor.current(LEARNER);
+    expect(current?.mode).toBe("review");
+    const q = current?.question;
+    if (!q || !("options" in q)) throw new Error("expected a choice question first");
+    const right = q.options.findIndex((o) => o.correct);
+    await app.press(String(right + 1));
+    if (q.type === "multiple") {
+      for (const [i, o] of q.options.entries()) if (o.correct && i !== right) await app.press(String(i + 1));
+    }
+    await app.press(KEY.enter);
+    const answered = await app.frame("✔ Right");
+    // After a right review the card comes back later than the day it was reviewed.
+    expect(answered).toMatch(/Next review of this question: (tomorrow|in \d+ days) \(/);
+    const card = (await tutor.progress(LEARNER)).dueNow;
+    expect(card).toBe(1);
+    await app.press(KEY.enter);
+    await app.frame("question 2 of 2");
+  });
+
+  it("says when nothing is due", async () => {
+    const app = renderApp(h.tutor, { name: "review" });
+    const frame = await app.frame("No reviews are due");
+    expect(frame).toContain("esc home");
+    await app.press(KEY.escape);
+    await app.frame("Six stages tutor");
+  });
+});
