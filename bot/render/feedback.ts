@@ -17,7 +17,7 @@ import {
 import { customId, refOf } from "../components/custom-id.js";
 import { COLORS, letter, percent, relativeTime } from "./format.js";
 import { LIMITS, truncate } from "./limits.js";
-import { toDiscordMarkdown } from "./markdown.js";
+import { clipMarkdown, toDiscordMarkdown } from "./markdown.js";
 import type { Row, View } from "./view.js";
 
 export interface FeedbackOptions {
@@ -109,7 +109,7 @@ export function renderFeedback(outcome: AnswerOutcome, options: FeedbackOptions)
       color,
       title,
       description: truncate(
-        [`**Q:** ${truncate(toDiscordMarkdown(question.prompt), 600)}`, ...lines].join("\n\n"),
+        [`**Q:** ${clipMarkdown(toDiscordMarkdown(question.prompt), 600)}`, ...lines].join("\n\n"),
         LIMITS.description,
       ),
       ...(fields.length ? { fields } : {}),
@@ -117,7 +117,7 @@ export function renderFeedback(outcome: AnswerOutcome, options: FeedbackOptions)
     {
       color: COLORS.muted,
       title: question.type === "explain" ? "A model answer" : "Explanation",
-      description: truncate(toDiscordMarkdown(question.explanation), 2500),
+      description: clipMarkdown(toDiscordMarkdown(question.explanation), 2500),
     },
   ];
   const news: string[] = [];

@@ -98,3 +98,13 @@ export function splitMarkdown(markdown: string, max: number): string[] {
   if (current) pieces.push(current);
   return pieces;
 }
+
+/** Shortens Discord markdown to `max` characters without leaving a code block open. */
+export function clipMarkdown(markdown: string, max: number): string {
+  if (markdown.length <= max) return markdown;
+  const closing = `\n${FENCE}`;
+  let cut = markdown.slice(0, Math.max(0, max - closing.length - 1)).trimEnd();
+  const open = (cut.match(/```/g) ?? []).length % 2 === 1;
+  if (!open) cut = markdown.slice(0, max - 1).trimEnd();
+  return open ? `${cut}…${closing}` : `${cut}…`;
+}

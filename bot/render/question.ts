@@ -19,7 +19,7 @@ import { type Question, type QuizState, stageTitle } from "../../engine/index.js
 import { customId, refOf } from "../components/custom-id.js";
 import { COLORS, letter } from "./format.js";
 import { LIMITS, truncate } from "./limits.js";
-import { toDiscordMarkdown } from "./markdown.js";
+import { clipMarkdown, toDiscordMarkdown } from "./markdown.js";
 import type { Row, View } from "./view.js";
 
 /** Most options shown as buttons: four rows of five, leaving the fifth row for hint and end. */
@@ -80,7 +80,7 @@ export function renderQuestion(state: QuizState, options: QuestionOptions = {}):
     state.mode === "review"
       ? `Review · ${options.lessonTitle ?? question.lessonId}`
       : `${options.lessonTitle ?? question.lessonId} · Stage ${question.stage}: ${stageTitle(question.stage)}`;
-  const prompt = truncate(toDiscordMarkdown(question.prompt), 3000);
+  const prompt = clipMarkdown(toDiscordMarkdown(question.prompt), 3000);
   const body = questionBody(question, options.order ?? []);
   const embeds: APIEmbed[] = [
     {
@@ -95,7 +95,11 @@ export function renderQuestion(state: QuizState, options: QuestionOptions = {}):
     embeds.push({ color: COLORS.brand, description: truncate(body, LIMITS.description) });
   }
   if (options.hint && question.hint) {
-    embeds.push({ color: COLORS.partial, title: "💡 Hint", description: truncate(question.hint, 1000) });
+    embeds.push({
+      color: COLORS.partial,
+      title: "💡 Hint",
+      description: clipMarkdown(toDiscordMarkdown(question.hint), 1000),
+    });
   }
   return {
     ...(options.notice ? { content: options.notice } : {}),
@@ -264,7 +268,7 @@ export function answerModal(question: Question, hint: boolean, lessonTitle: stri
     .setCustomId(customId("quiz", "text", refOf(question.id), hintFlag(hint)))
     .setTitle(truncate(lessonTitle, LIMITS.modalTitle))
     .addTextDisplayComponents(
-      new TextDisplayBuilder().setContent(truncate(toDiscordMarkdown(question.prompt), 3000)),
+      new TextDisplayBuilder().setContent(clipMarkdown(toDiscordMarkdown(question.prompt), 3000)),
     )
     .addLabelComponents(
       new LabelBuilder()

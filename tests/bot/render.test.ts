@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { refOf, resolveRef } from "../../bot/components/custom-id.js";
 import { renderCatalog } from "../../bot/render/catalog.js";
 import { LIMITS } from "../../bot/render/limits.js";
-import { splitMarkdown, toDiscordMarkdown } from "../../bot/render/markdown.js";
+import { clipMarkdown, splitMarkdown, toDiscordMarkdown } from "../../bot/render/markdown.js";
 import { renderStage, stagePages } from "../../bot/render/stage.js";
 import { embedsLength, fitMessage } from "../../bot/render/view.js";
 import {
@@ -196,5 +196,17 @@ describe("catalog pages", () => {
       seen += message.embeds[0]?.description;
     }
     for (const e of entries) expect(seen).toContain(`\`${e.id}\``);
+  });
+});
+
+describe("clipping markdown", () => {
+  it("closes a code block it cuts through, and leaves short text alone", () => {
+    const text = `Look:\n\n\`\`\`c\n${"int x = 1;\n".repeat(100)}\`\`\``;
+    const clipped = clipMarkdown(text, 200);
+    expect(clipped.length).toBeLessThanOrEqual(200);
+    expect(clipped.endsWith("…\n```")).toBe(true);
+    expect((clipped.match(/```/g) ?? []).length).toBe(2);
+    expect(clipMarkdown("plain words here", 10)).toBe("plain wor…");
+    expect(clipMarkdown("short", 10)).toBe("short");
   });
 });
