@@ -2,14 +2,19 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { refOf, resolveRef } from "../../bot/components/custom-id.js";
 import { renderCatalog } from "../../bot/render/catalog.js";
+import { renderFeedback } from "../../bot/render/feedback.js";
 import { LIMITS } from "../../bot/render/limits.js";
 import { clipMarkdown, splitMarkdown, toDiscordMarkdown } from "../../bot/render/markdown.js";
+import { answerModal, renderQuestion } from "../../bot/render/question.js";
 import { renderStage, stagePages } from "../../bot/render/stage.js";
 import { embedsLength, fitMessage } from "../../bot/render/view.js";
 import {
+  type AnswerOutcome,
   type CatalogEntry,
+  type Grade,
   type Lesson,
   loadContent,
+  type QuizState,
   STAGE_NUMBERS,
   type StageProgress,
   type StageView,
@@ -208,5 +213,94 @@ describe("clipping markdown", () => {
     expect((clipped.match(/```/g) ?? []).length).toBe(2);
     expect(clipMarkdown("plain words here", 10)).toBe("plain wor…");
     expect(clipMarkdown("short", 10)).toBe("short");
+  });
+});
+
+describe("every bundled question", () => {
+  it("renders as a question, an answer modal and the longest feedback, all within limits", async () => {
+    const { catalog } = await loadContent(join(import.meta.dirname, "../.."));
+    const questions = catalog.quizzes.flatMap((q) => q.questions);
+    expect(questions.length).toBeGreaterThan(0);
+    for (const question of questions) {
+      const state: QuizState = { mode: "quiz", index: 0, total: 9, results: [], question, done: false };
+      const shown = fitMessage(
+        renderQuestion(state, { lessonTitle: "A lesson title", hint: true, notice: "n" }),
+      );
+      expectSafeMessage({ ...shown, allowed_mentions: shown.allowedMentions });
+      expect(shown.embeds[0]?.description).toBeTruthy();
+      if (question.type === "short" || question.type === "numeric" || question.type === "explain") {
+        const modal = answerModal(question, true, "A lesson title with a rather long name indeed").toJSON();
+        expect(modal.title.length).toBeLessThanOrEqual(45);
+        expect(modal.custom_id.length).toBeLessThanOrEqual(100);
+      }
+      const options = "options" in question ? question.options : [];
+      const grade: Grade = {
+        questionId: question.id,
+        correct: false,
+        score: 0,
+        chosenWrong: options.flatMap((o, i) =>
+          o.correct ? [] : [{ option: i, text: o.text, feedback: o.feedback }],
+        ),
+        missedCorrect: options.flatMap((o, i) => (o.correct ? [i] : [])),
+        expected: "x".repeat(500),
+        keyPoints:
+          question.type === "explain"
+            ? question.keyPoints.map((k) => ({ text: k.text, covered: false }))
+            : [],
+        jargon: ["some term", "another term"],
+      };
+      const outcome = {
+        question,
+        grade,
+        stage: {
+          lessonId: question.lessonId,
+          stage: question.stage,
+          before: "available",
+          after: "passed",
+          passedNow: true,
+          lessonCompleted: true,
+          progress: {
+            stage: question.stage,
+            title: "t",
+            status: "passed",
+            total: 1,
+            answered: 1,
+            correct: 1,
+            score: 1,
+            read: true,
+          },
+          ...(question.stage < 6 ? { unlocked: (question.stage + 1) as 2 } : {}),
+        },
+        nextDue: new Date("2030-01-01T00:00:00Z"),
+        journal: {
+          lessonId: question.lessonId,
+          stage: 6,
+          questionId: question.id,
+          kind: "reflection",
+          text: "y".repeat(4000),
+          at: "2030-01-01",
+          covered: [],
+          missed: [],
+        },
+        quiz: { ...state, index: 9, results: [{ questionId: question.id, correct: false }], done: true },
+      } satisfies AnswerOutcome;
+      const then = { ...outcome.journal, stage: 2 as const, kind: "explanation" as const };
+      const feedback = fitMessage(
+        renderFeedback(outcome, {
+          lessonTitle: "A lesson title",
+          thenAndNow: { then },
+          typed: "z".repeat(4000),
+        }),
+      );
+      expectSafeMessage({ ...feedback, allowed_mentions: feedback.allowedMentions });
+      // The guard had nothing to trim: the renderer kept inside the limits by itself.
+      expect(feedback.embeds).toEqual(
+        renderFeedback(outcome, {
+          lessonTitle: "A lesson title",
+          thenAndNow: { then },
+          typed: "z".repeat(4000),
+        }).embeds,
+      );
+    }
   });
 });
