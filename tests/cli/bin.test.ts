@@ -1,0 +1,326 @@
+// The built `tutor` bin, spawned as a learner or a script would run it: non-interactive commands,
+// wrong command lines, the no-terminal error, and the engine's errors turned into words; then in a real
+// pseudo-terminal (util-linux `script`): colour and NO_COLOR, and Ctrl+C leaving with every answer saved.
+// One file, so the bin is built once and never rebuilt while another test runs it.
+import { type ChildProcessWithoutNullStreams, execFileSync, spawn, spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Tutor } from "../../engine/index.js";
+import { FIXTURES, LEARNER, passStages, stripAnsi, tick } from "./helpers.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const BIN = join(root, "dist", "tutor.js");
+let dataDir: string;
+let ptyDataDir: string;
+
+beforeAll(() => {
+  execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: root, stdio: "inherit" });
+  dataDir = mkdtempSync(join(tmpdir(), "tutor-bin-test-"));
+  ptyDataDir = mkdtempSync(join(tmpdir(), "tutor-pty-test-"));
+});
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(ptyDataDir, { recursive: true, force: true });
+});
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the bin with pipes for stdin and stdout: no terminal, as in a script. */
+function tutor(args: string[], env: NodeJS.ProcessEnv = {}, data = dataDir): Run {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: root,
+    encoding: "utf8",
+    input: "",
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      TUTOR_CONTENT_DIR: FIXTURES,
+      TUTOR_DATA_DIR: data,
+      ...env,
+    },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
+
+describe("help and version", () => {
+  it("prints help for the program and for every command", () => {
+    const top = tutor(["--help"]);
+    expect(top.status).toBe(0);
+    for (const command of ["learn", "quiz", "review", "progress", "lessons", "journal", "check"]) {
+      expect(top.stdout).toMatch(new RegExp(`^  ${command}\\b`, "m"));
+      const own = tutor([command, "--help"]);
+      expect(own.status).toBe(0);
+      expect(own.stdout).toContain(`Usage: tutor ${command}`);
+    }
+    expect(tutor(["quiz", "--help"]).stdout).toContain("--stage <n>");
+    expect(tutor(["progress", "--help"]).stdout).toContain("--json");
+    expect(top.stdout).toContain("--data-dir <dir>");
+  });
+
+  it("prints the version from package.json", async () => {
+    const { version } = (await import("../../package.json", { with: { type: "json" } })).default;
+    const run = tutor(["--version"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe(version);
+  });
+});
+
+describe("wrong command lines", () => {
+  it("suggests the closest command for an unknown one and exits 2", () => {
+    const run = tutor(["lesons"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("unknown command 'lesons'. Did you mean 'lessons'?");
+    expect(run.stdout).toBe("");
+  });
+
+  it("names an unknown option", () => {
+    const run = tutor(["progress", "--jsno"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("unknown option '--jsno'");
+  });
+
+  it("suggests the closest lesson id for an unknown lesson and exits 2", () => {
+    for (const command of ["learn", "quiz", "journal"]) {
+      const run = tutor([command, "tcp-raeds"]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain("There is no lesson 'tcp-raeds'. Did you mean 'tcp-reads'?");
+      noStack(run.stderr);
+    }
+  });
+
+  it("refuses a stage that does not exist or is not a number", () => {
+    const outOfRange = tutor(["quiz", "tcp-reads", "--stage", "9"]);
+    expect(outOfRange.status).toBe(2);
+    expect(outOfRange.stderr).toContain("There is no stage 9: stages are numbered 1 to 6.");
+    const notANumber = tutor(["learn", "tcp-reads", "--stage", "two"]);
+    expect(notANumber.status).toBe(2);
+    expect(notANumber.stderr).toContain("a stage is a whole number from 1 to 6");
+  });
+});
+
+describe("interactive commands without a terminal", () => {
+  it("exit 1 with a clear message instead of a raw-mode stack trace", () => {
+    for (const args of [[], ["learn"], ["quiz", "tcp-reads"], ["review"]]) {
+      const run = tutor(args);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain("is interactive and needs a terminal");
+      expect(run.stderr).toContain("tutor progress");
+      expect(run.stderr).not.toContain("Raw mode");
+      noStack(run.stderr);
+    }
+  });
+});
+
+describe("non-interactive commands in a pipe", () => {
+  let data: string;
+  beforeAll(async () => {
+    data = mkdtempSync(join(tmpdir(), "tutor-bin-progress-"));
+    const engine = await Tutor.open({ contentDir: FIXTURES, dataDir: data });
+    await passStages(engine, "tcp-reads", 2);
+    await engine.close();
+  });
+  afterAll(() => rmSync(data, { recursive: true, force: true }));
+
+  it("lessons: plain text with each lesson's stage bar, or JSON", () => {
+    const plain = tutor(["lessons"], {}, data);
+    expect(plain.status).toBe(0);
+    expect(plain.stdout).toContain("2 lessons (■ passed  □ open  · locked)");
+    expect(plain.stdout).toContain("■■□··· 2/6  TCP reads (tcp-reads)");
+    expect(plain.stdout).toContain("first: tcp-reads");
+    // Plain text: no terminal escapes in a pipe.
+    expect(plain.stdout).not.toContain("\u001b[");
+    const json = JSON.parse(tutor(["lessons", "--json"], {}, data).stdout) as {
+      id: string;
+      passedStages: number;
+    }[];
+    expect(json.map((l) => [l.id, l.passedStages])).toEqual([
+      ["tcp-reads", 2],
+      ["torn-pages", 0],
+    ]);
+  });
+
+  it("progress: completion, streak, heatmap and reviews due as text, or the engine's summary as JSON", () => {
+    const plain = tutor(["progress"], {}, data);
+    expect(plain.status).toBe(0);
+    expect(plain.stdout).toContain("Overall: 2 of 12 stages passed (17%)");
+    expect(plain.stdout).toContain("Streak: 1 day (longest 1) · studied today");
+    expect(plain.stdout).toContain("Study activity, last 12 weeks");
+    expect(plain.stdout).toContain("less · ░ ▒ ▓ █ more");
+    expect(plain.stdout).toContain("Reviews due now: 0");
+    const json = JSON.parse(tutor(["progress", "--json"], {}, data).stdout) as {
+      learnerId: string;
+      stagesPassed: number;
+      activity: unknown[];
+    };
+    expect(json.learnerId).toBe(LEARNER);
+    expect(json.stagesPassed).toBe(2);
+    expect(json.activity).toHaveLength(84);
+  });
+
+  it("journal: what the learner wrote, all or for one lesson", () => {
+    const all = tutor(["journal"], {}, data);
+    expect(all.status).toBe(0);
+    expect(all.stdout).toContain("TCP reads · stage 2 Articulate · explanation");
+    expect(all.stdout).toContain("covered: The network card writes packets into memory");
+    const one = JSON.parse(tutor(["journal", "torn-pages", "--json"], {}, data).stdout) as unknown[];
+    expect(one).toEqual([]);
+    expect(tutor(["journal", "torn"], {}, data).stdout).toContain("The journal is empty");
+  });
+
+  it("honours --data-dir over TUTOR_DATA_DIR", () => {
+    const run = tutor(["--data-dir", data, "progress", "--json"], { TUTOR_DATA_DIR: dataDir });
+    expect((JSON.parse(run.stdout) as { stagesPassed: number }).stagesPassed).toBe(2);
+    const fresh = tutor(["progress", "--json"], {}, dataDir);
+    expect((JSON.parse(fresh.stdout) as { stagesPassed: number }).stagesPassed).toBe(0);
+  });
+});
+
+describe("tutor check", () => {
+  it("says the content is fine with lessons and questions per stage", () => {
+    const run = tutor(["check"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("Content OK: 2 lessons, 15 questions (stage 1: 3,");
+  });
+
+  it("reports every problem as file:line: message and exits 1", () => {
+    const broken = mkdtempSync(join(tmpdir(), "tutor-bin-broken-"));
+    try {
+      cpSync(FIXTURES, broken, { recursive: true });
+      writeFileSync(
+        join(broken, "lessons", "torn-pages.md"),
+        "---\nid: torn-pages\ntitle: Torn pages\nsummary: x\n---\n\n## Understand\n\nOnly one stage.\n",
+      );
+      const run = tutor(["check"], { TUTOR_CONTENT_DIR: broken });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/lessons\/torn-pages\.md:\d+: .+/);
+      expect(run.stderr).toMatch(/\d+ problems? found\./);
+      noStack(run.stderr);
+      // The same content stops the other commands with the engine's clear error, not a stack trace.
+      const lessons = tutor(["lessons"], { TUTOR_CONTENT_DIR: broken });
+      expect(lessons.status).toBe(1);
+      expect(lessons.stderr).toContain("problem");
+      expect(lessons.stderr).toMatch(/torn-pages\.md:\d+: /);
+      noStack(lessons.stderr);
+    } finally {
+      rmSync(broken, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("a corrupt progress file", () => {
+  it("gives the engine's clear error, keeps the file aside, and the next start begins afresh", async () => {
+    const data = mkdtempSync(join(tmpdir(), "tutor-bin-corrupt-"));
+    try {
+      const engine = await Tutor.open({ contentDir: FIXTURES, dataDir: data });
+      await passStages(engine, "tcp-reads", 1);
+      await engine.close();
+      const learners = join(data, "learners");
+      const [file] = readdirSync(learners);
+      writeFileSync(join(learners, file as string), "{ this is not json");
+      const run = tutor(["progress"], {}, data);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain("could not be read");
+      expect(run.stderr).toContain("moved aside");
+      noStack(run.stderr);
+      const again = tutor(["progress", "--json"], {}, data);
+      expect(again.status).toBe(0);
+      expect(readdirSync(learners).some((n) => n.includes(".corrupt-"))).toBe(true);
+    } finally {
+      rmSync(data, { recursive: true, force: true });
+    }
+  });
+});
+
+function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  // Only what a learner's shell would have: no FORCE_COLOR or NO_COLOR from the test runner.
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    TERM: "xterm-256color",
+    TUTOR_CONTENT_DIR: FIXTURES,
+    TUTOR_DATA_DIR: ptyDataDir,
+    ...extra,
+  };
+}
+
+interface Session {
+  child: ChildProcessWithoutNullStreams;
+  output(): string;
+  waitFor(text: string): Promise<void>;
+  exit: Promise<number | null>;
+}
+
+function inTerminal(args: string[], extra: NodeJS.ProcessEnv = {}): Session {
+  const command = [process.execPath, BIN, ...args].map((a) => JSON.stringify(a)).join(" ");
+  const child = spawn("script", ["-qfec", command, "/dev/null"], { cwd: root, env: env(extra) });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    output += chunk.toString("utf8");
+  });
+  const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return {
+    child,
+    output: () => output,
+    exit,
+    async waitFor(text) {
+      for (let i = 0; i < 1000; i++) {
+        if (stripAnsi(output).includes(text)) return;
+        await tick(10);
+      }
+      throw new Error(`never saw ${text} in:\n${stripAnsi(output)}`);
+    },
+  };
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching colour escapes
+const SGR = /\u001b\[[0-9;]*m/;
+
+describe("in a terminal", () => {
+  it("colours the home screen, and not at all with NO_COLOR", async () => {
+    const coloured = inTerminal([]);
+    await coloured.waitFor("Six stages tutor");
+    coloured.child.stdin.write("q");
+    expect(await coloured.exit).toBe(0);
+    expect(coloured.output()).toMatch(SGR);
+
+    const plain = inTerminal([], { NO_COLOR: "1" });
+    await plain.waitFor("Six stages tutor");
+    plain.child.stdin.write("q");
+    expect(await plain.exit).toBe(0);
+    expect(stripAnsi(plain.output())).toContain("TCP reads");
+    expect(plain.output()).not.toMatch(SGR);
+  });
+
+  it("leaves cleanly on Ctrl+C with the answer already saved", async () => {
+    const session = inTerminal(["quiz", "tcp-reads"]);
+    await session.waitFor("What does recv() do");
+    session.child.stdin.write("1");
+    await tick(50);
+    session.child.stdin.write("\r");
+    await session.waitFor("Right");
+    session.child.stdin.write("\u0003");
+    expect(await session.exit).toBe(0);
+    const out = stripAnsi(session.output());
+    expect(out).not.toMatch(/Error|\n\s+at /);
+    const progress = spawnSync(process.execPath, [BIN, "progress", "--json"], {
+      env: env(),
+      encoding: "utf8",
+    });
+    const summary = JSON.parse(progress.stdout) as { answers: number };
+    expect(summary.answers).toBe(1);
+    // The quiz waits where it was left: the next start continues it.
+    const again = inTerminal([]);
+    await again.waitFor("question 2 of 2");
+    again.child.stdin.write("q");
+    expect(await again.exit).toBe(0);
+  });
+});
