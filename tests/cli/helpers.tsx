@@ -172,3 +172,51 @@ const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
 export function stripAnsi(text: string): string {
   return text.replace(ANSI, "");
 }
+
+/** Carries the shown (shuffled) items of an order question into the right order with the keys. */
+export async function arrangeByKeys(app: Rendered, shuffled: readonly number[]): Promise<void> {
+  const shown = [...shuffled];
+  let cursor = 0;
+  for (let place = 0; place < shown.length; place++) {
+    const at = shown.indexOf(place);
+    for (; cursor < at; cursor++) await app.press(KEY.down);
+    for (; cursor > at; cursor--) await app.press(KEY.up);
+    // Pick the item up, carry it up into its place, drop it.
+    await app.press(KEY.space);
+    for (; cursor > place; cursor--) await app.press(KEY.up);
+    await app.press(KEY.space);
+    shown.splice(at, 1);
+    shown.splice(place, 0, place);
+  }
+}
+
+/** Answers the app's current question right, with the keys a learner would press. */
+export async function answerRightByKeys(app: Rendered, tutor: Tutor): Promise<void> {
+  const state = await tutor.current(LEARNER);
+  const q = state?.question;
+  if (!q) throw new Error("no current question");
+  switch (q.type) {
+    case "single":
+    case "true-false":
+    case "multiple":
+      for (const [i, option] of q.options.entries()) if (option.correct) await app.press(String(i + 1));
+      await app.press(KEY.enter);
+      return;
+    case "order":
+      await arrangeByKeys(app, q.shuffled);
+      await app.press(KEY.enter);
+      return;
+    case "short":
+      await app.type(q.accepted[0] as string);
+      await app.press(KEY.enter);
+      return;
+    case "numeric":
+      await app.type(String(q.answer));
+      await app.press(KEY.enter);
+      return;
+    case "explain":
+      await app.type(q.keyPoints.map((k) => k.phrasings[0]).join(". "));
+      await app.press(KEY.ctrlD);
+      return;
+  }
+}

@@ -1,6 +1,15 @@
 import { cleanup } from "ink-testing-library";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Harness, KEY, LEARNER, openHarness, optionIndex, passStages, renderApp } from "./helpers.js";
+import {
+  arrangeByKeys,
+  type Harness,
+  KEY,
+  LEARNER,
+  openHarness,
+  optionIndex,
+  passStages,
+  renderApp,
+} from "./helpers.js";
 
 let h: Harness;
 beforeEach(async () => {
@@ -197,20 +206,7 @@ describe("quiz: stages 4 and 6", () => {
     await app.frame("Key points");
     await app.press(KEY.enter);
     await app.frame("Put these in order");
-    // Arrange the shown (shuffled) items into the right order: for each place from the top, move the
-    // cursor to the item that belongs there, pick it up, carry it up into place and drop it.
-    const shown = [...q.shuffled];
-    let cursor = 0;
-    for (let place = 0; place < shown.length; place++) {
-      const at = shown.indexOf(place);
-      for (; cursor < at; cursor++) await app.press(KEY.down);
-      for (; cursor > at; cursor--) await app.press(KEY.up);
-      await app.press(KEY.space);
-      for (; cursor > place; cursor--) await app.press(KEY.up);
-      await app.press(KEY.space);
-      shown.splice(at, 1);
-      shown.splice(place, 0, place);
-    }
+    await arrangeByKeys(app, q.shuffled);
     const arranged = await app.frame("1. The NIC writes the packet by DMA");
     expect(arranged).toMatch(
       /1\. The NIC writes[\s\S]*2\. The kernel reassembles[\s\S]*3\. The bytes wait[\s\S]*4\. recv\(\)/,
