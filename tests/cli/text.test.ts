@@ -137,12 +137,11 @@ describe("editor state", () => {
   it("types, breaks lines, deletes across a line break and moves the cursor", () => {
     let s = run({ type: "insert", text: "helo" }, { type: "left" }, { type: "insert", text: "l" });
     expect(editorText(s)).toBe("hello");
-    s = [{ type: "end" }, { type: "newline" }, { type: "insert", text: "world" }].reduce(
-      editorReducer,
-      s as typeof emptyEditor,
-    );
+    const more: EditorAction[] = [{ type: "end" }, { type: "newline" }, { type: "insert", text: "world" }];
+    s = more.reduce(editorReducer, s);
     expect(s.lines).toEqual(["hello", "world"]);
-    s = [{ type: "home" }, { type: "backspace" }].reduce(editorReducer, s);
+    const join: EditorAction[] = [{ type: "home" }, { type: "backspace" }];
+    s = join.reduce(editorReducer, s);
     expect(s).toEqual({ lines: ["helloworld"], row: 0, col: 5 });
     s = editorReducer(s, { type: "down" });
     expect(s.col).toBe(10);
