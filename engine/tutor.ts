@@ -1,3 +1,6 @@
+import { type AskResult, ask } from "./ask/ask.js";
+import { type LlmConfig, llmConfigFromEnv } from "./ask/llm.js";
+import { SectionIndex } from "./ask/search.js";
 /** The facade both front ends call for every use case. Rules live here and below, never in cli/ or bot/. */
 
 import { checkContent, defaultContentDir, type LoadResult, loadContent } from "./content/load.js";
@@ -52,6 +55,8 @@ export interface TutorOptions {
   timeZone?: string;
   /** Hour at which a new study day starts. Default 4. */
   dayStartHour?: number;
+  /** A language model for `ask`. Default: from TUTOR_LLM_URL and TUTOR_LLM_MODEL; false for none. */
+  llm?: LlmConfig | false;
 }
 
 const MAX_TEXT = 4000;
@@ -70,6 +75,8 @@ export class Tutor {
   private readonly now: () => Date;
   private readonly passMark: number;
   private readonly clock: DayClock;
+  private readonly llm: LlmConfig | undefined;
+  private searchIndex: SectionIndex | undefined;
 
   private constructor(
     private readonly contentDir: string,
@@ -82,6 +89,7 @@ export class Tutor {
     this.now = options.now ?? (() => new Date());
     this.passMark = options.passMark ?? DEFAULT_PASS_MARK;
     this.clock = { timeZone: options.timeZone ?? localTimeZone(), dayStartHour: options.dayStartHour ?? 4 };
+    this.llm = options.llm === false ? undefined : (options.llm ?? llmConfigFromEnv());
   }
 
   /** Loads and checks the content; throws ContentError listing every problem. */
@@ -141,11 +149,23 @@ export class Tutor {
     if (loaded.issues.length > 0) throw new ContentError(loaded.issues);
     this.catalogData = loaded.catalog;
     this.index();
+    this.searchIndex = undefined;
     return { lessons: loaded.catalog.lessons.length, questions: this.questionIndex.size };
   }
 
   check(paths: string[] = []): Promise<LoadResult> {
     return checkContent(this.contentDir, paths);
+  }
+
+  /** Answers a question from the lessons: ranked passages with their lesson and stage, and a verdict. */
+  async ask(question: string): Promise<AskResult> {
+    this.searchIndex ??= new SectionIndex(this.catalogData.lessons, this.catalogData.synonyms);
+    return ask(this.searchIndex, question, this.llm);
+  }
+
+  /** Whether `ask` answers through a language model. */
+  get usesModel(): boolean {
+    return this.llm !== undefined;
   }
 
   // ---- journey ---------------------------------------------------------------------------------

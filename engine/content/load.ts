@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadSynonyms } from "../ask/synonyms.js";
 import type { ContentIssue } from "../errors.js";
 import { type Catalog, type Lesson, type Question, type Quiz, STAGE_NUMBERS } from "./model.js";
 import { parseLesson } from "./parse-lesson.js";
@@ -57,8 +58,10 @@ export async function loadContent(root: string): Promise<LoadResult> {
     const quiz = parseQuiz(display(path), await readFile(path, "utf8"), issues);
     if (quiz) quizzes.push(quiz);
   }
+  const synonymsPath = join(lessonDir, "synonyms.yml");
+  const synonyms = await loadSynonyms(synonymsPath, display(synonymsPath), issues);
   crossCheck(lessons, quizzes, issues);
-  const catalog = { lessons: studyOrder(lessons), quizzes };
+  const catalog = { lessons: studyOrder(lessons), quizzes, synonyms };
   issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { catalog, issues, summary: summarise(catalog) };
 }

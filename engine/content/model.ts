@@ -133,4 +133,6 @@ export interface Catalog {
   /** Lessons in study order: prerequisites first, then by id. */
   lessons: Lesson[];
   quizzes: Quiz[];
+  /** Groups of spellings of one idea, from lessons/synonyms.yml, for search. */
+  synonyms: string[][];
 }

@@ -1,0 +1,58 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { ask } from "../../engine/ask/ask.js";
+import { defaultContentDir, loadContent, SectionIndex } from "../../engine/index.js";
+
+const set = parse(readFileSync(new URL("./questions.yml", import.meta.url), "utf8")) as {
+  in_scope: { q: string; lesson: string }[];
+  out_of_scope: string[];
+};
+const { catalog } = await loadContent(defaultContentDir());
+const index = new SectionIndex(catalog.lessons, catalog.synonyms);
+
+describe("ask over the bundled lessons", () => {
+  it("has at least 40 questions covering every lesson", () => {
+    expect(set.in_scope.length).toBeGreaterThanOrEqual(40);
+    const covered = new Set(set.in_scope.map((x) => x.lesson));
+    expect(catalog.lessons.filter((l) => !covered.has(l.id)).map((l) => l.id)).toEqual([]);
+  });
+
+  it("puts the right lesson in the top three for at least 90% of the questions", async () => {
+    let top1 = 0;
+    let top3 = 0;
+    const misses: string[] = [];
+    for (const { q, lesson } of set.in_scope) {
+      const result = await ask(index, q);
+      const ranked = result.lessons.map((l) => l.id);
+      if (ranked[0] === lesson) top1++;
+      if (ranked.slice(0, 3).includes(lesson)) top3++;
+      else misses.push(`${q} -> expected ${lesson}, got ${ranked.slice(0, 3).join(", ") || "nothing"}`);
+      if (ranked[0] === lesson) expect(result.confident, q).toBe(true);
+    }
+    const n = set.in_scope.length;
+    console.log(
+      `ask accuracy over ${n} questions: top-1 ${((100 * top1) / n).toFixed(1)}%, top-3 ${((100 * top3) / n).toFixed(1)}%${misses.length ? `\nmissed:\n  ${misses.join("\n  ")}` : ""}`,
+    );
+    expect(top3 / n).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("says honestly when the lessons do not cover a question, naming the closest lessons", async () => {
+    for (const q of set.out_of_scope) {
+      const result = await ask(index, q);
+      expect(result.confident, q).toBe(false);
+      expect(result.message, q).toMatch(/^The lessons do not cover that/);
+      expect(result.answer).toBeUndefined();
+    }
+  });
+
+  it("cites lesson, stage and heading with an excerpt around the matching words", async () => {
+    const result = await ask(index, "what is a torn page?");
+    const top = result.passages[0];
+    expect(top?.lessonId).toBe("torn-pages");
+    expect(top?.stage).toBeGreaterThanOrEqual(1);
+    expect(top?.heading.length).toBeGreaterThan(0);
+    expect(top?.excerpt.length).toBeLessThanOrEqual(290);
+    expect(top?.excerpt.toLowerCase()).toMatch(/torn|page/);
+  });
+});
