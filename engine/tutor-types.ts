@@ -97,6 +97,8 @@ export interface StageChange {
   /** This answer passed the lesson's last stage. */
   lessonCompleted: boolean;
   progress: StageProgress;
+  /** Every stage of the lesson after this answer, so a front end can offer the next open stage. */
+  stages: StageProgress[];
 }
 
 export interface AnswerInput {
