@@ -1,6 +1,7 @@
-// Start-up of the terminal app: from process start to the first rendered frame of the home screen,
-// beside `node -e 0` measured in the same run. Both run under `script`, which gives them a real terminal
-// (the app needs one), so both pay the same wrapper cost. Target: the app at most 2.5x `node -e 0`.
+// Start-up of the terminal app: from process start to the first rendered frame of the home screen, and to
+// the home screen complete with the catalog, beside `node -e 0` measured in the same run. All run under
+// `script`, which gives them a real terminal (the app needs one), so all pay the same wrapper cost.
+// Target: at most 2.5x `node -e 0`. The content is the bundled lessons, as a learner has it.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,7 +10,11 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const TARGET = 2.5;
+/** The home screen's title: its first frame, drawn while the engine reads the lessons. */
 const HOME_TITLE = "Six stages tutor";
+/** Shown once the catalog is there: the home screen complete. */
+const READY = "Continue:";
 const TIMEOUT_MS = 20_000;
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping terminal escapes
@@ -26,7 +31,7 @@ function measure(
     const child = spawn("script", ["-qfec", command, "/dev/null"], {
       cwd: root,
       env,
-      stdio: ["pipe", "pipe", "inherit"],
+      stdio: ["pipe", "pipe", "ignore"],
     });
     let output = "";
     let finished: number | undefined;
@@ -67,25 +72,30 @@ export default async function startup(): Promise<void> {
   const node = JSON.stringify(process.execPath);
   const app = `${node} dist/tutor.js`;
   const bare: number[] = [];
-  const home: number[] = [];
+  const first: number[] = [];
+  const ready: number[] = [];
   try {
     // One untimed run each warms the file cache and creates the learner's file.
     await measure(`${node} -e 0`, env);
-    await measure(app, env, (out) => out.includes(HOME_TITLE));
+    await measure(app, env, (out) => out.includes(READY));
     for (let i = 0; i < RUNS; i++) {
       bare.push(await measure(`${node} -e 0`, env));
-      home.push(await measure(app, env, (out) => out.includes(HOME_TITLE)));
+      first.push(await measure(app, env, (out) => out.includes(HOME_TITLE)));
+      ready.push(await measure(app, env, (out) => out.includes(READY)));
     }
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
   const b = median(bare);
-  const h = median(home);
-  const ratio = h / b;
-  console.log(`runs: ${RUNS} each, interleaved, medians (min in brackets), both under script(1)`);
-  console.log(`node -e 0:                    ${b.toFixed(0)} ms (${Math.min(...bare).toFixed(0)})`);
-  console.log(`tutor, first home frame:      ${h.toFixed(0)} ms (${Math.min(...home).toFixed(0)})`);
+  const line = (label: string, xs: number[]) => {
+    const m = median(xs);
+    const ratio = m / b;
+    return `${label.padEnd(42)}${m.toFixed(0).padStart(5)} ms (min ${Math.min(...xs).toFixed(0)})  ${ratio.toFixed(2)}x${ratio <= TARGET ? "" : `  over the ${TARGET}x target`}`;
+  };
+  console.log(`${RUNS} runs each, interleaved, medians; every process runs under script(1) for a terminal`);
   console.log(
-    `ratio:                        ${ratio.toFixed(2)}x (target <= 2.5x) ${ratio <= 2.5 ? "ok" : "OVER TARGET"}`,
+    `${"node -e 0".padEnd(42)}${b.toFixed(0).padStart(5)} ms (min ${Math.min(...bare).toFixed(0)})`,
   );
+  console.log(line("tutor: first frame of the home screen", first));
+  console.log(line("tutor: home with the catalog (lessons read)", ready));
 }

@@ -2,6 +2,7 @@
 import { Box, Text, useApp } from "ink";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Tutor } from "../engine/index.js";
+import { Opening } from "./components/opening.js";
 import { TutorContext, type TutorContextValue } from "./context.js";
 import { describeError } from "./errors.js";
 import { loadMarkdown } from "./markdown/render.js";
@@ -12,7 +13,8 @@ import { Quiz, quizStartOf } from "./screens/quiz.js";
 import { Reader } from "./screens/reader.js";
 
 export interface AppProps {
-  tutor: Tutor;
+  /** The engine, or the promise of it: the app draws its first frame while the lessons load. */
+  tutor: Tutor | Promise<Tutor>;
   learnerId: string;
   initial?: Route;
   now?: () => Date;
@@ -20,8 +22,9 @@ export interface AppProps {
 
 const defaultNow = () => new Date();
 
-export function App({ tutor, learnerId, initial = { name: "home" }, now = defaultNow }: AppProps) {
+export function App({ tutor: given, learnerId, initial = { name: "home" }, now = defaultNow }: AppProps) {
   const { exit } = useApp();
+  const [tutor, setTutor] = useState<Tutor | undefined>(given instanceof Promise ? undefined : given);
   const [route, setRoute] = useState<Route>(initial);
   const [failure, setFailure] = useState<{ error: unknown }>();
   // Each visit mounts its screen afresh, so it loads what is true now.
@@ -33,10 +36,14 @@ export function App({ tutor, learnerId, initial = { name: "home" }, now = defaul
   }, []);
   const fail = useCallback((error: unknown) => setFailure({ error }), []);
   const quit = useCallback(() => exit(), [exit]);
-  const context = useMemo<TutorContextValue>(
-    () => ({ tutor, learnerId, now, go, quit, fail }),
+  const context = useMemo<TutorContextValue | undefined>(
+    () => (tutor ? { tutor, learnerId, now, go, quit, fail } : undefined),
     [tutor, learnerId, now, go, quit, fail],
   );
+
+  useEffect(() => {
+    if (given instanceof Promise) given.then(setTutor, fail);
+  }, [given, fail]);
 
   useEffect(() => {
     // The reader's renderer is not needed for the first frame: load it once the app is up.
@@ -49,6 +56,7 @@ export function App({ tutor, learnerId, initial = { name: "home" }, now = defaul
   }, [failure, exit]);
 
   if (failure) return <Failure error={failure.error} />;
+  if (!context) return <Opening />;
   return (
     <TutorContext.Provider value={context}>
       <Screen key={visit} route={route} />

@@ -1,10 +1,9 @@
 /** Where the terminal turns the engine's errors and refusals into words and exit codes, in one place. */
 import { ContentError, isTutorError, type Refusal, StoreError } from "../engine/index.js";
 
-/** Exit codes: 0 fine, 1 could not be done (or problems found), 2 the command line was wrong. */
-export const EXIT_OK = 0;
-export const EXIT_FAILED = 1;
-export const EXIT_USAGE = 2;
+import { EXIT_FAILED, EXIT_USAGE } from "./exit-codes.js";
+
+export { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
 
 /** Words for an engine error, or undefined for a bug (which keeps its stack trace). */
 export function describeError(error: unknown): string | undefined {

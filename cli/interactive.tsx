@@ -1,8 +1,8 @@
 /** Runs an interactive command: checks for a terminal, opens the engine, renders the app until the learner leaves. */
-import { render } from "ink";
+import { type Instance, render } from "ink";
 import type { Tutor } from "../engine/index.js";
-import { App } from "./app.js";
-import { describeError, EXIT_FAILED, EXIT_OK } from "./errors.js";
+import { Opening } from "./components/opening.js";
+import { EXIT_FAILED, EXIT_OK } from "./exit-codes.js";
 import { type GlobalOptions, LEARNER_ID, openTutor } from "./open-tutor.js";
 import type { Route } from "./routes.js";
 
@@ -12,12 +12,15 @@ export interface Stop {
   message: string;
 }
 
-export interface Launch {
-  /** Checks the command line against the content without changing anything. */
-  validate?: (tutor: Tutor) => Stop | undefined;
-  /** Decides the first screen; may start a quiz. Runs only with a terminal. */
-  start: (tutor: Tutor) => Promise<Route | Stop>;
-}
+export type Launch =
+  | {
+      /** Checks the command line against the content without changing anything. */
+      validate?: (tutor: Tutor) => Stop | undefined;
+      /** Decides the first screen; may start a quiz. Runs only with a terminal. */
+      start: (tutor: Tutor) => Promise<Route | Stop>;
+    }
+  /** A screen that needs no checks: its first frame is drawn at once, while the engine loads and reads the lessons. */
+  | { immediate: Route };
 
 export function isStop(value: Route | Stop): value is Stop {
   return "code" in value;
@@ -32,33 +35,60 @@ export async function runInteractive(
   globals: GlobalOptions,
   launch: Launch,
 ): Promise<number> {
+  if ("immediate" in launch) {
+    if (!hasTerminal()) return noTerminal(command);
+    // The first frame needs only Ink; the app and the engine load behind it.
+    const ink = render(<Opening />, { exitOnCtrlC: true });
+    const opening = openTutor(globals);
+    // The app shows a failure to open (content or store errors); here it only must not go unhandled.
+    opening.catch(() => undefined);
+    try {
+      return await runApp(ink, opening, launch.immediate);
+    } finally {
+      await (await opening.catch(() => undefined))?.close();
+    }
+  }
   const tutor = await openTutor(globals);
   try {
     const invalid = launch.validate?.(tutor);
     if (invalid) return stop(invalid);
-    if (!hasTerminal()) {
-      process.stderr.write(
-        `tutor: \`${command}\` is interactive and needs a terminal (stdin and stdout must be a TTY).\n` +
-          "In scripts and pipes use the plain commands: tutor lessons, tutor progress, tutor journal (each with --json).\n",
-      );
-      return EXIT_FAILED;
-    }
+    if (!hasTerminal()) return noTerminal(command);
     const first = await launch.start(tutor);
     if (isStop(first)) return stop(first);
-    const app = render(<App tutor={tutor} learnerId={LEARNER_ID} initial={first} />, { exitOnCtrlC: true });
-    try {
-      await app.waitUntilExit();
-      return EXIT_OK;
-    } catch (error) {
-      // The app has shown the words already; a bug also gets its stack.
-      if (!describeError(error))
-        process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-      return EXIT_FAILED;
-    }
+    return await runApp(undefined, tutor, first);
   } finally {
     // Every answer was saved as it was given; this waits for any write still in flight.
     await tutor.close();
   }
+}
+
+async function runApp(
+  shown: Instance | undefined,
+  tutor: Tutor | Promise<Tutor>,
+  first: Route,
+): Promise<number> {
+  const { App } = await import("./app.js");
+  const tree = <App tutor={tutor} learnerId={LEARNER_ID} initial={first} />;
+  const app = shown ?? render(tree, { exitOnCtrlC: true });
+  if (shown) shown.rerender(tree);
+  try {
+    await app.waitUntilExit();
+    return EXIT_OK;
+  } catch (error) {
+    // The app has shown the words already; a bug also gets its stack.
+    const { describeError } = await import("./errors.js");
+    if (!describeError(error))
+      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    return EXIT_FAILED;
+  }
+}
+
+function noTerminal(command: string): number {
+  process.stderr.write(
+    `tutor: \`${command}\` is interactive and needs a terminal (stdin and stdout must be a TTY).\n` +
+      "In scripts and pipes use the plain commands: tutor lessons, tutor progress, tutor journal (each with --json).\n",
+  );
+  return EXIT_FAILED;
 }
 
 function stop(s: Stop): number {

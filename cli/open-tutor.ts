@@ -1,5 +1,5 @@
 /** Opens the engine for the terminal learner, honouring --data-dir and --content-dir. */
-import { Tutor } from "../engine/index.js";
+import type { Tutor } from "../engine/index.js";
 
 /** The terminal has one learner. */
 export const LEARNER_ID = "local";
@@ -11,7 +11,9 @@ export interface GlobalOptions {
   contentDir?: string;
 }
 
-export function openTutor(options: GlobalOptions): Promise<Tutor> {
+export async function openTutor(options: GlobalOptions): Promise<Tutor> {
+  // Imported here, not at the top: the first frame is drawn while the engine loads.
+  const { Tutor } = await import("../engine/index.js");
   return Tutor.open({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.contentDir ? { contentDir: options.contentDir } : {}),

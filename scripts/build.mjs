@@ -1,10 +1,13 @@
 // Bundles each front end into one ES module so start-up loads one file, not hundreds of modules.
 // Type-checking is `tsc --noEmit` (npm run typecheck); this only bundles.
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { build } from "esbuild";
 
 const entries = [
-  { in: "cli/tutor.tsx", out: "dist/tutor.js" },
+  // The terminal app is split: the first frame loads the entry and Ink's chunk; the engine, the screens and
+  // the markdown renderer load after it, each when first needed.
+  { in: "cli/tutor.tsx", out: "dist/tutor.js", chunks: "tutor-chunks" },
   { in: "bot/index.ts", out: "dist/bot.js" },
   { in: "bot/deploy.ts", out: "dist/bot-deploy.js" },
 ].filter((entry) => existsSync(entry.in));
@@ -21,11 +24,20 @@ const noDevtools = {
   },
 };
 
+for (const entry of entries) if (entry.chunks) rmSync(join(dirname(entry.out), entry.chunks), { recursive: true, force: true });
+
 await Promise.all(
   entries.map((entry) =>
     build({
       entryPoints: [entry.in],
-      outfile: entry.out,
+      ...(entry.chunks
+        ? {
+            splitting: true,
+            outdir: dirname(entry.out),
+            entryNames: basename(entry.out, ".js"),
+            chunkNames: `${entry.chunks}/[name]-[hash]`,
+          }
+        : { outfile: entry.out }),
       bundle: true,
       platform: "node",
       format: "esm",

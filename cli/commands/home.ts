@@ -2,5 +2,6 @@
 import type { Launch } from "../interactive.js";
 
 export function home(): Launch {
-  return { start: async () => ({ name: "home" }) };
+  // Nothing to check: the home frame is drawn at once and fills in when the lessons are read.
+  return { immediate: { name: "home" } };
 }

@@ -36,9 +36,11 @@ export function ChoiceInput({ options, multiple, onSubmit }: ChoiceInputProps) {
         const mark = multiple ? (chosen ? "[x]" : "[ ]") : chosen ? "(•)" : "( )";
         return (
           <Box key={option.text}>
-            <Text color={atCursor ? "cyan" : undefined}>{atCursor ? "❯ " : "  "}</Text>
-            <Text color={chosen ? "cyan" : undefined}>{mark} </Text>
-            <Text dimColor>{i + 1}. </Text>
+            <Box flexShrink={0}>
+              <Text color={atCursor ? "cyan" : undefined}>{atCursor ? "❯ " : "  "}</Text>
+              <Text color={chosen ? "cyan" : undefined}>{mark} </Text>
+              <Text dimColor>{i + 1}. </Text>
+            </Box>
             <Box flexShrink={1}>
               <Text wrap="wrap" color={atCursor ? "cyan" : undefined}>
                 {option.text}

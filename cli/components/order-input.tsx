@@ -27,8 +27,10 @@ export function OrderInput({ items, shuffled, onSubmit }: OrderInputProps) {
         const held = atCursor && state.held;
         return (
           <Box key={items[item]}>
-            <Text color={atCursor ? "cyan" : undefined}>{held ? "⇅ " : atCursor ? "❯ " : "  "}</Text>
-            <Text dimColor>{position + 1}. </Text>
+            <Box flexShrink={0}>
+              <Text color={atCursor ? "cyan" : undefined}>{held ? "⇅ " : atCursor ? "❯ " : "  "}</Text>
+              <Text dimColor>{position + 1}. </Text>
+            </Box>
             <Box flexShrink={1}>
               <Text wrap="wrap" color={atCursor ? "cyan" : undefined} bold={held}>
                 {items[item]}

@@ -3,6 +3,8 @@ import { Box, Text, useInput } from "ink";
 import { useState } from "react";
 import type { CatalogEntry, NextStep } from "../../engine/index.js";
 import { Frame } from "../components/frame.js";
+import { keysText } from "../components/key-help.js";
+import { Opening } from "../components/opening.js";
 import { StageBar } from "../components/stage-bar.js";
 import { useTutor } from "../context.js";
 import { useEngine } from "../hooks/use-engine.js";
@@ -44,7 +46,8 @@ export function Home() {
     ]);
     return { catalog, next, streak: progress.streak, dueNow: progress.dueNow };
   }, [tutor, learnerId]);
-  if (!data) return <Text dimColor>Loading…</Text>;
+  // The same frame as while the engine opened, so the title does not blink away.
+  if (!data) return <Opening />;
   return <HomeView {...data} />;
 }
 
@@ -73,8 +76,11 @@ function HomeView({ catalog, next, streak, dueNow }: HomeViewProps) {
     else if (input === "q" || key.escape) quit();
   });
 
-  // Keep the chosen lesson on screen when the catalog is taller than the terminal.
-  const visible = Math.max(3, rows - 9);
+  // Keep the chosen lesson on screen when the catalog is taller than the terminal: the list gets the rows
+  // left after the title, "continue", the "more" markers, the keys, the gaps, and one spare row.
+  const rowsOf = (text: string) => Math.ceil(text.length / columns);
+  const chrome = 1 + 1 + rowsOf(`▶ Continue: ${next.message}`) + 1 + 2 + 1 + rowsOf(keysText(KEYS)) + 1;
+  const visible = Math.max(3, rows - chrome);
   const first = Math.min(Math.max(0, cursor - visible), Math.max(0, catalog.length - visible));
   const shown = catalog.slice(first, first + visible);
   const titleWidth = Math.max(10, columns - 16);
