@@ -40,16 +40,17 @@ export function AnswerFeedback({ outcome, lessonTitle, width, now, thenAndNow }:
           <Box key={wrong.option} flexDirection="column">
             <Text wrap="wrap">You chose: {wrong.text}</Text>
             {wrong.feedback ? (
-              <Text color="yellow" wrap="wrap">
-                {"  "}
-                {wrong.feedback}
-              </Text>
+              <Box paddingLeft={2}>
+                <Text color="yellow" wrap="wrap">
+                  {wrong.feedback}
+                </Text>
+              </Box>
             ) : null}
           </Box>
         ))}
         {grade.missedCorrect.map((i) => (
           <Text key={i} wrap="wrap">
-            You left out: {options[i]?.text}
+            {question.type === "multiple" ? "You left out" : "The right answer"}: {options[i]?.text}
           </Text>
         ))}
         {!grade.correct && grade.expected ? <Text wrap="wrap">Answer: {grade.expected}</Text> : null}

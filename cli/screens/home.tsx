@@ -103,7 +103,7 @@ function HomeView({ catalog, next, streak, dueNow }: HomeViewProps) {
         {cursor === 0 ? "▶ " : "  "}Continue: {next.message}
       </Text>
       <Box flexDirection="column" marginTop={1}>
-        {first > 0 ? <Text dimColor> ↑ {first} more</Text> : null}
+        {first > 0 ? <Text dimColor>{`  ↑ ${first} more`}</Text> : null}
         {shown.map((entry, i) => {
           const selected = cursor === first + i + 1;
           return (
@@ -124,7 +124,7 @@ function HomeView({ catalog, next, streak, dueNow }: HomeViewProps) {
           );
         })}
         {first + visible < catalog.length ? (
-          <Text dimColor> ↓ {catalog.length - first - visible} more</Text>
+          <Text dimColor>{`  ↓ ${catalog.length - first - visible} more`}</Text>
         ) : null}
         {catalog.length === 0 ? <Text>No lessons found.</Text> : null}
       </Box>
