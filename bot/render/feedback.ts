@@ -7,13 +7,7 @@ import {
   ButtonStyle,
   type MessageActionRowComponentBuilder,
 } from "discord.js";
-import {
-  type AnswerOutcome,
-  type JournalEntry,
-  type QuizState,
-  type StageNumber,
-  stageTitle,
-} from "../../engine/index.js";
+import { type AnswerOutcome, type JournalEntry, type QuizState, stageTitle } from "../../engine/index.js";
 import { customId, refOf } from "../components/custom-id.js";
 import { COLORS, letter, percent, relativeTime } from "./format.js";
 import { LIMITS, truncate } from "./limits.js";
@@ -179,14 +173,14 @@ function feedbackRow(outcome: AnswerOutcome): Row {
         .setStyle(ButtonStyle.Primary),
     );
   }
-  // The stage after a passed one is where to go next (opening it asks the engine, which refuses locked stages).
-  const next =
-    stage.unlocked ?? (stage.progress.status === "passed" && stage.stage < 6 ? stage.stage + 1 : undefined);
-  if (next !== undefined) {
+  // Where to go on: the first stage after this one that is open and not yet passed, as the engine reports the
+  // lesson after this answer (the one just unlocked, or the learner's own stage after a re-done earlier one).
+  const next = stage.stages.find((s) => s.stage > stage.stage && s.status === "available");
+  if (next) {
     row.addComponents(
       new ButtonBuilder()
-        .setCustomId(customId("learn", "page", ref, next, 0))
-        .setLabel(`Read stage ${next}: ${truncate(stageTitle(next as StageNumber), 40)} ▶`)
+        .setCustomId(customId("learn", "page", ref, next.stage, 0))
+        .setLabel(`Read stage ${next.stage}: ${truncate(next.title, 40)} ▶`)
         .setStyle(ButtonStyle.Primary),
     );
   }

@@ -117,6 +117,25 @@ describe("/quiz with buttons (single choice and true/false)", () => {
     expect(body.content).toContain("Stage 2 of 6: **Articulate**");
   });
 
+  it("after re-doing a stage passed long ago, offers the stage the learner is on, not the one after", async () => {
+    await passStages(h.tutor, LEARNER, "pipe-buffers", [1, 2, 3]);
+    let body = await press(buttonLabelled(await startQuiz(1), "A").custom_id);
+    body = await press(buttonLabelled(body, /^Next question/).custom_id);
+    body = await press(buttonLabelled(body, "False").custom_id);
+    expect(body.content).toContain("**Stage 1 quiz finished: 2 of 2 right.**");
+    expect(body.content).not.toContain("unlocked");
+    expect(buttonsOf(body).map((b) => [b.label, b.custom_id])).toEqual([
+      ["Read stage 4: Build something better ▶", "learn:page:pipe-buffers:4:0"],
+      ["Re-read stage 1", "learn:page:pipe-buffers:1:0"],
+    ]);
+    // With every stage passed there is nowhere further to go: only the re-read.
+    await passStages(h.tutor, LEARNER, "pipe-buffers", [4, 5, 6]);
+    body = await press(buttonLabelled(await startQuiz(1), "A").custom_id);
+    body = await press(buttonLabelled(body, /^Next question/).custom_id);
+    body = await press(buttonLabelled(body, "False").custom_id);
+    expect(buttonsOf(body).map((b) => b.label)).toEqual(["Re-read stage 1"]);
+  });
+
   it("shows the hint on request and records the answer as hinted", async () => {
     const first = await startQuiz();
     const body = await press(buttonLabelled(first, "Hint").custom_id);

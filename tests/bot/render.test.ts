@@ -1,3 +1,5 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { refOf, resolveRef } from "../../bot/components/custom-id.js";
@@ -7,19 +9,22 @@ import { LIMITS } from "../../bot/render/limits.js";
 import { clipMarkdown, splitMarkdown, toDiscordMarkdown } from "../../bot/render/markdown.js";
 import { answerModal, renderQuestion } from "../../bot/render/question.js";
 import { renderStage, stagePages } from "../../bot/render/stage.js";
-import { embedsLength, fitMessage } from "../../bot/render/view.js";
+import { embedsLength, fitMessage, type View } from "../../bot/render/view.js";
 import {
   type AnswerOutcome,
   type CatalogEntry,
   type Grade,
+  type JournalEntry,
   type Lesson,
   loadContent,
-  type QuizState,
+  type Question,
   STAGE_NUMBERS,
   type StageProgress,
   type StageView,
   stageTitle,
+  Tutor,
 } from "../../engine/index.js";
+import { rightResponse } from "./answers.js";
 import { expectSafeMessage } from "./harness.js";
 
 function viewOf(lesson: Lesson, stage: number): StageView {
@@ -217,90 +222,104 @@ describe("clipping markdown", () => {
 });
 
 describe("every bundled question", () => {
-  it("renders as a question, an answer modal and the longest feedback, all within limits", async () => {
-    const { catalog } = await loadContent(join(import.meta.dirname, "../.."));
-    const questions = catalog.quizzes.flatMap((q) => q.questions);
-    expect(questions.length).toBeGreaterThan(0);
-    for (const question of questions) {
-      const state: QuizState = { mode: "quiz", index: 0, total: 9, results: [], question, done: false };
-      const shown = fitMessage(
-        renderQuestion(state, { lessonTitle: "A lesson title", hint: true, notice: "n" }),
-      );
-      expectSafeMessage({ ...shown, allowed_mentions: shown.allowedMentions });
-      expect(shown.embeds[0]?.description).toBeTruthy();
-      if (question.type === "short" || question.type === "numeric" || question.type === "explain") {
-        const modal = answerModal(question, true, "A lesson title with a rather long name indeed").toJSON();
-        expect(modal.title.length).toBeLessThanOrEqual(45);
-        expect(modal.custom_id.length).toBeLessThanOrEqual(100);
+  it("renders as a question, an answer modal and its feedback within limits: as answered, and at its longest", async () => {
+    // A real tutor over the bundled lessons walks every stage of every lesson, so each outcome (stage changes,
+    // the lesson's stages, the quiz) is the engine's own. Only the "longest" variant puts in the worst grade.
+    const dataDir = await mkdtemp(join(tmpdir(), "bot-render-"));
+    const tutor = await Tutor.open({ dataDir, llm: false, timeZone: "UTC" });
+    const learner = "render-test";
+    let seen = 0;
+    try {
+      for (const lesson of tutor.lessons()) {
+        for (const stage of STAGE_NUMBERS) {
+          const started = await tutor.startQuiz(learner, lesson.id, stage);
+          if (!started.ok) throw new Error(`${lesson.id} stage ${stage}: ${started.message}`);
+          let state = started.value;
+          while (state.question) {
+            const question = state.question;
+            seen += 1;
+            const shown = fitMessage(
+              renderQuestion(state, { lessonTitle: lesson.title, hint: true, notice: "n" }),
+            );
+            expectSafeMessage({ ...shown, allowed_mentions: shown.allowedMentions });
+            expect(shown.embeds[0]?.description).toBeTruthy();
+            if (question.type === "short" || question.type === "numeric" || question.type === "explain") {
+              const modal = answerModal(
+                question,
+                true,
+                "A lesson title with a rather long name indeed",
+              ).toJSON();
+              expect(modal.title.length).toBeLessThanOrEqual(45);
+              expect(modal.custom_id.length).toBeLessThanOrEqual(100);
+            }
+            const answered = await tutor.answer(learner, {
+              questionId: question.id,
+              response: rightResponse(question),
+            });
+            if (!answered.ok) throw new Error(`${question.id}: ${answered.message}`);
+            const outcome = answered.value;
+            expectFits(renderFeedback(outcome, { lessonTitle: lesson.title }));
+            const longest: AnswerOutcome = {
+              ...outcome,
+              grade: longestGrade(question),
+              journal: longReflection(question),
+              quiz: { ...outcome.quiz, done: true },
+            };
+            const then = { ...longReflection(question), stage: 2 as const, kind: "explanation" as const };
+            expectFits(
+              renderFeedback(longest, {
+                lessonTitle: lesson.title,
+                thenAndNow: { then },
+                typed: "z".repeat(4000),
+              }),
+            );
+            state = outcome.quiz;
+          }
+        }
       }
-      const options = "options" in question ? question.options : [];
-      const grade: Grade = {
-        questionId: question.id,
-        correct: false,
-        score: 0,
-        chosenWrong: options.flatMap((o, i) =>
-          o.correct ? [] : [{ option: i, text: o.text, feedback: o.feedback }],
-        ),
-        missedCorrect: options.flatMap((o, i) => (o.correct ? [i] : [])),
-        expected: "x".repeat(500),
-        keyPoints:
-          question.type === "explain"
-            ? question.keyPoints.map((k) => ({ text: k.text, covered: false }))
-            : [],
-        jargon: ["some term", "another term"],
-      };
-      const outcome = {
-        question,
-        grade,
-        stage: {
-          lessonId: question.lessonId,
-          stage: question.stage,
-          before: "available",
-          after: "passed",
-          passedNow: true,
-          lessonCompleted: true,
-          progress: {
-            stage: question.stage,
-            title: "t",
-            status: "passed",
-            total: 1,
-            answered: 1,
-            correct: 1,
-            score: 1,
-            read: true,
-          },
-          ...(question.stage < 6 ? { unlocked: (question.stage + 1) as 2 } : {}),
-        },
-        nextDue: new Date("2030-01-01T00:00:00Z"),
-        journal: {
-          lessonId: question.lessonId,
-          stage: 6,
-          questionId: question.id,
-          kind: "reflection",
-          text: "y".repeat(4000),
-          at: "2030-01-01",
-          covered: [],
-          missed: [],
-        },
-        quiz: { ...state, index: 9, results: [{ questionId: question.id, correct: false }], done: true },
-      } satisfies AnswerOutcome;
-      const then = { ...outcome.journal, stage: 2 as const, kind: "explanation" as const };
-      const feedback = fitMessage(
-        renderFeedback(outcome, {
-          lessonTitle: "A lesson title",
-          thenAndNow: { then },
-          typed: "z".repeat(4000),
-        }),
-      );
-      expectSafeMessage({ ...feedback, allowed_mentions: feedback.allowedMentions });
-      // The guard had nothing to trim: the renderer kept inside the limits by itself.
-      expect(feedback.embeds).toEqual(
-        renderFeedback(outcome, {
-          lessonTitle: "A lesson title",
-          thenAndNow: { then },
-          typed: "z".repeat(4000),
-        }).embeds,
-      );
+      const { catalog } = await loadContent(join(import.meta.dirname, "../.."));
+      expect(seen).toBe(catalog.quizzes.flatMap((q) => q.questions).length);
+    } finally {
+      await tutor.close();
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 });
+
+/** Within every limit, and the guard had nothing to trim: the renderer kept inside them by itself. */
+function expectFits(view: View): void {
+  const message = fitMessage(view);
+  expectSafeMessage({ ...message, allowed_mentions: message.allowedMentions });
+  expect(message.embeds).toEqual(view.embeds);
+}
+
+/** The longest feedback a question can get: every wrong option chosen, every right one missed, long texts. */
+function longestGrade(question: Question): Grade {
+  const options = "options" in question ? question.options : [];
+  return {
+    questionId: question.id,
+    correct: false,
+    score: 0,
+    chosenWrong: options.flatMap((o, i) =>
+      o.correct ? [] : [{ option: i, text: o.text, feedback: o.feedback }],
+    ),
+    missedCorrect: options.flatMap((o, i) => (o.correct ? [i] : [])),
+    expected: "x".repeat(500),
+    keyPoints:
+      question.type === "explain" ? question.keyPoints.map((k) => ({ text: k.text, covered: false })) : [],
+    jargon: ["some term", "another term"],
+  };
+}
+
+function longReflection(question: Question): JournalEntry {
+  return {
+    lessonId: question.lessonId,
+    stage: 6,
+    questionId: question.id,
+    kind: "reflection",
+    text: "y".repeat(4000),
+    at: "2030-01-01",
+    covered: [],
+    missed: [],
+  };
+}
