@@ -73,7 +73,9 @@ export function createInteractionHandler(ctx: BotContext, registry: Registry): I
 
   async function runCommand(interaction: ChatInputCommandInteraction, state: { ack: Ack }): Promise<void> {
     const command = registry.commands.get(interaction.commandName);
-    const refusal = command ? commandRefusal(command, interaction) : unknownCommand(interaction.commandName);
+    const refusal = command
+      ? (commandRefusal(command, interaction) ?? command.admit?.(ctx, interaction))
+      : unknownCommand(interaction.commandName);
     if (refusal) {
       await interaction.reply({ ...fitMessage({ content: refusal }), flags: EPHEMERAL });
       state.ack = "answered";

@@ -8,7 +8,7 @@ import { explainStartupError } from "./startup-errors.js";
 async function main(): Promise<void> {
   loadEnvFile();
   const config = readConfig(process.env);
-  const log = createLogger({ secrets: [config.token] });
+  const log = createLogger({ secrets: [config.token, process.env.TUTOR_LLM_API_KEY?.trim() ?? ""] });
   try {
     const tutor = await Tutor.open(config.dataDir ? { dataDir: config.dataDir } : {});
     const bot = createBot({ tutor, log, ...(config.apiBase ? { apiBase: config.apiBase } : {}) });
@@ -30,7 +30,11 @@ async function main(): Promise<void> {
     };
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
-    log.info("starting", { dataDir: tutor.dataDir, lessons: tutor.lessons().length });
+    log.info("starting", {
+      dataDir: tutor.dataDir,
+      lessons: tutor.lessons().length,
+      languageModel: tutor.usesModel ? process.env.TUTOR_LLM_MODEL : "none",
+    });
     try {
       await bot.login(config.token);
     } catch (error) {

@@ -9,7 +9,7 @@ export function explainStartupError(error: unknown, apiBase?: string): string {
     return `Discord rejected DISCORD_TOKEN (it is wrong, or was reset). ${TOKEN_HELP}`;
   }
   if (error instanceof DiscordjsError && error.code === DiscordjsErrorCodes.DisallowedIntents) {
-    return "Discord refused the intents the bot asked for. The bot only needs the Guilds intent; check docs/discord.md.";
+    return "Discord refused the intents the bot asked for. The bot needs only Guilds and Guild Messages, neither of them privileged; check docs/discord.md.";
   }
   if (error instanceof DiscordAPIError) {
     if (error.status === 401)

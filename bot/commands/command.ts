@@ -14,6 +14,11 @@ export interface SlashCommand {
   requires?: { flag: bigint; name: string };
   /** Works only in a server (per-server data). */
   guildOnly?: boolean;
+  /**
+   * A last check before the deferral (after the permission and server checks), e.g. a rate limit: the refusal it
+   * returns goes to the member alone, even for a command that answers publicly. Undefined lets the command run.
+   */
+  admit?(ctx: BotContext, interaction: ChatInputCommandInteraction): string | undefined;
   /** Whether the answer is visible only to the caller. The handler defers with it before `execute`. */
   ephemeral: boolean | ((interaction: ChatInputCommandInteraction) => boolean);
   execute(ctx: BotContext, interaction: ChatInputCommandInteraction): Promise<View>;

@@ -1,4 +1,5 @@
 /** Every slash command, for the handler and the deploy script alike. */
+import { ask } from "./ask.js";
 import type { SlashCommand } from "./command.js";
 import { journal } from "./journal.js";
 import { leaderboard } from "./leaderboard.js";
@@ -12,6 +13,7 @@ import { tutor } from "./tutor.js";
 export const commands: readonly SlashCommand[] = [
   lessons,
   learn,
+  ask,
   quiz,
   review,
   journal,

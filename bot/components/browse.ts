@@ -1,4 +1,4 @@
-/** Paging and stage moves for /learn, /lessons and /journal. The page number is the only thing in the id. */
+/** Paging and stage moves for /learn, /lessons and /journal, and opening a stage from an answer to a question. */
 import type { BotContext } from "../context.js";
 import { renderCatalog } from "../render/catalog.js";
 import { renderJournal } from "../render/journal.js";
@@ -40,6 +40,18 @@ export const browseRoutes: ComponentRoute[] = [
       const lesson = lessonByRef(ctx.tutor, input.args[0]);
       if (!lesson) return UNKNOWN_LESSON;
       return stageView(ctx, input.learnerId, lesson.id, Number(input.values[0]));
+    },
+  },
+  {
+    // From an answer to a question, which the whole channel sees: the stage opens in a new message for the presser
+    // alone. Without a stage in the id, the stage the presser is on. The engine refuses locked stages.
+    route: "learn:open",
+    ack: "reply",
+    async run(ctx, input) {
+      const lesson = lessonByRef(ctx.tutor, input.args[0]);
+      if (!lesson) return UNKNOWN_LESSON;
+      const stage = input.args[1] ? Number(input.args[1]) : undefined;
+      return stageView(ctx, input.learnerId, lesson.id, stage);
     },
   },
   {

@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { APP_ID, CHANNEL_ID } from "./payloads.js";
 
 export interface RecordedRequest {
   method: string;
@@ -34,12 +35,20 @@ export interface FakeDiscord {
 
 let messageIds = 5_000_000_000_000_000n;
 
-/** The message Discord would return for a webhook send or edit: what was sent, plus the fields it adds. */
-function messageFrom(body: Record<string, unknown>, applicationId: string): Record<string, unknown> {
+/**
+ * The message Discord would return for a webhook send or edit, or for a message the bot posts in a channel: what
+ * was sent, plus the fields Discord adds.
+ */
+function messageFrom(
+  body: Record<string, unknown>,
+  applicationId: string,
+  channelId = CHANNEL_ID,
+  viaWebhook = true,
+): Record<string, unknown> {
   messageIds += 1n;
   return {
     id: String(messageIds),
-    channel_id: "400000000000000001",
+    channel_id: channelId,
     type: 0,
     content: body.content ?? "",
     embeds: body.embeds ?? [],
@@ -61,7 +70,7 @@ function messageFrom(body: Record<string, unknown>, applicationId: string): Reco
     mention_roles: [],
     pinned: false,
     flags: body.flags ?? 0,
-    webhook_id: applicationId,
+    ...(viaWebhook ? { webhook_id: applicationId } : {}),
   };
 }
 
@@ -115,6 +124,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
         return;
       }
       const webhook = /^\/webhooks\/(\d+)\/[^/]+(\/messages\/(@original|\d+))?$/.exec(recorded.path);
+      const channel = /^\/channels\/(\d+)\/(messages|typing)$/.exec(recorded.path);
       if (recorded.method === "POST" && /^\/interactions\/\d+\/[^/]+\/callback$/.test(recorded.path)) {
         send(response, { status: 204 });
       } else if (webhook && recorded.method === "DELETE") {
@@ -123,6 +133,13 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
         send(response, {
           status: 200,
           body: messageFrom(recorded.body as Record<string, unknown>, webhook[1] as string),
+        });
+      } else if (channel && recorded.method === "POST" && channel[2] === "typing") {
+        send(response, { status: 204 });
+      } else if (channel && recorded.method === "POST") {
+        send(response, {
+          status: 200,
+          body: messageFrom(recorded.body as Record<string, unknown>, APP_ID, channel[1] as string, false),
         });
       } else if (recorded.method === "PUT" && /\/commands$/.test(recorded.path)) {
         const body = recorded.body as Record<string, unknown>[];

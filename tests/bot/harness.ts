@@ -1,10 +1,13 @@
 /**
  * A real bot (discord.js Client + real engine over a temp data dir) whose REST base points at a local fake Discord.
- * `send` feeds a raw INTERACTION_CREATE payload through the client and returns the HTTP requests it caused.
+ * `send` feeds a raw INTERACTION_CREATE payload through the client and returns the HTTP requests it caused;
+ * `sendMessage` does the same with MESSAGE_CREATE, after `ready` has given the client what READY and GUILD_CREATE
+ * would. The engine's language model is off unless a test gives one (pointing at a local server).
  */
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { type Client, ClientUser } from "discord.js";
 import type {
   APIActionRowComponent,
   APIButtonComponentWithCustomId,
@@ -12,13 +15,17 @@ import type {
   APIEmbed,
   APIInteraction,
   APIStringSelectComponent,
+  APIUser,
+  GatewayGuildCreateDispatchData,
+  GatewayMessageCreateDispatchData,
 } from "discord-api-types/v10";
 import { ComponentType } from "discord-api-types/v10";
 import { expect } from "vitest";
 import { type Bot, createBot } from "../../bot/app.js";
 import { createLogger } from "../../bot/log.js";
-import { Tutor } from "../../engine/index.js";
+import { type LlmConfig, Tutor } from "../../engine/index.js";
 import { type FakeDiscord, type RecordedRequest, startFakeDiscord } from "./fake-discord.js";
+import { BOT_USER, guildCreate } from "./payloads.js";
 
 export const FIXTURES = resolve(import.meta.dirname, "../fixtures/bot");
 export const TOKEN = "test-token-MTAwMDAwMDAwMDAwMDAwMDAx.fake.secret";
@@ -34,6 +41,10 @@ export interface Harness {
   send(payload: APIInteraction): Promise<RecordedRequest[]>;
   /** Dispatches the payload without waiting. */
   dispatch(payload: APIInteraction): void;
+  /** What READY and GUILD_CREATE give the client: its own user, and the server with its channel and thread. */
+  ready(): void;
+  /** Dispatches MESSAGE_CREATE (after `ready`), waits until the bot is done with it, returns its requests. */
+  sendMessage(payload: GatewayMessageCreateDispatchData): Promise<RecordedRequest[]>;
   /** Stops this bot (as on SIGTERM) without removing the data dir. */
   stop(): Promise<void>;
   /** Stops the bot and removes everything. */
@@ -41,21 +52,43 @@ export interface Harness {
 }
 
 interface InternalClient {
-  actions: { InteractionCreate: { handle(data: unknown): void } };
+  actions: {
+    InteractionCreate: { handle(data: unknown): void };
+    MessageCreate: { handle(data: unknown): void };
+  };
+  user: ClientUser | null;
+  users: { cache: Map<string, unknown> };
+  guilds: { _add(data: GatewayGuildCreateDispatchData & { shardId: number }): unknown };
 }
 
-export async function startHarness(
-  options: { dataDir?: string; contentDir?: string; discord?: FakeDiscord; now?: () => Date } = {},
-) {
+/** ClientUser's constructor is not public; the READY handler calls it with the client and the user. */
+const NewClientUser = ClientUser as unknown as new (client: Client, data: APIUser) => ClientUser;
+
+export interface HarnessOptions {
+  dataDir?: string;
+  contentDir?: string;
+  discord?: FakeDiscord;
+  now?: () => Date;
+  /** A language model for the engine's answers; none by default (a test must never reach the network). */
+  llm?: LlmConfig;
+}
+
+export async function startHarness(options: HarnessOptions = {}) {
   const discord = options.discord ?? (await startFakeDiscord());
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), "bot-test-data-")));
   const contentDir = options.contentDir ?? FIXTURES;
-  const tutor = await Tutor.open({ contentDir, dataDir, ...(options.now ? { now: options.now } : {}) });
+  const tutor = await Tutor.open({
+    contentDir,
+    dataDir,
+    llm: options.llm ?? false,
+    ...(options.now ? { now: options.now } : {}),
+  });
   const logs: string[] = [];
   const bot = createBot({
     tutor,
     log: createLogger({ secrets: [TOKEN], write: (line) => logs.push(line) }),
     apiBase: discord.url,
+    ...(options.now ? { now: options.now } : {}),
   });
   bot.client.rest.setToken(TOKEN);
   let stopped = false;
@@ -75,6 +108,22 @@ export async function startHarness(
     dispatch(payload) {
       // Exactly what the gateway's INTERACTION_CREATE packet handler does with the dispatch's `d`.
       (bot.client as unknown as InternalClient).actions.InteractionCreate.handle(payload);
+    },
+    ready() {
+      // What the gateway's READY and GUILD_CREATE packet handlers do with their `d`.
+      const client = bot.client as unknown as InternalClient;
+      if (client.user) return;
+      client.user = new NewClientUser(bot.client, BOT_USER);
+      client.users.cache.set(BOT_USER.id, client.user);
+      client.guilds._add({ ...guildCreate(), shardId: 0 });
+    },
+    async sendMessage(payload) {
+      harness.ready();
+      const from = discord.requests.length;
+      // Exactly what the gateway's MESSAGE_CREATE packet handler does with the dispatch's `d`.
+      (bot.client as unknown as InternalClient).actions.MessageCreate.handle(payload);
+      await bot.mentions.idle();
+      return discord.requests.slice(from);
     },
     async stop() {
       if (stopped) return;

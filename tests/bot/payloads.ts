@@ -1,4 +1,4 @@
-/** Raw INTERACTION_CREATE payloads as Discord sends them, typed with discord-api-types. */
+/** Raw INTERACTION_CREATE (and MESSAGE_CREATE, GUILD_CREATE) payloads as Discord sends them, typed with discord-api-types. */
 import {
   type APIApplicationCommandAutocompleteInteraction,
   type APIApplicationCommandInteractionDataBasicOption,
@@ -14,6 +14,16 @@ import {
   ApplicationCommandType,
   ChannelType,
   ComponentType,
+  type GatewayGuildCreateDispatchData,
+  type GatewayMessageCreateDispatchData,
+  GuildDefaultMessageNotifications,
+  GuildExplicitContentFilter,
+  type GuildMemberFlags,
+  GuildMFALevel,
+  GuildNSFWLevel,
+  GuildPremiumTier,
+  type GuildSystemChannelFlags,
+  GuildVerificationLevel,
   InteractionContextType,
   InteractionType,
   Locale,
@@ -24,6 +34,8 @@ import {
 export const APP_ID = "100000000000000001";
 export const GUILD_ID = "200000000000000001";
 export const CHANNEL_ID = "400000000000000001";
+/** A public thread in CHANNEL_ID. */
+export const THREAD_ID = "400000000000000002";
 export const ALICE = "300000000000000001";
 export const BOB = "300000000000000002";
 
@@ -221,3 +233,140 @@ export function modalSubmit(
 }
 
 export type AnyInteraction = APIInteraction;
+
+// ---- the gateway side: the server as the bot sees it at start, and messages --------------------------------------
+
+/** The bot's own user: a bot's user id is its application id. */
+export const BOT_USER: APIUser = { ...user(APP_ID, "tutor"), global_name: null, bot: true };
+
+/** GUILD_CREATE for GUILD_ID with the text channel CHANNEL_ID and the thread THREAD_ID in it. */
+export function guildCreate(): GatewayGuildCreateDispatchData {
+  return {
+    id: GUILD_ID,
+    name: "Study Group",
+    icon: null,
+    splash: null,
+    discovery_splash: null,
+    owner_id: BOB,
+    afk_channel_id: null,
+    afk_timeout: 300,
+    verification_level: GuildVerificationLevel.Low,
+    default_message_notifications: GuildDefaultMessageNotifications.OnlyMentions,
+    explicit_content_filter: GuildExplicitContentFilter.Disabled,
+    roles: [],
+    emojis: [],
+    features: [],
+    mfa_level: GuildMFALevel.None,
+    application_id: null,
+    system_channel_id: null,
+    system_channel_flags: 0 as GuildSystemChannelFlags,
+    rules_channel_id: null,
+    vanity_url_code: null,
+    description: null,
+    banner: null,
+    premium_tier: GuildPremiumTier.None,
+    preferred_locale: Locale.EnglishUS,
+    public_updates_channel_id: null,
+    nsfw_level: GuildNSFWLevel.Default,
+    premium_progress_bar_enabled: false,
+    safety_alerts_channel_id: null,
+    stickers: [],
+    hub_type: null,
+    incidents_data: null,
+    joined_at: "2024-01-01T00:00:00.000Z",
+    large: false,
+    member_count: 3,
+    voice_states: [],
+    members: [],
+    presences: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    soundboard_sounds: [],
+    channels: [
+      {
+        id: CHANNEL_ID,
+        type: ChannelType.GuildText,
+        guild_id: GUILD_ID,
+        name: "study",
+        position: 0,
+        permission_overwrites: [],
+        parent_id: null,
+        nsfw: false,
+        topic: null,
+        last_message_id: null,
+        rate_limit_per_user: 0,
+      },
+    ],
+    threads: [
+      {
+        id: THREAD_ID,
+        type: ChannelType.PublicThread,
+        guild_id: GUILD_ID,
+        parent_id: CHANNEL_ID,
+        name: "pipes, questions",
+        owner_id: ALICE,
+        last_message_id: null,
+        rate_limit_per_user: 0,
+        message_count: 1,
+        member_count: 1,
+        total_message_sent: 1,
+        thread_metadata: {
+          archived: false,
+          auto_archive_duration: 1440,
+          archive_timestamp: "2024-01-01T00:00:00.000Z",
+          locked: false,
+        },
+      },
+    ],
+  } as GatewayGuildCreateDispatchData;
+}
+
+export interface MessageOptions {
+  userId?: string;
+  author?: APIUser;
+  channelId?: string;
+  /** Omit for a direct message. */
+  guildId?: string | null;
+  /** Users whose mention Discord resolved (default: those written as <@id> in the content). */
+  mentions?: string[];
+  mentionEveryone?: boolean;
+}
+
+/** MESSAGE_CREATE as Discord sends it. Without the Message Content intent `content` is only filled in when it mentions the bot. */
+export function messageCreate(
+  content: string,
+  options: MessageOptions = {},
+): GatewayMessageCreateDispatchData {
+  const author = options.author ?? user(options.userId ?? ALICE);
+  const guildId = options.guildId === undefined ? GUILD_ID : options.guildId;
+  const mentioned: string[] =
+    options.mentions ?? [...content.matchAll(/<@!?(\d+)>/g)].map((m) => m[1] as string);
+  return {
+    id: snowflake(),
+    channel_id: options.channelId ?? CHANNEL_ID,
+    ...(guildId
+      ? {
+          guild_id: guildId,
+          member: {
+            roles: [],
+            joined_at: "2024-01-01T00:00:00.000Z",
+            deaf: false,
+            mute: false,
+            flags: 0 as GuildMemberFlags,
+          },
+        }
+      : {}),
+    author,
+    content,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: options.mentionEveryone ?? false,
+    mentions: mentioned.map((id) => (id === APP_ID ? BOT_USER : user(id))),
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    type: MessageType.Default,
+  };
+}

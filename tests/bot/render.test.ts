@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { refOf, resolveRef } from "../../bot/components/custom-id.js";
+import { renderAnswer } from "../../bot/render/answer.js";
 import { renderCatalog } from "../../bot/render/catalog.js";
 import { renderFeedback } from "../../bot/render/feedback.js";
 import { LIMITS } from "../../bot/render/limits.js";
@@ -279,6 +280,39 @@ describe("every bundled question", () => {
       }
       const { catalog } = await loadContent(join(import.meta.dirname, "../.."));
       expect(seen).toBe(catalog.quizzes.flatMap((q) => q.questions).length);
+    } finally {
+      await tutor.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("answers to questions", () => {
+  it("fit every limit with every source and the longest model answer, over the bundled lessons", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "bot-render-"));
+    const tutor = await Tutor.open({ dataDir, llm: false });
+    try {
+      const questions = [
+        "what is a torn page?",
+        "how does zero copy receive work",
+        "why is my kafka p99 bad on ext4?",
+      ];
+      for (const question of questions) {
+        const result = await tutor.ask(`${question} ${"and why ".repeat(55)}`.slice(0, 500));
+        expect(result.passages.length, question).toBeGreaterThan(0);
+        expectFits(renderAnswer(result, { echo: true }));
+        const written = {
+          ...result,
+          confident: true,
+          answer: `${"A long answer [1]. ".repeat(200)}\n\n\`\`\`c\n${"int x;\n".repeat(300)}\`\`\`\n\n<div>html</div>`,
+          model: { used: true, name: "m".repeat(300) },
+        };
+        const view = renderAnswer(written, { echo: true });
+        expectFits(view);
+        // The clipped answer does not leave a code block open.
+        expect(((view.embeds?.[0]?.description ?? "").match(/```/g) ?? []).length % 2).toBe(0);
+      }
+      expectFits(renderAnswer(await tutor.ask("how do I bake sourdough bread?"), { echo: true }));
     } finally {
       await tutor.close();
       await rm(dataDir, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import { deployCommands } from "../../bot/deploy-commands.js";
 import { type FakeDiscord, startFakeDiscord } from "./fake-discord.js";
 import { type FakeGateway, startFakeGateway } from "./fake-gateway.js";
 import { FIXTURES, TOKEN } from "./harness.js";
-import { APP_ID, GUILD_ID, slash } from "./payloads.js";
+import { APP_ID, CHANNEL_ID, GUILD_ID, guildCreate, messageCreate, slash } from "./payloads.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const TSX = import.meta.resolve("tsx");
@@ -142,7 +142,8 @@ describe("npm run bot", () => {
     const bot = run("bot/index.ts", { DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: discord.url }, cwd);
 
     const identify = await gateway.next(2);
-    expect(identify.d).toMatchObject({ token: TOKEN, intents: 1 });
+    // Guilds (1) and GuildMessages (512); no privileged intent (Message Content would be 32768).
+    expect(identify.d).toMatchObject({ token: TOKEN, intents: 1 | 512 });
     gateway.dispatch("READY", {
       v: 10,
       user: { id: APP_ID, username: "tutor", discriminator: "0", global_name: null, avatar: null, bot: true },
@@ -159,6 +160,18 @@ describe("npm run bot", () => {
     expect((edit.body as { embeds: { title: string }[] }).embeds[0]?.title).toBe("Lessons");
     const callback = discord.requests.find((r) => r.path.endsWith(`/${interaction.token}/callback`));
     expect(callback?.body).toEqual({ type: 5, data: { flags: 64 } });
+
+    // A question by mention, through the gateway's own GUILD_CREATE and MESSAGE_CREATE handling.
+    gateway.dispatch("GUILD_CREATE", guildCreate());
+    const question = messageCreate(`<@${APP_ID}> what happens when a pipe buffer is full?`);
+    gateway.dispatch("MESSAGE_CREATE", question);
+    const answer = await discord.waitFor(/^POST \/channels\/\d+\/messages$/);
+    expect(answer.path).toBe(`/channels/${CHANNEL_ID}/messages`);
+    expect(answer.body).toMatchObject({
+      message_reference: { message_id: question.id },
+      allowed_mentions: { parse: [], replied_user: false },
+      embeds: [{ title: "From the lessons" }],
+    });
 
     bot.child.kill("SIGTERM");
     expect(await bot.exit).toBe(0);
@@ -185,12 +198,13 @@ describe("npm run bot:deploy", () => {
       cwd,
     );
     expect(await deploy.exit).toBe(0);
-    expect(deploy.output()).toBe(`Registered 8 slash commands for server ${GUILD_ID}.\n`);
+    expect(deploy.output()).toBe(`Registered 9 slash commands for server ${GUILD_ID}.\n`);
     const put = await discord.waitFor(/^PUT /);
     expect(put.path).toBe(`/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
     expect((put.body as { name: string }[]).map((c) => c.name)).toEqual([
       "lessons",
       "learn",
+      "ask",
       "quiz",
       "review",
       "journal",
@@ -204,7 +218,7 @@ describe("npm run bot:deploy", () => {
     const discord = await fakeDiscord();
     const result = await deployCommands({ token: TOKEN, clientId: APP_ID, apiBase: discord.url });
     expect(result).toEqual({
-      count: 8,
+      count: 9,
       scope: "every server (global commands can take up to an hour to appear)",
     });
     const put = await discord.waitFor(/^PUT /);
@@ -220,6 +234,10 @@ describe("npm run bot:deploy", () => {
     expect(byName.tutor?.contexts).toEqual([0]);
     expect(byName.leaderboard?.contexts).toEqual([0]);
     expect(byName.quiz?.contexts).toEqual([0, 1]);
+    expect(byName.ask?.contexts).toEqual([0, 1]);
+    expect(byName.ask?.options).toEqual([
+      expect.objectContaining({ name: "question", type: 3, required: true, max_length: 500 }),
+    ]);
     for (const name of ["learn", "quiz", "journal"]) {
       expect(byName[name]?.options?.find((o) => o.name === "lesson")).toMatchObject({
         type: 3,
