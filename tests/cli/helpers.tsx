@@ -90,7 +90,7 @@ export function renderApp(tutor: Tutor, initial?: Route, now?: () => Date): Rend
   // Keys written before that are lost, so wait for Ink to listen and for effects to run.
   const settle = async () => {
     for (let i = 0; i < 200 && rendered.stdin.listenerCount("readable") === 0; i++) await tick(5);
-    await tick(25);
+    await tick(40);
   };
   const press = async (...keys: string[]) => {
     for (const key of keys) {

@@ -57,6 +57,10 @@ describe("quiz: single choice", () => {
     expect(await app.frame("h hint")).not.toContain("Hint:");
     await app.press("h");
     expect(await app.frame("Hint:")).toContain("Where are the bytes before the call?");
+    await app.press("1", KEY.enter);
+    await app.frame("✔ Right");
+    const doc = await h.tutor.store.read(LEARNER);
+    expect(doc.history.map((r) => [r.questionId, r.hintUsed])).toEqual([["recv-copies", true]]);
   });
 });
 

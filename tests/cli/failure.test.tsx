@@ -1,0 +1,56 @@
+// Real failures inside the app: the engine's words on screen, and the app exits with the error.
+import { cleanup, render } from "ink-testing-library";
+import { afterEach, describe, expect, it } from "vitest";
+import { App } from "../../cli/app.js";
+import { ContentError, StoreError, type Tutor } from "../../engine/index.js";
+import { LEARNER, openHarness, stripAnsi, tick } from "./helpers.js";
+
+afterEach(() => {
+  cleanup();
+});
+
+async function frameOf(app: ReturnType<typeof render>, text: string): Promise<string> {
+  for (let i = 0; i < 300; i++) {
+    const frame = stripAnsi(app.lastFrame() ?? "");
+    if (frame.includes(text)) return frame;
+    await tick(10);
+  }
+  throw new Error(`never saw ${text}:\n${stripAnsi(app.lastFrame() ?? "")}`);
+}
+
+describe("failures", () => {
+  it("shows the first frame while the engine opens, then the content errors if the lessons are malformed", async () => {
+    let reject: (error: unknown) => void = () => undefined;
+    const opening = new Promise<Tutor>((_, no) => {
+      reject = no;
+    });
+    const app = render(<App tutor={opening} learnerId={LEARNER} />);
+    expect(await frameOf(app, "Loading the lessons")).toContain("Six stages tutor");
+    reject(
+      new ContentError([
+        { file: "lessons/torn-pages.md", line: 7, message: "stage `Articulate` is missing" },
+      ]),
+    );
+    const frame = await frameOf(app, "problem");
+    expect(frame).toContain("1 problem in the lesson content:");
+    expect(frame).toContain("lessons/torn-pages.md:7: stage `Articulate` is missing");
+    expect(frame).toContain("Run `tutor check` after fixing them.");
+    expect(frame).not.toMatch(/\n\s+at /);
+  });
+
+  it("shows a store error raised while a screen loads", async () => {
+    const h = await openHarness();
+    try {
+      const broken = Object.create(h.tutor) as Tutor;
+      broken.catalog = () =>
+        Promise.reject(
+          new StoreError("STORE_IO", "Could not read /data/learners/local.json: EACCES", "/data"),
+        );
+      const app = render(<App tutor={broken} learnerId={LEARNER} />);
+      const frame = await frameOf(app, "Could not read");
+      expect(frame).toContain("Could not read /data/learners/local.json: EACCES");
+    } finally {
+      await h.cleanup();
+    }
+  });
+});
