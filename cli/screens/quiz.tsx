@@ -13,8 +13,9 @@ import {
 } from "../../engine/index.js";
 import { AnswerFeedback } from "../components/answer-feedback.js";
 import { Frame } from "../components/frame.js";
-import type { Keys } from "../components/key-help.js";
+import { type Keys, keysText } from "../components/key-help.js";
 import { QuestionView, typesText } from "../components/question-view.js";
+import { Scroll } from "../components/scroll.js";
 import { StagePassed } from "../components/stage-passed.js";
 import { useTutor } from "../context.js";
 import { plain } from "../errors.js";
@@ -65,8 +66,10 @@ type Phase =
 
 function Session({ initial }: { initial: QuizState }) {
   const { tutor, learnerId, go, fail, now } = useTutor();
-  const { columns } = useTerminalSize();
+  const { columns, rows } = useTerminalSize();
   const width = textWidth(columns);
+  /** Rows around a scrolled body: title, two gaps, the keys, and a spare row so Ink never fills the screen. */
+  const chromeRows = (keys: Keys) => 4 + Math.ceil(keysText(keys).length / columns);
   const [quiz, setQuiz] = useState(initial);
   const [phase, setPhase] = useState<Phase>(initial.done ? { name: "summary" } : { name: "question" });
   /** Stage changes seen in this session, for the summary. */
@@ -170,13 +173,15 @@ function Session({ initial }: { initial: QuizState }) {
     ];
     return (
       <Frame title={heading} aside={aside} keys={keys}>
-        <AnswerFeedback
-          outcome={phase.outcome}
-          lessonTitle={lessonTitle(phase.outcome.question.lessonId)}
-          width={width}
-          now={now()}
-          {...(phase.thenAndNow ? { thenAndNow: phase.thenAndNow } : {})}
-        />
+        <Scroll height={rows - chromeRows(keys)}>
+          <AnswerFeedback
+            outcome={phase.outcome}
+            lessonTitle={lessonTitle(phase.outcome.question.lessonId)}
+            width={width}
+            now={now()}
+            {...(phase.thenAndNow ? { thenAndNow: phase.thenAndNow } : {})}
+          />
+        </Scroll>
       </Frame>
     );
   }

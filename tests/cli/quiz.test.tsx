@@ -184,6 +184,32 @@ describe("quiz: articulate (stage 2)", () => {
   });
 });
 
+describe("quiz: feedback taller than the terminal", () => {
+  it("keeps the verdict on screen and scrolls to the rest", async () => {
+    await passStages(h.tutor, "tcp-reads", 1);
+    const app = renderApp(h.tutor, quiz(2));
+    await app.frame("Your explanation");
+    app.resize(60, 14);
+    await app.type("The kernel keeps the bytes in a receive buffer.");
+    await app.press(KEY.ctrlD);
+    const top = await app.frame("↓ more");
+    expect(top).toContain("✘ Not yet");
+    expect(top).not.toContain("Next review of this question");
+    expect(top.split("\n").length).toBeLessThan(14);
+    await app.press("G");
+    const bottom = await app.frame("Next review of this question");
+    expect(bottom).not.toContain("✘ Not yet");
+    expect(bottom).toContain("end · ↑↓ scroll");
+    await app.press(KEY.up);
+    await app.frame("↓ more (1 rows)");
+    await app.press("g");
+    await app.frame("✘ Not yet");
+    // Enter still moves on.
+    await app.press(KEY.enter);
+    await app.frame("finished");
+  });
+});
+
 describe("quiz: stages 4 and 6", () => {
   it("asks for a design proposal in stage 4 and puts it in the journal", async () => {
     await passStages(h.tutor, "tcp-reads", 3);
