@@ -68,6 +68,8 @@ const COMMON_FROM = 200;
 /** At most this many of the question's rarest words, and of the ideas it names, are searched. */
 const MAX_WORDS = 5;
 const MAX_CONCEPTS = 2;
+/** Passages scoring under this share of the best passage are left out. */
+const WEAK_PASSAGE = 0.1;
 /** Section indexes kept built (per lesson, most recently used). */
 const SECTION_CACHE = 256;
 /**
@@ -255,7 +257,9 @@ export class SectionIndex {
         combineWith: "OR",
       });
       for (const section of within.slice(0, passages.length === 0 ? 2 : 1)) {
-        if (passages.length < limit)
+        // A passage that scores a small fraction of the best one is filler, not a source.
+        const weak = passages[0] !== undefined && section.score < WEAK_PASSAGE * passages[0].score;
+        if (passages.length < limit && !weak)
           passages.push(passage(docs[section.id as number] as SectionDoc, section));
       }
     }

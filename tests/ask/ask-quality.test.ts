@@ -56,3 +56,14 @@ describe("ask over the bundled lessons", () => {
     expect(top?.excerpt.toLowerCase()).toMatch(/torn|page/);
   });
 });
+
+describe("passages", () => {
+  it("leaves out passages that score a small fraction of the best one", async () => {
+    for (const { q } of set.in_scope) {
+      const { passages } = await ask(index, q);
+      const best = passages[0]?.score ?? 0;
+      for (const p of passages)
+        expect(p.score, `${q}: ${p.lessonId} / ${p.heading}`).toBeGreaterThanOrEqual(0.1 * best);
+    }
+  });
+});

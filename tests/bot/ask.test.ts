@@ -105,11 +105,8 @@ async function modelServer(reply: (question: string) => { status: number; body: 
   };
 }
 
-const SOURCES = [
-  "[1] Pipe buffers · Stage 1: Understand",
-  "[2] Pipe buffers · Stage 1: Understand",
-  "[3] Pipe sizes in practice · Stage 2: Articulate",
-];
+// A third, far weaker passage (another lesson's stage 2) is left out by the engine as filler.
+const SOURCES = ["[1] Pipe buffers · Stage 1: Understand", "[2] Pipe buffers · Stage 1: Understand"];
 
 describe("/ask", () => {
   it("answers in the channel from the lessons, with numbered sources and a Study this button, pinging nobody", async () => {
@@ -125,14 +122,11 @@ describe("/ask", () => {
     expect(embed?.fields?.[0]?.value).toMatch(
       /^\*\*Full buffers and blocking writers\*\*\nA writer that finds the ring full sleeps on the same wait queue until a reader makes room\./,
     );
-    // A section named like its stage carries no heading line of its own.
-    expect(embed?.fields?.[2]?.value).toBe("Explain when a bigger pipe helps.");
     expect(embed?.footer?.text).toBe(
       "The buttons open a lesson stage that only the member who presses them sees.",
     );
     expect(buttonsOf(body).map((b) => [b.label, b.custom_id, b.style])).toEqual([
       ["Study this: Pipe buffers, stage 1", "learn:open:pipe-buffers:1", ButtonStyle.Primary],
-      ["Pipe sizes in practice, stage 2", "learn:open:pipe-sizes:2", ButtonStyle.Secondary],
     ]);
   });
 
@@ -309,8 +303,10 @@ describe("Study this", () => {
 
   it("says plainly that a locked stage is locked, and opens one the presser has reached", async () => {
     const h = await harness();
-    const answer = await ask(h, FULL_PIPE);
-    const later = buttonLabelled(answer, "Pipe sizes in practice, stage 2");
+    const answer = await ask(h, "when does a bigger pipe help?");
+    const later = buttonLabelled(answer, "Study this: Pipe sizes in practice, stage 2");
+    // A section named like its stage carries no heading line of its own.
+    expect(answer.embeds?.[0]?.fields?.[0]?.value).toBe("Explain when a bigger pipe helps.");
     const locked = deferredResult(await h.send(button(later.custom_id)), { type: 5, ephemeral: true });
     expect(locked).toMatchObject({
       content:
