@@ -112,9 +112,12 @@ function Session({ initial }: { initial: QuizState }) {
 
   const last = changes.at(-1);
   const passed = changes.find((c) => c.passedNow);
+  // Once the stage is passed, the next open stage the engine reports (after this one first), else home.
+  const open = last?.stages.filter((s) => s.status === "available") ?? [];
+  const nextOpen = last && (open.find((s) => s.stage > last.stage) ?? open[0]);
   const afterRoute: Route =
-    quiz.mode === "quiz" && lessonId && last?.progress.status === "passed" && last.stage < 6
-      ? { name: "reader", lessonId, stage: (last.stage + 1) as StageNumber }
+    quiz.mode === "quiz" && lessonId && last?.progress.status === "passed" && nextOpen
+      ? { name: "reader", lessonId, stage: nextOpen.stage }
       : { name: "home" };
 
   useInput((input, key) => {

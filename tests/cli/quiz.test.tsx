@@ -126,6 +126,24 @@ describe("quiz: passing a stage", () => {
     ]);
   });
 
+  it("after retaking a passed stage, offers the next open stage the engine reports", async () => {
+    await passStages(h.tutor, "tcp-reads", 2);
+    const app = renderApp(h.tutor, quiz(1));
+    await app.frame("What does recv() do");
+    await app.press("1", KEY.enter);
+    await app.frame("✔ Right");
+    await app.press(KEY.enter);
+    await app.frame("Select all that apply");
+    await app.press("1", "2", KEY.enter);
+    await app.frame("✔ Right");
+    await app.press(KEY.enter);
+    const summary = await app.frame("2 of 2 right");
+    expect(summary).not.toContain("★");
+    expect(summary).toContain("enter read stage 3");
+    await app.press(KEY.enter);
+    await app.frame("TCP-READS-STAGE-THREE");
+  });
+
   it("summarises a stage not passed and offers a retake", async () => {
     const app = renderApp(h.tutor, quiz(1));
     await app.frame("What does recv() do");
