@@ -3,6 +3,7 @@ import { type LlmConfig, llmConfigFromEnv } from "./ask/llm.js";
 import { SectionIndex } from "./ask/search.js";
 /** The facade both front ends call for every use case. Rules live here and below, never in cli/ or bot/. */
 
+import { join } from "node:path";
 import { checkContent, defaultContentDir, type LoadResult, loadContent } from "./content/load.js";
 import {
   type Catalog,
@@ -55,6 +56,8 @@ export interface TutorOptions {
   timeZone?: string;
   /** Hour at which a new study day starts. Default 4. */
   dayStartHour?: number;
+  /** Where the parsed content is cached between starts. Default: cache/ in the data folder; false for none. */
+  contentCache?: string | false;
   /** A language model for `ask`. Default: from TUTOR_LLM_URL and TUTOR_LLM_MODEL; false for none. */
   llm?: LlmConfig | false;
 }
@@ -80,6 +83,7 @@ export class Tutor {
 
   private constructor(
     private readonly contentDir: string,
+    private readonly cacheDir: string | undefined,
     readonly store: ProgressStore,
     loaded: LoadResult,
     options: TutorOptions,
@@ -95,10 +99,11 @@ export class Tutor {
   /** Loads and checks the content; throws ContentError listing every problem. */
   static async open(options: TutorOptions = {}): Promise<Tutor> {
     const contentDir = options.contentDir ?? defaultContentDir();
-    const loaded = await loadContent(contentDir);
-    if (loaded.issues.length > 0) throw new ContentError(loaded.issues);
     const store = options.store ?? new JsonProgressStore(options.dataDir ?? defaultDataDir(), options.now);
-    return new Tutor(contentDir, store, loaded, options);
+    const cacheDir = options.contentCache ?? (options.store ? false : join(store.dir, "cache"));
+    const loaded = await loadContent(contentDir, cacheDir ? { cacheDir } : {});
+    if (loaded.issues.length > 0) throw new ContentError(loaded.issues);
+    return new Tutor(contentDir, cacheDir || undefined, store, loaded, options);
   }
 
   get dataDir(): string {
@@ -145,7 +150,7 @@ export class Tutor {
 
   /** Re-reads the content. On any problem the old content stays and ContentError lists the problems. */
   async reload(): Promise<{ lessons: number; questions: number }> {
-    const loaded = await loadContent(this.contentDir);
+    const loaded = await loadContent(this.contentDir, this.cacheDir ? { cacheDir: this.cacheDir } : {});
     if (loaded.issues.length > 0) throw new ContentError(loaded.issues);
     this.catalogData = loaded.catalog;
     this.index();

@@ -3,11 +3,9 @@ import { existsSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadSynonyms } from "../ask/synonyms.js";
 import type { ContentIssue } from "../errors.js";
+import { fingerprint, readCached, writeCached } from "./cache.js";
 import { type Catalog, type Lesson, type Question, type Quiz, STAGE_NUMBERS } from "./model.js";
-import { parseLesson } from "./parse-lesson.js";
-import { parseQuiz } from "./parse-quiz.js";
 
 export interface LoadResult {
   catalog: Catalog;
@@ -42,7 +40,30 @@ const display = (file: string) => {
   return rel.startsWith("..") ? file : rel;
 };
 
-export async function loadContent(root: string): Promise<LoadResult> {
+/**
+ * Parses and checks the content under `root`. With `cacheDir`, a clean result is cached there and reused
+ * while no content file changes (see cache.ts).
+ */
+export async function loadContent(root: string, options: { cacheDir?: string } = {}): Promise<LoadResult> {
+  const { cacheDir } = options;
+  const key = cacheDir ? await fingerprint(root) : "";
+  if (cacheDir) {
+    const catalog = await readCached(cacheDir, root, key);
+    if (catalog) return { catalog, issues: [], summary: summarise(catalog) };
+  }
+  const result = await parseContent(root);
+  if (cacheDir && result.issues.length === 0) await writeCached(cacheDir, root, key, result.catalog);
+  return result;
+}
+
+async function parseContent(root: string): Promise<LoadResult> {
+  // The parsers (marked, yaml, zod) load only when there is something to parse: a start from the cache
+  // never pays for them.
+  const [{ parseLesson }, { parseQuiz }, { loadSynonyms }] = await Promise.all([
+    import("./parse-lesson.js"),
+    import("./parse-quiz.js"),
+    import("../ask/synonyms.js"),
+  ]);
   const issues: ContentIssue[] = [];
   const lessons: Lesson[] = [];
   const quizzes: Quiz[] = [];
@@ -50,12 +71,18 @@ export async function loadContent(root: string): Promise<LoadResult> {
   if (!existsSync(lessonDir)) {
     issues.push({ file: display(root), line: 1, message: "no lessons/ folder here" });
   }
-  for (const path of await markdownFiles(lessonDir)) {
-    const lesson = parseLesson(display(path), await readFile(path, "utf8"), issues);
+  const read = async (paths: string[]) =>
+    Promise.all(paths.map(async (path) => ({ path, text: await readFile(path, "utf8") })));
+  const [lessonFiles, quizFiles] = await Promise.all([
+    read(await markdownFiles(lessonDir)),
+    read(await markdownFiles(join(root, "quizzes"))),
+  ]);
+  for (const { path, text } of lessonFiles) {
+    const lesson = parseLesson(display(path), text, issues);
     if (lesson) lessons.push(lesson);
   }
-  for (const path of await markdownFiles(join(root, "quizzes"))) {
-    const quiz = parseQuiz(display(path), await readFile(path, "utf8"), issues);
+  for (const { path, text } of quizFiles) {
+    const quiz = parseQuiz(display(path), text, issues);
     if (quiz) quizzes.push(quiz);
   }
   const synonymsPath = join(lessonDir, "synonyms.yml");

@@ -20,12 +20,16 @@ export function lexWithLines(body: string, firstLine: number): LocatedToken[] {
   const tokens = new Lexer({ gfm: true }).lex(body);
   const located: LocatedToken[] = [];
   let cursor = 0;
+  // Lines are counted forward from the previous token, never from the start: one pass over the body.
+  let counted = 0;
+  let line = firstLine;
   for (const token of tokens) {
     const found = token.raw ? body.indexOf(token.raw, cursor) : -1;
     const offset = found >= 0 ? found : cursor;
     if (found >= 0) cursor = found + token.raw.length;
+    for (; counted < offset; counted++) if (body.charCodeAt(counted) === 10) line++;
     if (token.type === "space") continue;
-    located.push({ token, offset, line: firstLine + lineAt(body, offset) - 1 });
+    located.push({ token, offset, line });
   }
   return located;
 }
