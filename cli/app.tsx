@@ -46,10 +46,12 @@ export function App({ tutor: given, learnerId, initial = { name: "home" }, now =
   }, [given, fail]);
 
   useEffect(() => {
-    // The reader's renderer is not needed for the first frame: load it once the app is up.
-    const timer = setTimeout(() => void loadMarkdown(), 0);
+    // The reader's renderer (marked-terminal and its highlighter) is not needed for the home screen: load it
+    // once the engine is ready and the screen has had time to draw, so it never delays the catalog.
+    if (!tutor) return;
+    const timer = setTimeout(() => void loadMarkdown(), 300);
     return () => clearTimeout(timer);
-  }, []);
+  }, [tutor]);
 
   useEffect(() => {
     if (failure) exit(failure.error instanceof Error ? failure.error : new Error(String(failure.error)));
