@@ -213,7 +213,11 @@ export class Tutor {
     });
   }
 
-  async nextStep(learnerId: string): Promise<NextStep> {
+  /**
+   * What the learner should do next: continue a quiz, do due reviews, read or answer a stage, or nothing.
+   * With `reviews: false`, due reviews are passed over: for a command that asks only what to learn next.
+   */
+  async nextStep(learnerId: string, options: { reviews?: boolean } = {}): Promise<NextStep> {
     const doc = await this.store.read(learnerId);
     const session = this.sessionState(doc);
     if (session && !session.done) {
@@ -228,7 +232,9 @@ export class Tutor {
       };
     }
     const due = this.dueIds(doc).length;
-    if (due > 0) return { kind: "review", due, message: `${due} review${due === 1 ? "" : "s"} due.` };
+    if (due > 0 && options.reviews !== false) {
+      return { kind: "review", due, message: `${due} review${due === 1 ? "" : "s"} due.` };
+    }
     const entries = this.entries(doc);
     const visited =
       doc.lastVisited && entries.find((e) => e.id === doc.lastVisited?.lessonId && !e.completed);

@@ -11,7 +11,7 @@ export function learn(lesson: string | undefined, stage: number | undefined): La
     validate: (tutor) => checkLessonAndStage(tutor, lesson, stage),
     start: async (tutor: Tutor): Promise<Route | Stop> => {
       if (lesson === undefined) {
-        const next = await tutor.nextStep(LEARNER_ID);
+        const next = await tutor.nextStep(LEARNER_ID, { reviews: false });
         if (next.kind === "read" || next.kind === "quiz")
           return { name: "reader", lessonId: next.lessonId, stage: next.stage };
         if (next.kind === "continue-quiz" && next.quiz.lessonId)

@@ -19,7 +19,7 @@ export function quiz(lesson: string | undefined, stage: number | undefined): Lau
             ? { name: "review", initial: current }
             : { name: "resume", initial: current };
         }
-        const next = await tutor.nextStep(LEARNER_ID);
+        const next = await tutor.nextStep(LEARNER_ID, { reviews: false });
         if (next.kind !== "read" && next.kind !== "quiz") {
           return {
             code: EXIT_USAGE,

@@ -185,5 +185,11 @@ describe("what to do next", () => {
     await tutor.endSession("ana");
     c.advanceDays(7);
     expect(await tutor.nextStep("ana")).toMatchObject({ kind: "review", due: 1 });
+    // Asked only what to learn next, it passes over the reviews.
+    expect(await tutor.nextStep("ana", { reviews: false })).toMatchObject({
+      kind: "quiz",
+      lessonId: "tcp-basics",
+      stage: 1,
+    });
   });
 });
