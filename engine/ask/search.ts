@@ -76,7 +76,10 @@ const SECTION_CACHE = 256;
  * Prefix matching for the question's last word only, as search boxes do for a word still being typed:
  * on every word it multiplies the posting lists read (stems have many completions) for little gain.
  */
-const PREFIX = (term: string, i: number, terms: string[]) => i === terms.length - 1 && term.length > 2;
+const PREFIX = (term: string, i: number, terms: string[]) =>
+  i === terms.length - 1 && term.length > 2 && !CONCEPT_TOKEN.test(term);
+/** The token that stands for a synonym group; never a prefix ("syn1" is not the start of "syn12"). */
+const CONCEPT_TOKEN = /^syn\d+$/;
 
 /** Markdown to words: code fences kept as text, markup dropped. */
 export function plainText(markdown: string): string {
@@ -126,6 +129,12 @@ class Concepts {
     });
   }
 
+  tokensOf(text: string): string {
+    return this.of(text)
+      .map((c) => c.token)
+      .join(" ");
+  }
+
   of(text: string): { token: string; terms: Set<string> }[] {
     const folded = fold(text);
     const words = new Set(folded.split(" "));
@@ -154,11 +163,7 @@ export class SectionIndex {
     synonyms: SynonymGroups,
   ) {
     this.concepts = new Concepts(synonyms);
-    const conceptsOf = (text: string) =>
-      this.concepts
-        .of(text)
-        .map((c) => c.token)
-        .join(" ");
+    const conceptsOf = (text: string) => this.concepts.tokensOf(text);
     this.lessonSearch = new MiniSearch<LessonDoc>({
       fields: ["head", "text", "concepts"],
       processTerm,
@@ -184,7 +189,9 @@ export class SectionIndex {
         doc.id = j;
       });
       this.sections.push(docs);
-      const head = `${lesson.title} ${lesson.tags.join(" ")}`;
+      const title = `${lesson.title} ${lesson.tags.join(" ")}`;
+      // The ideas a title names count as title words: "FPW" finds a lesson titled "full page writes".
+      const head = `${title} ${conceptsOf(title)}`;
       const text = docs.map((d) => `${d.heading}\n${d.text}`).join("\n");
       const concepts = conceptsOf(`${head} ${text}`);
       for (const term of new Set(tokens(`${head} ${text} ${concepts}`)))
@@ -274,6 +281,11 @@ export class SectionIndex {
     } else {
       search = new MiniSearch<SectionDoc>({
         fields: ["heading", "text", "concepts"],
+        // Likewise the ideas a heading names count as heading words.
+        extractField: (doc, field) =>
+          field === "heading"
+            ? `${doc.heading} ${this.concepts.tokensOf(doc.heading)}`
+            : String(doc[field as keyof SectionDoc]),
         processTerm,
         searchOptions: { processTerm },
       });
