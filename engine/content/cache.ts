@@ -10,7 +10,7 @@ import { join } from "node:path";
 import type { Catalog } from "./model.js";
 
 /** Bump when the shape of Catalog (or what the parsers put in it) changes. */
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 const CONTENT_FOLDERS = ["lessons", "quizzes"];
 

@@ -180,21 +180,31 @@ function crossCheck(lessons: Lesson[], quizzes: Quiz[], issues: ContentIssue[]):
   }
 }
 
-/** Prerequisites first; among lessons that are ready, those others build on first, then by id. */
+/**
+ * Prerequisites first; among lessons that are ready, those more lessons build on (directly or not) first,
+ * then by id: the six-stages lesson, which everything builds on, comes before lessons nothing needs.
+ */
 function studyOrder(lessons: Lesson[]): Lesson[] {
-  const dependents = new Map<string, number>();
-  for (const l of lessons) for (const p of l.prerequisites) dependents.set(p, (dependents.get(p) ?? 0) + 1);
+  const byId = new Map(lessons.map((l) => [l.id, l]));
+  const dependents = new Map<string, Set<string>>();
+  const addDependent = (prerequisite: string, dependent: string, seen: Set<string>) => {
+    if (seen.has(prerequisite)) return; // a cycle: stop here
+    seen.add(prerequisite);
+    const set = dependents.get(prerequisite) ?? new Set<string>();
+    set.add(dependent);
+    dependents.set(prerequisite, set);
+    for (const p of byId.get(prerequisite)?.prerequisites ?? []) addDependent(p, dependent, seen);
+  };
+  for (const l of lessons) for (const p of l.prerequisites) addDependent(p, l.id, new Set());
+  const weight = (id: string) => dependents.get(id)?.size ?? 0;
   const done = new Set<string>();
   const ordered: Lesson[] = [];
-  const known = new Set(lessons.map((l) => l.id));
   let remaining = [...lessons];
   while (remaining.length > 0) {
-    const ready = remaining.filter((l) => l.prerequisites.every((p) => done.has(p) || !known.has(p)));
+    const ready = remaining.filter((l) => l.prerequisites.every((p) => done.has(p) || !byId.has(p)));
     // A prerequisite cycle: take the rest as they are rather than lose lessons.
     const batch = ready.length > 0 ? ready : remaining;
-    batch.sort(
-      (a, b) => (dependents.get(b.id) ?? 0) - (dependents.get(a.id) ?? 0) || a.id.localeCompare(b.id),
-    );
+    batch.sort((a, b) => weight(b.id) - weight(a.id) || a.id.localeCompare(b.id));
     const next = batch[0] as Lesson;
     ordered.push(next);
     done.add(next.id);
