@@ -138,6 +138,15 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command("ask")
+    .description("ask a question in plain words: an answer from the lessons, with where to study it")
+    .argument("<question...>", "your question (quotes optional)")
+    .option("--json", "print the verdict and the ranked passages as JSON")
+    .action(async (words: string[], options: { json?: boolean }) => {
+      code = await (await import("./commands/ask.js")).ask(words, options, globals());
+    });
+
+  program
     .command("check")
     .description("check lessons and quizzes for authors: one file:line: message per problem")
     .argument("[paths...]", "only report problems in these files or folders")
@@ -154,6 +163,7 @@ export async function main(argv: string[]): Promise<number> {
       "  tutor learn tcp-reads      read a lesson",
       "  tutor quiz tcp-reads -s 2  answer stage 2 of a lesson",
       "  tutor progress --json      progress for scripts",
+      '  tutor ask "what is a torn page?"',
       "  tutor check lessons/       check content before a pull request",
       "",
       "Exit codes: 0 done, 1 failed (or problems found by check), 2 wrong command line.",

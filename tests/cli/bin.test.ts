@@ -55,7 +55,7 @@ describe("help and version", () => {
   it("prints help for the program and for every command", () => {
     const top = tutor(["--help"]);
     expect(top.status).toBe(0);
-    for (const command of ["learn", "quiz", "review", "progress", "lessons", "journal", "check"]) {
+    for (const command of ["learn", "quiz", "review", "progress", "lessons", "journal", "ask", "check"]) {
       expect(top.stdout).toMatch(new RegExp(`^  ${command}\\b`, "m"));
       const own = tutor([command, "--help"]);
       expect(own.status).toBe(0);
@@ -322,5 +322,81 @@ describe("in a terminal", () => {
     await again.waitFor("question 2 of 2");
     again.child.stdin.write("q");
     expect(await again.exit).toBe(0);
+  });
+});
+
+describe("tutor ask", () => {
+  // The bundled lessons: the questions are about them.
+  const bundled = { TUTOR_CONTENT_DIR: root };
+
+  it("answers from the lessons with numbered sources and where to study", () => {
+    const run = tutor(["ask", "what", "is", "a", "torn", "page?"], bundled);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^From Torn pages: .+, stage \d \(.+\)\.\n/);
+    expect(run.stdout).toMatch(/\n\[1\] Torn pages: .+ · stage \d \(.+\) · .+\n {4}\S/);
+    expect(run.stdout).toMatch(/\nStudy it: tutor learn torn-pages --stage \d\n$/);
+  });
+
+  it("says honestly when the lessons do not cover a question, and names the closest", () => {
+    const run = tutor(["ask", "how do I bake sourdough bread?"], bundled);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^The lessons do not cover that/);
+    expect(run.stdout).not.toContain("Study it:");
+  });
+
+  it("prints the ranked passages as JSON for scripts", () => {
+    const run = tutor(["ask", "--json", "why is my Kafka p99 bad on ext4?"], bundled);
+    expect(run.status).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(json.confident).toBe(true);
+    expect(json.results[0]).toMatchObject({ lesson: "kafka-ext4-vs-xfs", stage: expect.any(Number) });
+    for (const r of json.results) {
+      expect(Object.keys(r).sort()).toEqual(["excerpt", "heading", "lesson", "score", "stage", "title"]);
+    }
+  });
+
+  it("refuses an empty or over-long question with exit 2", () => {
+    expect(tutor(["ask"], bundled).status).toBe(2);
+    const long = tutor(["ask", "why ".repeat(200)], bundled);
+    expect(long.status).toBe(2);
+    expect(long.stderr).toContain("keep it under 500");
+  });
+
+  it("answers through a language model when one is configured, citing the passages", async () => {
+    const { createServer } = await import("node:http");
+    let body = "";
+    const server = createServer((req, res) => {
+      req.on("data", (chunk) => {
+        body += chunk;
+      });
+      req.on("end", () => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ choices: [{ message: { content: "A torn page is half written [1]." } }] }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as import("node:net").AddressInfo;
+    try {
+      const child = spawn(process.execPath, [BIN, "ask", "what is a torn page?"], {
+        cwd: root,
+        env: {
+          PATH: process.env.PATH,
+          TUTOR_CONTENT_DIR: root,
+          TUTOR_DATA_DIR: dataDir,
+          TUTOR_LLM_URL: `http://127.0.0.1:${port}/v1`,
+          TUTOR_LLM_MODEL: "tiny",
+        },
+      });
+      let stdout = "";
+      child.stdout.on("data", (chunk) => {
+        stdout += chunk;
+      });
+      const status = await new Promise((resolve) => child.on("exit", resolve));
+      expect(status).toBe(0);
+      expect(stdout).toMatch(/^A torn page is half written \[1\]\.\n\nSources:\n\[1\] Torn pages/);
+      expect(JSON.parse(body).model).toBe("tiny");
+    } finally {
+      server.close();
+    }
   });
 });
