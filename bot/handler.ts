@@ -2,6 +2,7 @@
  * The central interaction handler: routes commands, autocomplete, buttons, selects and modals; acknowledges every
  * interaction exactly once and early; and is the one error boundary ("something went wrong", with an id in the log).
  */
+
 import { randomBytes } from "node:crypto";
 import {
   type AutocompleteInteraction,
@@ -16,6 +17,7 @@ import type { SlashCommand } from "./commands/command.js";
 import { parseCustomId } from "./components/custom-id.js";
 import type { ComponentInput, ComponentRoute } from "./components/route.js";
 import { type BotContext, learnerIdOf } from "./context.js";
+import { Inflight } from "./inflight.js";
 import { describeFailure, isInteractionGone } from "./render/errors.js";
 import { LIMITS, truncate } from "./render/limits.js";
 import { fitMessage, type View } from "./render/view.js";
@@ -39,22 +41,17 @@ type Ack = "none" | "deferred-ephemeral" | "deferred-public" | "deferred-update"
 
 const EPHEMERAL = MessageFlags.Ephemeral;
 const RESTARTING = "The tutor is restarting. Try again in a minute; your progress is saved.";
-const SEEN_LIMIT = 1000;
 
 export function createInteractionHandler(ctx: BotContext, registry: Registry): InteractionHandler {
-  const inflight = new Set<Promise<void>>();
-  const seen = new Set<string>();
-  let closing = false;
+  const inflight = new Inflight();
 
   async function handle(interaction: Interaction): Promise<void> {
     // A replayed dispatch must not be answered twice.
-    if (seen.has(interaction.id)) return;
-    seen.add(interaction.id);
-    if (seen.size > SEEN_LIMIT) seen.delete(seen.values().next().value as string);
+    if (!inflight.firstTime(interaction.id)) return;
 
     const state = { ack: "none" as Ack };
     try {
-      if (closing) return await refuseWhileClosing(interaction);
+      if (inflight.closing) return await refuseWhileClosing(interaction);
       if (interaction.isChatInputCommand()) await runCommand(interaction, state);
       else if (interaction.isAutocomplete()) await runAutocomplete(interaction);
       else if (interaction.isMessageComponent() || interaction.isModalSubmit())
@@ -175,19 +172,9 @@ export function createInteractionHandler(ctx: BotContext, registry: Registry): I
   }
 
   return {
-    handle(interaction) {
-      const run = handle(interaction);
-      inflight.add(run);
-      void run.finally(() => inflight.delete(run));
-      return run;
-    },
-    async idle() {
-      while (inflight.size > 0) await Promise.allSettled([...inflight]);
-    },
-    async close() {
-      closing = true;
-      while (inflight.size > 0) await Promise.allSettled([...inflight]);
-    },
+    handle: (interaction) => inflight.track(handle(interaction)),
+    idle: () => inflight.idle(),
+    close: () => inflight.close(),
   };
 }
 

@@ -5,9 +5,11 @@
  * a reply that pings the bot, not @everyone, not the bot's role. Bots (the bot itself too) are ignored.
  * Like the interaction handler, this is an error boundary of its own and finishes its work before shutdown.
  */
+
 import { randomBytes } from "node:crypto";
 import { DiscordAPIError, type Message, RESTJSONErrorCodes } from "discord.js";
 import type { BotContext } from "./context.js";
+import { Inflight } from "./inflight.js";
 import { admitQuestion, answerQuestion, questionText } from "./questions.js";
 import { describeFailure } from "./render/errors.js";
 import { fitMessage, type View } from "./render/view.js";
@@ -20,8 +22,6 @@ export interface MessageHandler {
   /** Stops taking messages and waits for the running answers. */
   close(): Promise<void>;
 }
-
-const SEEN_LIMIT = 1000;
 
 /** Discord will not take a message from the bot here: answering the failure would fail the same way. */
 const CANNOT_POST: readonly number[] = [
@@ -43,16 +43,12 @@ export function isQuestion(message: Message): message is Message<true> {
 }
 
 export function createMentionHandler(ctx: BotContext): MessageHandler {
-  const inflight = new Set<Promise<void>>();
-  const seen = new Set<string>();
-  let closing = false;
+  const inflight = new Inflight();
 
   async function handle(message: Message): Promise<void> {
-    if (closing || !isQuestion(message)) return;
+    if (inflight.closing || !isQuestion(message)) return;
     // A replayed dispatch must not be answered twice.
-    if (seen.has(message.id)) return;
-    seen.add(message.id);
-    if (seen.size > SEEN_LIMIT) seen.delete(seen.values().next().value as string);
+    if (!inflight.firstTime(message.id)) return;
     try {
       const admitted = admitQuestion(ctx, message.author.id, questionText(message.content), "mention");
       if (!admitted.ok) {
@@ -86,19 +82,9 @@ export function createMentionHandler(ctx: BotContext): MessageHandler {
   }
 
   return {
-    handle(message) {
-      const run = handle(message);
-      inflight.add(run);
-      void run.finally(() => inflight.delete(run));
-      return run;
-    },
-    async idle() {
-      while (inflight.size > 0) await Promise.allSettled([...inflight]);
-    },
-    async close() {
-      closing = true;
-      while (inflight.size > 0) await Promise.allSettled([...inflight]);
-    },
+    handle: (message) => inflight.track(handle(message)),
+    idle: () => inflight.idle(),
+    close: () => inflight.close(),
   };
 }
 
