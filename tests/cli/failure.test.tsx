@@ -9,10 +9,14 @@ afterEach(() => {
   cleanup();
 });
 
+/**
+ * The first frame that shows `text`. Every frame is searched, not only the last: the app exits right after
+ * drawing a failure, and where CI is set Ink then rewrites the output with its last frame on exit.
+ */
 async function frameOf(app: ReturnType<typeof render>, text: string): Promise<string> {
   for (let i = 0; i < 300; i++) {
-    const frame = stripAnsi(app.lastFrame() ?? "");
-    if (frame.includes(text)) return frame;
+    const frame = app.frames.map(stripAnsi).find((f) => f.includes(text));
+    if (frame !== undefined) return frame;
     await tick(10);
   }
   throw new Error(`never saw ${text}:\n${stripAnsi(app.lastFrame() ?? "")}`);
