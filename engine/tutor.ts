@@ -40,6 +40,7 @@ import type {
   Refusal,
   RefusalCode,
   Result,
+  StageProgress,
   StageView,
 } from "./tutor-types.js";
 
@@ -180,19 +181,8 @@ export class Tutor {
   }
 
   async openStage(learnerId: string, lessonId: string, stage?: number): Promise<Result<StageView>> {
-    const found = this.findLesson(lessonId);
-    if (!found.ok) return found;
-    const lesson = found.value;
-    if (stage !== undefined && !isStageNumber(stage)) {
-      return refuse("unknown-stage", `There is no stage ${stage}: stages are numbered 1 to 6.`);
-    }
-    return this.store.update(learnerId, (doc): Result<StageView> => {
-      const stages = stagesOf(lesson, (s) => this.questionsFor(lesson.id, s), doc, latestAnswers(doc));
-      const n = stage ?? currentStage(stages);
-      const progress = stages[n - 1];
-      if (!progress || progress.status === "locked") {
-        return refuse("stage-locked", `Stage ${n} of ${lesson.title} is locked: pass stage ${n - 1} first.`);
-      }
+    return this.inOpenStage(learnerId, lessonId, stage, (doc, lesson, n, stages): Result<StageView> => {
+      const progress = stages[n - 1] as StageProgress;
       const at = this.now().toISOString();
       const read = { ...doc.read[lesson.id] };
       read[n] ??= at;
@@ -263,18 +253,7 @@ export class Tutor {
   // ---- quizzes and reviews ---------------------------------------------------------------------
 
   async startQuiz(learnerId: string, lessonId: string, stage?: number): Promise<Result<QuizState>> {
-    const found = this.findLesson(lessonId);
-    if (!found.ok) return found;
-    const lesson = found.value;
-    if (stage !== undefined && !isStageNumber(stage)) {
-      return refuse("unknown-stage", `There is no stage ${stage}: stages are numbered 1 to 6.`);
-    }
-    return this.store.update(learnerId, (doc): Result<QuizState> => {
-      const stages = stagesOf(lesson, (s) => this.questionsFor(lesson.id, s), doc, latestAnswers(doc));
-      const n = stage ?? currentStage(stages);
-      if (stages[n - 1]?.status === "locked") {
-        return refuse("stage-locked", `Stage ${n} of ${lesson.title} is locked: pass stage ${n - 1} first.`);
-      }
+    return this.inOpenStage(learnerId, lessonId, stage, (doc, lesson, n): Result<QuizState> => {
       const session: Session = {
         mode: "quiz",
         lessonId: lesson.id,
@@ -333,7 +312,7 @@ export class Tutor {
         );
       }
       const result = grade(question, input.response, lesson.jargon);
-      const stagesBefore = stagesOf(lesson, (s) => this.questionsFor(lesson.id, s), doc, latestAnswers(doc));
+      const stagesBefore = this.stagesFor(lesson, doc);
       const before = stagesBefore[question.stage - 1];
       if (result.invalid) {
         return ok({
@@ -374,12 +353,12 @@ export class Tutor {
       const card = review(doc.cards[question.id], now, ratingFor(result.correct, hintUsed));
       doc.cards[question.id] = card;
 
-      let stagesAfter = stagesOf(lesson, (s) => this.questionsFor(lesson.id, s), doc, latestAnswers(doc));
+      let stagesAfter = this.stagesFor(lesson, doc);
       let progress = stagesAfter[question.stage - 1] as NonNullable<(typeof stagesAfter)[number]>;
       const passedNow = progress.status !== "passed" && meetsPassMark(progress, this.passMark);
       if (passedNow) {
         doc.passed[lesson.id] = { ...doc.passed[lesson.id], [question.stage]: at };
-        stagesAfter = stagesOf(lesson, (s) => this.questionsFor(lesson.id, s), doc, latestAnswers(doc));
+        stagesAfter = this.stagesFor(lesson, doc);
         progress = stagesAfter[question.stage - 1] as typeof progress;
       }
 
@@ -574,6 +553,36 @@ export class Tutor {
 
   // ---- internals -------------------------------------------------------------------------------
 
+  private stagesFor(lesson: Lesson, doc: LearnerDoc, latest = latestAnswers(doc)): StageProgress[] {
+    return stagesOf(lesson, (s) => this.questionsFor(lesson.id, s), doc, latest);
+  }
+
+  /**
+   * Runs `work` on the learner's document for a stage they may open: the named one, or their current one.
+   * An unknown lesson or stage number, or a locked stage, is refused before anything is written.
+   */
+  private async inOpenStage<T>(
+    learnerId: string,
+    lessonId: string,
+    stage: number | undefined,
+    work: (doc: LearnerDoc, lesson: Lesson, n: StageNumber, stages: StageProgress[]) => Result<T>,
+  ): Promise<Result<T>> {
+    const found = this.findLesson(lessonId);
+    if (!found.ok) return found;
+    const lesson = found.value;
+    if (stage !== undefined && !isStageNumber(stage)) {
+      return refuse("unknown-stage", `There is no stage ${stage}: stages are numbered 1 to 6.`);
+    }
+    return this.store.update(learnerId, (doc): Result<T> => {
+      const stages = this.stagesFor(lesson, doc);
+      const n = stage ?? currentStage(stages);
+      if (stages[n - 1]?.status === "locked") {
+        return refuse("stage-locked", `Stage ${n} of ${lesson.title} is locked: pass stage ${n - 1} first.`);
+      }
+      return work(doc, lesson, n, stages);
+    });
+  }
+
   private index(): void {
     this.questionIndex = new Map();
     this.byStage = new Map();
@@ -592,7 +601,7 @@ export class Tutor {
     const latest = latestAnswers(doc);
     const completed = new Set<string>();
     const entries = this.catalogData.lessons.map((lesson) => {
-      const stages = stagesOf(lesson, (s) => this.questionsFor(lesson.id, s), doc, latest);
+      const stages = this.stagesFor(lesson, doc, latest);
       const passedStages = stages.filter((s) => s.status === "passed").length;
       if (passedStages === STAGE_NUMBERS.length) completed.add(lesson.id);
       return {
