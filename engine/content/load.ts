@@ -87,40 +87,87 @@ async function parseContent(root: string): Promise<LoadResult> {
   }
   const synonymsPath = join(lessonDir, "synonyms.yml");
   const synonyms = await loadSynonyms(synonymsPath, display(synonymsPath), issues);
-  crossCheck(lessons, quizzes, issues);
+  // Files that exist but did not parse: their problems are reported already, not again as "missing".
+  const unparsed = {
+    lessons: new Set(
+      lessonFiles.map((f) => basename(f.path, ".md")).filter((id) => !lessons.some((l) => l.id === id)),
+    ),
+    quizzes: new Set(
+      quizFiles
+        .map((f) => basename(f.path, ".md"))
+        .filter((id) => !quizzes.some((q) => basename(q.file, ".md") === id)),
+    ),
+  };
+  crossCheck(lessons, quizzes, issues, unparsed);
   const catalog = { lessons: studyOrder(lessons), quizzes, synonyms };
   issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { catalog, issues, summary: summarise(catalog) };
 }
 
-/** The content check: every problem under `root`, or only those in `paths` (files or folders) when given. */
-export async function checkContent(root: string, paths: string[] = []): Promise<LoadResult> {
-  const result = await loadContent(root);
-  if (paths.length === 0) return result;
-  const wanted = await Promise.all(
-    paths.map(async (p) => {
-      const abs = resolve(p);
-      const isDir = existsSync(abs) && (await stat(abs)).isDirectory();
-      return { abs, isDir };
-    }),
-  );
-  const missing = wanted.filter((w) => !existsSync(w.abs));
-  const issues = result.issues.filter((issue) => {
-    const abs = resolve(issue.file);
-    return wanted.some((w) => abs === w.abs || (w.isDir && abs.startsWith(w.abs + sep)));
-  });
-  for (const m of missing) issues.push({ file: display(m.abs), line: 1, message: "no such file or folder" });
-  return { ...result, issues };
+/** The folder holding lessons/ that `path` lies in (or is), if any. */
+function contentRootOf(path: string): string | undefined {
+  for (let dir = path; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "lessons")) && (dir !== path || !path.endsWith(".md"))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
 }
 
-function crossCheck(lessons: Lesson[], quizzes: Quiz[], issues: ContentIssue[]): void {
+/**
+ * The content check: every problem under `root`, or, when `paths` (files or folders) are given, the
+ * problems in those, each checked against the content folder it lies in (which need not be `root`).
+ */
+export async function checkContent(root: string, paths: string[] = []): Promise<LoadResult> {
+  if (paths.length === 0) return loadContent(root);
+  const issues: ContentIssue[] = [];
+  const byRoot = new Map<string, { abs: string; isDir: boolean }[]>();
+  for (const p of paths) {
+    const abs = resolve(p);
+    if (!existsSync(abs)) {
+      issues.push({ file: display(abs), line: 1, message: "no such file or folder" });
+      continue;
+    }
+    const contentRoot = contentRootOf(abs);
+    if (!contentRoot) {
+      issues.push({
+        file: display(abs),
+        line: 1,
+        message: "not inside a content folder (a folder with lessons/ and quizzes/)",
+      });
+      continue;
+    }
+    const isDir = (await stat(abs)).isDirectory();
+    byRoot.set(contentRoot, [...(byRoot.get(contentRoot) ?? []), { abs, isDir }]);
+  }
+  let summary = "";
+  let catalog: Catalog = { lessons: [], quizzes: [], synonyms: [] };
+  for (const [contentRoot, wanted] of byRoot) {
+    const result = await loadContent(contentRoot);
+    ({ summary, catalog } = result);
+    const inside = (file: string) => {
+      const abs = resolve(file);
+      return wanted.some(
+        (w) => abs === w.abs || (w.isDir && (abs.startsWith(w.abs + sep) || w.abs === contentRoot)),
+      );
+    };
+    issues.push(...result.issues.filter((issue) => inside(issue.file)));
+  }
+  return { catalog, issues, summary };
+}
+
+function crossCheck(
+  lessons: Lesson[],
+  quizzes: Quiz[],
+  issues: ContentIssue[],
+  unparsed: { lessons: Set<string>; quizzes: Set<string> },
+): void {
   const lessonIds = new Map(lessons.map((l) => [l.id, l]));
   const questionFiles = new Map<string, Question>();
   const quizOf = new Map<string, Quiz>();
   for (const quiz of quizzes) {
     const expected = basename(quiz.file, ".md");
     if (!lessonIds.has(quiz.lessonId)) {
-      issues.push({ file: quiz.file, line: 2, message: `quiz for unknown lesson \`${quiz.lessonId}\`` });
+      if (!unparsed.lessons.has(quiz.lessonId))
+        issues.push({ file: quiz.file, line: 2, message: `quiz for unknown lesson \`${quiz.lessonId}\`` });
     } else if (expected !== quiz.lessonId) {
       issues.push({
         file: quiz.file,
@@ -150,11 +197,13 @@ function crossCheck(lessons: Lesson[], quizzes: Quiz[], issues: ContentIssue[]):
   for (const lesson of lessons) {
     const quiz = quizOf.get(lesson.id);
     if (!quiz) {
-      issues.push({
-        file: lesson.file,
-        line: 1,
-        message: `lesson \`${lesson.id}\` has no quiz (quizzes/${lesson.id}.md)`,
-      });
+      if (!unparsed.quizzes.has(lesson.id)) {
+        issues.push({
+          file: lesson.file,
+          line: 1,
+          message: `lesson \`${lesson.id}\` has no quiz (quizzes/${lesson.id}.md)`,
+        });
+      }
     } else {
       for (const stage of STAGE_NUMBERS) {
         if (!quiz.questions.some((q) => q.stage === stage)) {
@@ -168,6 +217,7 @@ function crossCheck(lessons: Lesson[], quizzes: Quiz[], issues: ContentIssue[]):
     }
     for (const prerequisite of lesson.prerequisites) {
       if (!lessonIds.has(prerequisite)) {
+        if (unparsed.lessons.has(prerequisite)) continue;
         issues.push({
           file: lesson.file,
           line: 1,
