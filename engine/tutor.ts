@@ -436,6 +436,8 @@ export class Tutor {
     const today = studyDay(now, this.clock);
     const perDay = new Map<string, number>();
     for (const record of doc.history) {
+      // A hand-edited record with an unreadable time counts for nothing rather than breaking the summary.
+      if (Number.isNaN(Date.parse(record.at))) continue;
       const day = studyDay(new Date(record.at), this.clock);
       perDay.set(day, (perDay.get(day) ?? 0) + 1);
     }
@@ -448,6 +450,7 @@ export class Tutor {
     const dueByDay = Array.from({ length: days }, (_, i) => ({ day: addDays(today, i), count: 0 }));
     for (const [, card] of known) {
       const due = new Date(card.due);
+      if (Number.isNaN(due.getTime())) continue;
       const day = due <= now ? today : studyDay(due, this.clock);
       const slot = dueByDay.find((d) => d.day === day);
       if (slot) slot.count++;

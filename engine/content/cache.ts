@@ -62,6 +62,6 @@ export async function writeCached(
     await rename(temp, file);
   } catch {
     // A cache that cannot be written only costs the next start a parse.
-    await rm(temp, { force: true });
+    await rm(temp, { force: true }).catch(() => undefined);
   }
 }

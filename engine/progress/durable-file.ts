@@ -13,7 +13,11 @@ export function corruptName(file: string, now: Date): string {
 }
 
 export class DurableJSONFile<T extends object> implements Adapter<T> {
-  constructor(private readonly file: string) {}
+  /** `validate` names what is wrong with a parsed document, or returns undefined when it is sound. */
+  constructor(
+    private readonly file: string,
+    private readonly validate: (data: object) => string | undefined = () => undefined,
+  ) {}
 
   async read(): Promise<T | null> {
     let text: string;
@@ -35,8 +39,9 @@ export class DurableJSONFile<T extends object> implements Adapter<T> {
     let reason = "";
     try {
       data = JSON.parse(text);
-      if (data === null || typeof data !== "object" || Array.isArray(data))
+      if (data === null || typeof data !== "object" || Array.isArray(data)) {
         reason = "it does not hold a JSON object";
+      } else reason = this.validate(data) ?? "";
     } catch (error) {
       reason = `it is not valid JSON (${(error as Error).message})`;
     }

@@ -45,7 +45,7 @@ export class JsonProgressStore implements ProgressStore {
   }
 
   async read(learnerId: string): Promise<LearnerDoc> {
-    await mkdir(this.learnersDir, { recursive: true });
+    await this.ensureDir();
     return this.withLock(learnerId, async (db) => db.data);
   }
 
@@ -55,7 +55,7 @@ export class JsonProgressStore implements ProgressStore {
     const run = previous
       .catch(() => undefined)
       .then(async () => {
-        await mkdir(this.learnersDir, { recursive: true });
+        await this.ensureDir();
         return this.withLock(learnerId, async (db) => {
           const result = fn(db.data);
           await db.write();
@@ -89,6 +89,20 @@ export class JsonProgressStore implements ProgressStore {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
 
+  private async ensureDir(): Promise<void> {
+    try {
+      await mkdir(this.learnersDir, { recursive: true });
+    } catch (error) {
+      throw new StoreError(
+        "STORE_IO",
+        `Could not use ${this.dir} as the data folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Point --data-dir or TUTOR_DATA_DIR at a folder you can write to.`,
+        this.dir,
+        undefined,
+        { cause: error },
+      );
+    }
+  }
+
   private async withLock<T>(learnerId: string, work: (db: Low<LearnerDoc>) => Promise<T>): Promise<T> {
     const file = this.pathOf(learnerId);
     let release: () => Promise<void>;
@@ -109,7 +123,10 @@ export class JsonProgressStore implements ProgressStore {
       );
     }
     try {
-      const db = new Low<LearnerDoc>(new DurableJSONFile<LearnerDoc>(file), emptyDoc(learnerId, this.now()));
+      const db = new Low<LearnerDoc>(
+        new DurableJSONFile<LearnerDoc>(file, shapeProblem),
+        emptyDoc(learnerId, this.now()),
+      );
       await db.read();
       db.data = normalise(db.data, learnerId, this.now());
       return await work(db);
@@ -119,16 +136,34 @@ export class JsonProgressStore implements ProgressStore {
   }
 }
 
+/**
+ * What makes a document unusable: a known field of the wrong kind. Such a file is moved aside like one
+ * that is not JSON, never "repaired" by dropping what it holds. Missing fields are fine (older versions).
+ */
+function shapeProblem(data: object): string | undefined {
+  const doc = data as Record<string, unknown>;
+  for (const field of ["history", "journal"]) {
+    if (field in doc && !Array.isArray(doc[field])) return `its "${field}" is not a list`;
+  }
+  for (const field of ["cards", "passed", "read"]) {
+    const value = doc[field];
+    if (field in doc && (value === null || typeof value !== "object" || Array.isArray(value))) {
+      return `its "${field}" is not an object`;
+    }
+  }
+  return undefined;
+}
+
 /** Fills fields an older or hand-edited document lacks; keeps every field it has, known or not. */
 function normalise(doc: LearnerDoc, learnerId: string, now: Date): LearnerDoc {
   const fresh = emptyDoc(learnerId, now);
   return {
     ...fresh,
     ...doc,
-    history: Array.isArray(doc.history) ? doc.history : [],
-    journal: Array.isArray(doc.journal) ? doc.journal : [],
-    cards: doc.cards && typeof doc.cards === "object" ? doc.cards : {},
-    passed: doc.passed && typeof doc.passed === "object" ? doc.passed : {},
-    read: doc.read && typeof doc.read === "object" ? doc.read : {},
+    history: doc.history ?? [],
+    journal: doc.journal ?? [],
+    cards: doc.cards ?? {},
+    passed: doc.passed ?? {},
+    read: doc.read ?? {},
   };
 }

@@ -3,10 +3,11 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { StoreError } from "../../engine/errors.js";
+import { Tutor } from "../../engine/index.js";
 import type { AnswerRecord } from "../../engine/progress/model.js";
 import { JsonProgressStore } from "../../engine/progress/store.js";
 import { ratingFor, review } from "../../engine/review/scheduler.js";
-import { openTutor, tempDir } from "../helpers/engine.js";
+import { FIXTURE_CONTENT, openTutor, tempDir } from "../helpers/engine.js";
 
 const WRITER = new URL("../helpers/store-writer.ts", import.meta.url).pathname;
 
@@ -124,6 +125,39 @@ describe("the JSON progress store", () => {
     await expect(store.update("local", () => undefined)).rejects.toMatchObject({ code: "STORE_CORRUPT" });
   });
 
+  it("moves aside valid JSON of the wrong shape instead of dropping what it holds", async () => {
+    const dir = tempDir();
+    const store = new JsonProgressStore(dir);
+    await store.update("local", () => undefined);
+    const file = join(dir, "learners", "local.json");
+    writeFileSync(file, JSON.stringify({ version: 1, history: { "0": { questionId: "q1" } } }));
+    const error = (await store.read("local").catch((e: unknown) => e)) as StoreError;
+    expect(error).toMatchObject({ code: "STORE_CORRUPT", path: file });
+    expect(error.message).toContain('its "history" is not a list');
+    expect(readFileSync(error.movedTo as string, "utf8")).toContain('"questionId":"q1"');
+  });
+
+  it("summarises progress even when a hand-edited record has an unreadable time", async () => {
+    const dataDir = tempDir();
+    const store = new JsonProgressStore(dataDir);
+    await store.update("local", (doc) => {
+      doc.history.push({
+        questionId: "basics-recv",
+        lessonId: "tcp-basics",
+        stage: 1,
+        at: "nope",
+        correct: true,
+        score: 1,
+        hintUsed: false,
+        mode: "quiz",
+      });
+      doc.cards["basics-recv"] = { ...review(undefined, new Date(), ratingFor(true, false)), due: "nope" };
+    });
+    const progress = await (await openTutor({ dataDir })).progress("local");
+    expect(progress.answers).toBe(1);
+    expect(progress.activity.every((d) => d.count === 0)).toBe(true);
+  });
+
   it("keeps fields and answers it does not know, and skips them when computing progress", async () => {
     const dataDir = tempDir();
     const store = new JsonProgressStore(dataDir);
@@ -153,5 +187,24 @@ describe("the JSON progress store", () => {
     const doc = await store.read("local");
     expect(doc.futureField).toEqual({ keep: "me" });
     expect(doc.history.map((r) => r.questionId)).toEqual(["removed-question"]);
+  });
+});
+
+describe("a data folder that cannot be used", () => {
+  it("gives a store error that says what to do, for a file in the way", async () => {
+    const file = join(tempDir(), "not-a-folder");
+    writeFileSync(file, "");
+    const store = new JsonProgressStore(file);
+    const error = (await store.read("local").catch((e: unknown) => e)) as StoreError;
+    expect(error).toBeInstanceOf(StoreError);
+    expect(error.code).toBe("STORE_IO");
+    expect(error.message).toBe(
+      `Could not use ${file} as the data folder (ENOTDIR). Point --data-dir or TUTOR_DATA_DIR at a folder you can write to.`,
+    );
+    await expect(
+      Tutor.open({ contentDir: FIXTURE_CONTENT, dataDir: file }).then((t) => t.progress("x")),
+    ).rejects.toMatchObject({
+      code: "STORE_IO",
+    });
   });
 });
