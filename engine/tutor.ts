@@ -126,8 +126,24 @@ export class Tutor {
     const wanted = text.trim().toLowerCase();
     const byId = this.catalogData.lessons.find((l) => l.id === wanted);
     if (byId) return ok(byId);
-    const byTitle = this.catalogData.lessons.filter((l) => l.title.toLowerCase().includes(wanted));
-    if (wanted && byTitle.length === 1) return ok(byTitle[0] as Lesson);
+    // "io_uring", "io uring" and "io-uring" all name the same lessons.
+    const fold = (s: string) =>
+      s
+        .toLowerCase()
+        .replace(/[-_\s]+/g, " ")
+        .trim();
+    const folded = fold(wanted);
+    const matching = folded
+      ? this.catalogData.lessons.filter((l) => fold(l.title).includes(folded) || fold(l.id).includes(folded))
+      : [];
+    if (matching.length === 1) return ok(matching[0] as Lesson);
+    if (matching.length > 1) {
+      return refuse(
+        "unknown-lesson",
+        `\`${text}\` matches ${matching.length} lessons: ${matching.map((l) => l.id).join(", ")}. Name one of them.`,
+        { suggestion: (matching[0] as Lesson).id },
+      );
+    }
     const suggestion = closest(
       wanted,
       this.catalogData.lessons.map((l) => l.id),

@@ -157,12 +157,18 @@ describe("the six-stage journey", () => {
     });
   });
 
-  it("suggests the closest lesson id for a typo", async () => {
+  it("finds a lesson by part of its id or title, lists several matches, and suggests the closest id for a typo", async () => {
     const tutor = await openTutor();
-    expect(tutor.findLesson("tcp-basic")).toMatchObject({
+    expect(tutor.findLesson("tcp-basiks")).toMatchObject({
       ok: false,
       code: "unknown-lesson",
       suggestion: "tcp-basics",
+    });
+    expect(tutor.findLesson("tcp basic")).toMatchObject({ ok: true, value: { id: "tcp-basics" } });
+    expect(tutor.findLesson("TCP")).toMatchObject({
+      ok: false,
+      code: "unknown-lesson",
+      message: "`TCP` matches 2 lessons: tcp-basics, tcp-advanced. Name one of them.",
     });
     expect(tutor.findLesson("advanced")).toMatchObject({ ok: true, value: { id: "tcp-advanced" } });
     expect(tutor.findLesson("zzzzzzzzzzzzzzzzzzzzzzzz")).toMatchObject({ ok: false });
