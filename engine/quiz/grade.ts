@@ -90,9 +90,13 @@ export function grade(question: Question, response: Response, jargon: JargonTerm
       });
       const covered = keyPoints.filter((k) => k.covered).length;
       const score = covered / keyPoints.length;
-      const flagged = jargon
+      const used = jargon
         .filter((j) => containsTerm(text, j.term) && !j.plain.some((p) => containsPhrase(text, p)))
         .map((j) => j.term);
+      // "handshake" inside a flagged "three-way handshake" is the same use, flagged once.
+      const flagged = used.filter(
+        (term) => !used.some((other) => other !== term && containsTerm(prepare(other), term)),
+      );
       return { ...base, correct: score >= EXPLAIN_PASS, score, keyPoints, jargon: flagged };
     }
   }

@@ -137,6 +137,19 @@ describe("grading explain answers", () => {
     expect(["queues", "queued", "queue"].map(stem)).toEqual(["queu", "queu", "queu"]);
   });
 
+  it("flags a term once when a longer flagged term contains it", () => {
+    const jargon = [
+      { term: "three-way handshake", plain: ["three messages"] },
+      { term: "handshake", plain: ["agree to talk"] },
+    ];
+    const result = grade(
+      q("basics-explain"),
+      text("The three-way handshake happens, then recv copies into user space."),
+      jargon,
+    );
+    expect(result.jargon).toEqual(["three-way handshake"]);
+  });
+
   it("flags jargon used without a plain explanation", () => {
     const jargon = [{ term: "accept queue", plain: ["wait in a queue", "waiting line"] }];
     const hiding = grade(
