@@ -1,7 +1,7 @@
 /** `tutor ask <question...> [--json]`: an answer from the lessons, with the lesson and stage it came from. */
 import { type AskResult, MAX_QUESTION_LENGTH } from "../../engine/index.js";
 import { EXIT_OK, EXIT_USAGE } from "../errors.js";
-import { type GlobalOptions, openTutor } from "../open-tutor.js";
+import { type GlobalOptions, LEARNER_ID, openTutor } from "../open-tutor.js";
 
 export async function ask(
   words: string[],
@@ -25,7 +25,15 @@ export async function ask(
     if (tutor.usesModel && process.stderr.isTTY && !options.json)
       process.stderr.write("Asking the language model…\n");
     const result = await tutor.ask(question);
-    process.stdout.write(options.json ? `${JSON.stringify(asJson(result), null, 2)}\n` : answerText(result));
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify(asJson(result), null, 2)}\n`);
+      return EXIT_OK;
+    }
+    // Point at the stage to study, or at the learner's own stage of that lesson while it is still locked.
+    const top = result.confident ? result.passages[0] : undefined;
+    const entry = top && (await tutor.catalog(LEARNER_ID)).find((e) => e.id === top.lessonId);
+    const open = entry?.stages[(top?.stage ?? 1) - 1]?.status !== "locked";
+    process.stdout.write(answerText(result, open ? undefined : entry?.currentStage));
     return EXIT_OK;
   } finally {
     await tutor.close();
@@ -39,6 +47,7 @@ function asJson(result: AskResult) {
     confident: result.confident,
     message: result.message,
     ...(result.answer ? { answer: result.answer } : {}),
+    closest: result.confident ? [] : result.lessons.map((l) => ({ lesson: l.id, title: l.title })),
     results: result.passages.map((p) => ({
       lesson: p.lessonId,
       title: p.lessonTitle,
@@ -50,7 +59,8 @@ function asJson(result: AskResult) {
   };
 }
 
-export function answerText(result: AskResult): string {
+/** `currentStage` is given when the cited stage is still locked for the learner. */
+export function answerText(result: AskResult, currentStage?: number): string {
   const lines: string[] = [];
   if (!result.confident) {
     lines.push(result.message);
@@ -66,6 +76,13 @@ export function answerText(result: AskResult): string {
     lines.push(`    ${p.excerpt}`);
   });
   const top = result.passages[0];
-  if (top) lines.push("", `Study it: tutor learn ${top.lessonId} --stage ${top.stage}`);
+  if (top && currentStage === undefined)
+    lines.push("", `Study it: tutor learn ${top.lessonId} --stage ${top.stage}`);
+  else if (top) {
+    lines.push(
+      "",
+      `Study it: tutor learn ${top.lessonId} (you are on stage ${currentStage}; stage ${top.stage} opens once you pass the stages before it)`,
+    );
+  }
   return `${lines.join("\n")}\n`;
 }

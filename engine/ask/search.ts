@@ -85,9 +85,13 @@ const CONCEPT_TOKEN = /^syn\d+$/;
 export function plainText(markdown: string): string {
   return markdown
     .replace(/```[^\n]*\n/g, "\n")
+    .replace(/^\s*\|?\s*:?-{3,}.*$/gm, "") // table separator rows
     .replace(/!\[[^\]]*\]\([^)]*\)/g, " ")
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/[*_`>#|]+/g, " ")
+    .replace(/`+|\*{1,3}(?=\S)|(?<=\S)\*{1,3}/g, "") // code spans and emphasis marks, not the words
+    .replace(/^\s*(?:#{1,6}|>)\s?/gm, "")
+    .replace(/^[ \t]*\|[ \t]*|[ \t]*\|[ \t]*$/gm, "") // a table row's outer pipes
+    .replace(/[ \t]*\|[ \t]*/g, " · ")
     .replace(/[ \t]+/g, " ")
     .replace(/\n{2,}/g, "\n")
     .trim();

@@ -334,7 +334,15 @@ describe("tutor ask", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^From Torn pages: .+, stage \d \(.+\)\.\n/);
     expect(run.stdout).toMatch(/\n\[1\] Torn pages: .+ · stage \d \(.+\) · .+\n {4}\S/);
-    expect(run.stdout).toMatch(/\nStudy it: tutor learn torn-pages --stage \d\n$/);
+    // A new learner has not reached the stage cited, so it points at their own stage of the lesson.
+    const top = Number(/^From .+, stage (\d)/.exec(run.stdout)?.[1]);
+    expect(run.stdout).toMatch(
+      top === 1
+        ? /\nStudy it: tutor learn torn-pages --stage 1\n$/
+        : new RegExp(
+            `\\nStudy it: tutor learn torn-pages \\(you are on stage 1; stage ${top} opens once you pass the stages before it\\)\\n$`,
+          ),
+    );
   });
 
   it("says honestly when the lessons do not cover a question, and names the closest", () => {
@@ -342,6 +350,10 @@ describe("tutor ask", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^The lessons do not cover that/);
     expect(run.stdout).not.toContain("Study it:");
+    const json = JSON.parse(tutor(["ask", "--json", "how do I bake sourdough bread?"], bundled).stdout);
+    expect(json.confident).toBe(false);
+    expect(json.closest.length).toBeGreaterThan(0);
+    expect(Object.keys(json.closest[0]).sort()).toEqual(["lesson", "title"]);
   });
 
   it("prints the ranked passages as JSON for scripts", () => {

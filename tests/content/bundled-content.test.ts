@@ -37,7 +37,9 @@ describe("bundled content", () => {
   });
 
   it("does not give the answer away by its place: the right option is first in at most 40% of choice questions", () => {
-    const choice = quizzes.flatMap((q) => q.questions).filter((q) => q.type === "single" || q.type === "multiple");
+    const choice = quizzes
+      .flatMap((q) => q.questions)
+      .filter((q) => q.type === "single" || q.type === "multiple");
     const first = choice.filter((q) => "options" in q && q.options[0]?.correct);
     expect(first.length / choice.length).toBeLessThanOrEqual(0.4);
   });
