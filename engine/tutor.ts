@@ -111,6 +111,11 @@ export class Tutor {
     return this.store.dir;
   }
 
+  /** Share of a stage's questions to answer right to pass it, 0..1. */
+  get stagePassMark(): number {
+    return this.passMark;
+  }
+
   // ---- content ---------------------------------------------------------------------------------
 
   lessons(): Lesson[] {
