@@ -33,6 +33,13 @@ async function create(): Promise<MarkdownRenderer> {
       marked.use(markedTerminal({ width, reflowText: true, showSectionPrefix: false, emoji: false, tab: 2 }));
       marked.use({
         renderer: {
+          // marked-terminal (7.x with marked >= 13) prints a tight list item's text token as its raw source, so
+          // **bold**, *italic* and `code` in bullets showed their marks (marked-terminal #304, #371). A text
+          // token that has inline tokens is rendered through them instead.
+          text(token: Tokens.Text | Tokens.Escape) {
+            if (!("tokens" in token) || !token.tokens) return false;
+            return this.parser.parseInline(token.tokens);
+          },
           // A fence without a language is a diagram or output: keep it exactly as written.
           code(token: Tokens.Code) {
             if (token.lang) return false;
@@ -53,9 +60,25 @@ async function create(): Promise<MarkdownRenderer> {
   };
   return (markdown, width) => {
     const out = instance(width).parse(markdown) as string;
-    const lines = wrapAnsi(out.replace(/\s+$/, ""), width, { hard: true, trim: false }).split("\n");
-    return lines;
+    return out
+      .replace(/\s+$/, "")
+      .split("\n")
+      .flatMap((line) => wrapLine(line, width));
   };
+}
+
+/** A bullet ("  * ", "  12. ") or the indent a line starts with: wrapped rows hang under its text. */
+const HANGING = /^( *(?:[*•-] |\d+\. )?)/;
+
+/** One rendered line as rows of at most `width`, continuation rows indented under the line's text. */
+function wrapLine(line: string, width: number): string[] {
+  const plain = wrapAnsi(line, width, { hard: true, trim: false }).split("\n");
+  if (plain.length === 1) return plain;
+  const prefix = HANGING.exec(line)?.[1] ?? "";
+  const indent = prefix.length <= width / 2 ? prefix.length : 0;
+  const body = line.slice(indent);
+  const rows = wrapAnsi(body, width - indent, { hard: true, trim: true }).split("\n");
+  return rows.map((row, i) => (i === 0 ? line.slice(0, indent) : " ".repeat(indent)) + row);
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to remove them

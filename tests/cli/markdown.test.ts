@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { loadMarkdown } from "../../cli/markdown/render.js";
+import { stripAnsi } from "./helpers.js";
+
+const render = async (markdown: string, width: number) =>
+  (await loadMarkdown())(markdown, width).map((row) => stripAnsi(row));
+
+describe("lesson markdown for the terminal", () => {
+  it("renders bold, italic and code inside list items, not their marks", async () => {
+    const rows = await render(
+      "- a **bold** word\n- an *italic* one\n- a `code` span\n  - nested **too**\n\n1. first **one**\n2. then `two`\n",
+      60,
+    );
+    const text = rows.join("\n");
+    expect(text).not.toMatch(/\*\*|`|\*italic\*/);
+    expect(text).toContain("a bold word");
+    expect(text).toContain("an italic one");
+    expect(text).toContain("a code span");
+    expect(text).toContain("nested too");
+    expect(text).toContain("1. first one");
+    expect(text).toContain("2. then two");
+  });
+
+  it("wraps a long bullet under its text, within the width", async () => {
+    const rows = await render(`- ${"word ".repeat(30).trim()}\n- next\n`, 40);
+    expect(rows.every((row) => row.length <= 40)).toBe(true);
+    const bullet = rows.findIndex((row) => row.startsWith("  * word"));
+    expect(bullet).toBeGreaterThanOrEqual(0);
+    expect(rows[bullet + 1]).toMatch(/^ {4}word/);
+    expect(rows).toContain("  * next");
+  });
+});
