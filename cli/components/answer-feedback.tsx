@@ -1,6 +1,7 @@
 /** After an answer: the verdict, what was wrong and why, the explanation, the stage moment, the next review. */
 import { Box, Text } from "ink";
 import { type AnswerOutcome, EXPLAIN_PASS, type JournalEntry } from "../../engine/index.js";
+import { useInlineMarkdown } from "../hooks/use-markdown.js";
 import { dueInWords } from "../text/dates.js";
 import { journalKindName, percent } from "../text/reports.js";
 import { Markdown } from "./markdown.js";
@@ -22,6 +23,7 @@ export function AnswerFeedback({ outcome, lessonTitle, width, now, thenAndNow }:
   const keyPoints = grade.keyPoints ?? [];
   const covered = keyPoints.filter((k) => k.covered).length;
   const options = "options" in question ? question.options : [];
+  const inline = useInlineMarkdown();
   return (
     <Box flexDirection="column" rowGap={1}>
       <Box flexDirection="column">
@@ -38,11 +40,11 @@ export function AnswerFeedback({ outcome, lessonTitle, width, now, thenAndNow }:
         )}
         {grade.chosenWrong.map((wrong) => (
           <Box key={wrong.option} flexDirection="column">
-            <Text wrap="wrap">You chose: {wrong.text}</Text>
+            <Text wrap="wrap">You chose: {inline(wrong.text)}</Text>
             {wrong.feedback ? (
               <Box paddingLeft={2}>
                 <Text color="yellow" wrap="wrap">
-                  {wrong.feedback}
+                  {inline(wrong.feedback)}
                 </Text>
               </Box>
             ) : null}
@@ -50,10 +52,11 @@ export function AnswerFeedback({ outcome, lessonTitle, width, now, thenAndNow }:
         ))}
         {grade.missedCorrect.map((i) => (
           <Text key={i} wrap="wrap">
-            {question.type === "multiple" ? "You left out" : "The right answer"}: {options[i]?.text}
+            {question.type === "multiple" ? "You left out" : "The right answer"}:{" "}
+            {inline(options[i]?.text ?? "")}
           </Text>
         ))}
-        {!grade.correct && grade.expected ? <Text wrap="wrap">Answer: {grade.expected}</Text> : null}
+        {!grade.correct && grade.expected ? <Text wrap="wrap">Answer: {inline(grade.expected)}</Text> : null}
       </Box>
       {explain ? (
         <Box flexDirection="column">
@@ -63,7 +66,7 @@ export function AnswerFeedback({ outcome, lessonTitle, width, now, thenAndNow }:
           {keyPoints.map((k) => (
             <Text key={k.text} color={k.covered ? "green" : "red"} wrap="wrap">
               {k.covered ? "✔ covered: " : "✘ missed:  "}
-              {k.text}
+              {inline(k.text)}
             </Text>
           ))}
           {grade.jargon && grade.jargon.length > 0 ? (

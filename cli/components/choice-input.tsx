@@ -2,6 +2,7 @@
 import { Box, Text, useInput } from "ink";
 import { useMemo, useReducer, useState } from "react";
 import { choiceReducer, initialChoice } from "../hooks/use-choice-state.js";
+import { useInlineMarkdown } from "../hooks/use-markdown.js";
 
 export interface ChoiceInputProps {
   options: readonly { text: string }[];
@@ -13,6 +14,7 @@ export function ChoiceInput({ options, multiple, onSubmit }: ChoiceInputProps) {
   const reducer = useMemo(() => choiceReducer(options.length, multiple), [options.length, multiple]);
   const [state, dispatch] = useReducer(reducer, multiple, initialChoice);
   const [notice, setNotice] = useState<string>();
+  const inline = useInlineMarkdown();
 
   useInput((input, key) => {
     if (key.upArrow || input === "k") dispatch({ type: "up" });
@@ -43,7 +45,7 @@ export function ChoiceInput({ options, multiple, onSubmit }: ChoiceInputProps) {
             </Box>
             <Box flexShrink={1}>
               <Text wrap="wrap" color={atCursor ? "cyan" : undefined}>
-                {option.text}
+                {inline(option.text)}
               </Text>
             </Box>
           </Box>

@@ -1,6 +1,7 @@
 /** Items to put in order: arrows move the cursor, space picks the item up so the arrows move it, enter answers. */
 import { Box, Text, useInput } from "ink";
 import { useReducer } from "react";
+import { useInlineMarkdown } from "../hooks/use-markdown.js";
 import { initialOrder, orderReducer } from "../hooks/use-order-state.js";
 
 export interface OrderInputProps {
@@ -12,6 +13,7 @@ export interface OrderInputProps {
 
 export function OrderInput({ items, shuffled, onSubmit }: OrderInputProps) {
   const [state, dispatch] = useReducer(orderReducer, shuffled, initialOrder);
+  const inline = useInlineMarkdown();
 
   useInput((input, key) => {
     if (key.upArrow || input === "k") dispatch({ type: "up" });
@@ -33,7 +35,7 @@ export function OrderInput({ items, shuffled, onSubmit }: OrderInputProps) {
             </Box>
             <Box flexShrink={1}>
               <Text wrap="wrap" color={atCursor ? "cyan" : undefined} bold={held}>
-                {items[item]}
+                {inline(items[item] ?? "")}
               </Text>
             </Box>
           </Box>

@@ -3,6 +3,7 @@ import { TextInput } from "@inkjs/ui";
 import { Box, Text, useInput } from "ink";
 import { useState } from "react";
 import type { JargonTerm, Question, Response } from "../../engine/index.js";
+import { useInlineMarkdown } from "../hooks/use-markdown.js";
 import { ChoiceInput } from "./choice-input.js";
 import { Editor } from "./editor.js";
 import { Markdown } from "./markdown.js";
@@ -40,6 +41,7 @@ const EXPLAIN_TITLES: Partial<Record<number, string>> = {
 export function QuestionView({ question, width, jargon, onAnswer }: QuestionViewProps) {
   const [hintShown, setHintShown] = useState(false);
   const textual = typesText(question);
+  const inline = useInlineMarkdown();
 
   useInput((input, key) => {
     if (!question.hint) return;
@@ -72,7 +74,7 @@ export function QuestionView({ question, width, jargon, onAnswer }: QuestionView
       {hintShown && question.hint ? (
         <Box marginTop={1}>
           <Text color="yellow" wrap="wrap">
-            Hint: {question.hint}
+            Hint: {inline(question.hint)}
           </Text>
         </Box>
       ) : null}

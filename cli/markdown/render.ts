@@ -5,7 +5,10 @@
 import type { Tokens } from "marked";
 import wrapAnsi from "wrap-ansi";
 
-export type MarkdownRenderer = (markdown: string, width: number) => string[];
+export type MarkdownRenderer = ((markdown: string, width: number) => string[]) & {
+  /** One line of inline markdown (an option, a hint, feedback) styled for the terminal, left for Ink to wrap. */
+  inline: (text: string) => string;
+};
 
 let loading: Promise<MarkdownRenderer> | undefined;
 let loaded: MarkdownRenderer | undefined;
@@ -58,13 +61,29 @@ async function create(): Promise<MarkdownRenderer> {
     }
     return marked;
   };
-  return (markdown, width) => {
+  const inline = (text: string) =>
+    stripControls(instance(INLINE_WIDTH).parseInline(text) as string).replace(COLON_MARK, ":");
+  const render = (markdown: string, width: number) => {
     const out = instance(width).parse(markdown) as string;
     return out
       .replace(/\s+$/, "")
       .split("\n")
       .flatMap((line) => wrapLine(line, width));
   };
+  return Object.assign(render, { inline });
+}
+
+/** Inline text is never reflowed by marked-terminal; Ink wraps it. */
+const INLINE_WIDTH = 10_000;
+/** marked-terminal hides a code span's colons behind this mark and restores them only in block text. */
+const COLON_MARK = /\*#COLON\|\*/g;
+
+/** Inline markdown without its marks, for the moment before the renderer has loaded. */
+export function stripMarks(text: string): string {
+  return text
+    .replace(/`([^`]+)`/g, "$1")
+    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, "$2")
+    .replace(/(^|[^\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])/g, "$1$2");
 }
 
 /** A bullet ("  * ", "  12. ") or the indent a line starts with: wrapped rows hang under its text. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadMarkdown } from "../../cli/markdown/render.js";
+import { loadMarkdown, stripMarks } from "../../cli/markdown/render.js";
 import { stripAnsi } from "./helpers.js";
 
 const render = async (markdown: string, width: number) =>
@@ -28,5 +28,18 @@ describe("lesson markdown for the terminal", () => {
     expect(bullet).toBeGreaterThanOrEqual(0);
     expect(rows[bullet + 1]).toMatch(/^ {4}word/);
     expect(rows).toContain("  * next");
+  });
+});
+
+describe("inline markdown for options, feedback and hints", () => {
+  it("styles bold, italic and code without their marks, colons in code kept", async () => {
+    const { inline } = await loadMarkdown();
+    expect(stripAnsi(inline("a **bold** *it* and `host:port`"))).toBe("a bold it and host:port");
+  });
+
+  it("strips the marks the same way before the renderer has loaded", () => {
+    expect(stripMarks("a **bold** *it* and `x*y*z` or __b__ _i_, 2 * 3 * 4")).toBe(
+      "a bold it and x*y*z or b i, 2 * 3 * 4",
+    );
   });
 });

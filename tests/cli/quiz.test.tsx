@@ -44,10 +44,15 @@ describe("quiz: single choice", () => {
     const app = renderApp(h.tutor, quiz(1));
     await app.frame("What does recv() do");
     // The second option is the NIC misconception.
+    expect(await app.frame("What does recv() do")).toContain("2. Asks the network card for the next packet");
     await app.press(KEY.down, KEY.enter);
     const frame = await app.frame("✘ Not quite");
+    // Option texts and their feedback are inline markdown: styled, never shown with their marks.
     expect(frame).toContain("You chose: Asks the network card for the next packet");
-    expect(frame).toContain("The NIC has already written the packet to memory by DMA");
+    expect(frame).toContain(
+      "The NIC has already written the packet to memory by DMA; recv() never talks to the NIC.",
+    );
+    expect(frame).not.toMatch(/\*\*|`/);
     expect(frame).toContain("Explanation");
   });
 
@@ -56,6 +61,7 @@ describe("quiz: single choice", () => {
     await app.frame("What does recv() do");
     expect(await app.frame("h hint")).not.toContain("Hint:");
     await app.press("h");
+    // The hint is inline markdown too: no marks.
     expect(await app.frame("Hint:")).toContain("Where are the bytes before the call?");
     await app.press("1", KEY.enter);
     await app.frame("✔ Right");
