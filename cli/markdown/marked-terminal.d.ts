@@ -9,6 +9,8 @@ declare module "marked-terminal" {
     emoji?: boolean;
     tab?: number;
     unescape?: boolean;
+    /** Passed to cli-table3 for every table (the same object each time). */
+    tableOptions?: Record<string, unknown>;
   }
 
   export function markedTerminal(

@@ -33,7 +33,18 @@ async function create(): Promise<MarkdownRenderer> {
     let marked = instances.get(width);
     if (!marked) {
       marked = new Marked<string, string>({ async: false, gfm: true });
-      marked.use(markedTerminal({ width, reflowText: true, showSectionPrefix: false, emoji: false, tab: 2 }));
+      // marked-terminal hands this object to cli-table3 for every table; `table` below sets its widths.
+      const tableOptions: TableOptions = { wordWrap: true, wrapOnWordBoundary: true };
+      marked.use(
+        markedTerminal({
+          width,
+          reflowText: true,
+          showSectionPrefix: false,
+          emoji: false,
+          tab: 2,
+          tableOptions,
+        }),
+      );
       marked.use({
         renderer: {
           // marked-terminal (7.x with marked >= 13) prints a tight list item's text token as its raw source, so
@@ -42,6 +53,13 @@ async function create(): Promise<MarkdownRenderer> {
           text(token: Tokens.Text | Tokens.Escape) {
             if (!("tokens" in token) || !token.tokens) return false;
             return this.parser.parseInline(token.tokens);
+          },
+          // A table wider than the page gets column widths that fit it, and its cells wrap within them.
+          table(token: Tokens.Table) {
+            const widths = fitColumns(token, width);
+            if (widths) tableOptions.colWidths = widths;
+            else delete tableOptions.colWidths;
+            return false;
           },
           // A fence without a language is a diagram or output: keep it exactly as written.
           code(token: Tokens.Code) {
@@ -71,6 +89,54 @@ async function create(): Promise<MarkdownRenderer> {
       .flatMap((line) => wrapLine(line, width));
   };
   return Object.assign(render, { inline });
+}
+
+/** What marked-terminal hands to cli-table3 for every table. */
+type TableOptions = { wordWrap: boolean; wrapOnWordBoundary: boolean; colWidths?: number[] } & Record<
+  string,
+  unknown
+>;
+
+/** Each cell has a space either side; a column can be no narrower than this (with its padding). */
+const CELL_PADDING = 2;
+const MIN_COLUMN = 6;
+
+/**
+ * Column widths (padding included, as cli-table3 counts them) that fit a table in `width`, or undefined when its
+ * natural widths fit already. Each column first gets room for its longest word (so words wrap whole), then the
+ * room left is shared out: narrow columns keep their natural width, the wide ones share the rest equally.
+ */
+export function fitColumns(token: Tokens.Table, width: number): number[] | undefined {
+  const count = token.header.length;
+  if (count === 0) return undefined;
+  const texts = Array.from({ length: count }, (_, col) =>
+    [token.header, ...token.rows].map((row) => stripMarks(row[col]?.text ?? "")),
+  );
+  const natural = texts.map((cells) => Math.max(...cells.map((t) => t.length)) + CELL_PADDING);
+  const room = width - (count + 1);
+  if (natural.reduce((a, b) => a + b, 0) <= room) return undefined;
+  const longestWord = texts.map(
+    (cells) => Math.max(...cells.flatMap((t) => t.split(/\s+/).map((w) => w.length))) + CELL_PADDING,
+  );
+  let base = natural.map((n, col) => Math.min(n, Math.max(MIN_COLUMN, longestWord[col] as number)));
+  // Too narrow even for whole words: share the room equally, and cli-table3 shortens the longest words.
+  if (base.reduce((a, b) => a + b, 0) > room) base = base.map(() => MIN_COLUMN);
+  return share(base, natural, room);
+}
+
+/** Adds the room left over `base` to the columns, up to each one's natural width, the smallest needs first. */
+function share(base: number[], natural: number[], room: number): number[] {
+  const widths = [...base];
+  let left = room - base.reduce((a, b) => a + b, 0);
+  const order = natural
+    .map((n, col) => ({ need: n - (base[col] as number), col }))
+    .sort((a, b) => a.need - b.need);
+  order.forEach(({ need, col }, i) => {
+    const add = Math.max(0, Math.min(need, Math.floor(left / (order.length - i))));
+    widths[col] = (widths[col] as number) + add;
+    left -= add;
+  });
+  return widths;
 }
 
 /** Inline text is never reflowed by marked-terminal; Ink wraps it. */

@@ -43,3 +43,30 @@ describe("inline markdown for options, feedback and hints", () => {
     );
   });
 });
+
+describe("tables", () => {
+  const table = [
+    "| term | say instead |",
+    "|---|---|",
+    "| head-of-line blocking | bytes that arrived are held back until a missing piece before them arrives, which is a long cell |",
+    "| `innodb_page_size` | chosen when the instance is created, and never changed after that for as long as it lives |",
+  ].join("\n");
+
+  it.each([100, 60, 40])(
+    "fits a wide table in %i columns, wrapping its cells on whole words",
+    async (width) => {
+      const rows = await render(table, width);
+      expect(Math.max(...rows.map((row) => row.length))).toBeLessThanOrEqual(width);
+      // Every row of the table is a whole row: borders at both ends, nothing spilled onto the next line.
+      for (const row of rows) expect(row).toMatch(/^[┌│├└].*[┐│┤┘]$/);
+      const words = rows.join(" ").replace(/[│┌┐└┘├┤┬┴┼─]/g, " ");
+      for (const word of ["head-of-line", "innodb_page_size", "arrives,", "lives"])
+        expect(words).toContain(word);
+    },
+  );
+
+  it("leaves a table that fits as it is", async () => {
+    const rows = await render("| a | b |\n|---|---|\n| one | two |\n", 60);
+    expect(rows).toContain("│ one │ two │");
+  });
+});
