@@ -3,6 +3,8 @@ import { Box, Text, useInput } from "ink";
 import type { ProgressSummary } from "../../engine/index.js";
 import { Frame } from "../components/frame.js";
 import { Heatmap } from "../components/heatmap.js";
+import { keysText } from "../components/key-help.js";
+import { Scroll } from "../components/scroll.js";
 import { StageBar } from "../components/stage-bar.js";
 import { useTutor } from "../context.js";
 import { useEngine } from "../hooks/use-engine.js";
@@ -25,7 +27,9 @@ export function Progress() {
 
 function ProgressView({ summary }: { summary: ProgressSummary }) {
   const { go, quit } = useTutor();
-  const { columns } = useTerminalSize();
+  const { columns, rows } = useTerminalSize();
+  /** Rows around the scrolled body: title, two gaps, the keys, and a spare row so Ink never fills the screen. */
+  const chrome = 4 + Math.ceil(keysText(KEYS).length / columns);
   useInput((input, key) => {
     if (input === "r") go({ name: "review" });
     else if (key.escape || key.return) go({ name: "home" });
@@ -35,37 +39,39 @@ function ProgressView({ summary }: { summary: ProgressSummary }) {
   const weeks = Math.ceil(summary.activity.length / 7);
   return (
     <Frame title="Progress" keys={KEYS}>
-      <Text wrap="wrap">
-        <Text bold>
-          {summary.stagesPassed} of {summary.stagesTotal} stages passed ({percent(summary.completion)})
+      <Scroll height={rows - chrome}>
+        <Text wrap="wrap">
+          <Text bold>
+            {summary.stagesPassed} of {summary.stagesTotal} stages passed ({percent(summary.completion)})
+          </Text>
+          <Text dimColor> · </Text>
+          {summary.xp} XP
         </Text>
-        <Text dimColor> · </Text>
-        {summary.xp} XP
-      </Text>
-      <Text wrap="wrap">Streak: {streakText(summary.streak)}</Text>
-      <Box flexDirection="column" marginTop={1}>
-        <Text dimColor>{STAGE_LEGEND}</Text>
-        {summary.lessons.map((entry) => (
-          <Box key={entry.id}>
-            <StageBar stages={entry.stages} />
-            <Text dimColor> {passedCount(entry.stages)}/6 </Text>
-            <Box width={Math.max(10, columns - 12)}>
-              <Text wrap="truncate-end">{entry.title}</Text>
+        <Text wrap="wrap">Streak: {streakText(summary.streak)}</Text>
+        <Box flexDirection="column" marginTop={1}>
+          <Text dimColor>{STAGE_LEGEND}</Text>
+          {summary.lessons.map((entry) => (
+            <Box key={entry.id}>
+              <StageBar stages={entry.stages} />
+              <Text dimColor> {passedCount(entry.stages)}/6 </Text>
+              <Box width={Math.max(10, columns - 12)}>
+                <Text wrap="truncate-end">{entry.title}</Text>
+              </Box>
             </Box>
-          </Box>
-        ))}
-      </Box>
-      <Box flexDirection="column" marginTop={1}>
-        <Text bold>Study activity, last {weeks} weeks</Text>
-        <Heatmap activity={summary.activity} />
-      </Box>
-      <Box flexDirection="column" marginTop={1}>
-        <Text bold>
-          Reviews due now: <Text color={summary.dueNow > 0 ? "magenta" : undefined}>{summary.dueNow}</Text>
-        </Text>
-        <Text dimColor>{head}</Text>
-        <Text>{counts}</Text>
-      </Box>
+          ))}
+        </Box>
+        <Box flexDirection="column" marginTop={1}>
+          <Text bold>Study activity, last {weeks} weeks</Text>
+          <Heatmap activity={summary.activity} />
+        </Box>
+        <Box flexDirection="column" marginTop={1}>
+          <Text bold>
+            Reviews due now: <Text color={summary.dueNow > 0 ? "magenta" : undefined}>{summary.dueNow}</Text>
+          </Text>
+          <Text dimColor>{head}</Text>
+          <Text>{counts}</Text>
+        </Box>
+      </Scroll>
     </Frame>
   );
 }

@@ -1,6 +1,11 @@
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { cleanup } from "ink-testing-library";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Tutor } from "../../engine/index.js";
 import { type Harness, KEY, openHarness, passStages, renderApp } from "./helpers.js";
+
+const BUNDLED = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 let h: Harness;
 beforeEach(async () => {
@@ -34,6 +39,46 @@ describe("progress screen", () => {
     expect(frame).toContain("Reviews due now: 0");
     expect(frame).toMatch(/today\s+\w{3}\s+\w{3}/);
   });
+
+  // The bundled lessons: a catalog long enough that progress is taller than these terminals.
+  it.each([
+    [100, 30],
+    [60, 24],
+  ])(
+    "scrolls at %ix%i: the top first, then End, Home, PgDn, PgUp and the arrows move through it",
+    async (columns, rows) => {
+      const bundled = await Tutor.open({ contentDir: BUNDLED, dataDir: h.dataDir });
+      try {
+        const app = renderApp(bundled, { name: "progress" });
+        app.resize(columns, rows);
+        const fits = (f: string) =>
+          f.split("\n").length < rows && f.split("\n").every((l) => l.length <= columns);
+        const top = await app.frame(
+          (f) => fits(f) && f.includes("stages passed") && f.includes("↑↓ scroll"),
+          `the top of progress within ${columns}x${rows}`,
+        );
+        expect(top).not.toContain("Reviews due now");
+        await app.press("\u001b[F"); // End
+        const end = await app.frame((f) => fits(f) && f.includes("Reviews due now"), "the end of progress");
+        expect(end).not.toContain("stages passed");
+        await app.press("\u001b[H"); // Home
+        await app.frame(
+          (f) => f.includes("stages passed") && !f.includes("Reviews due now"),
+          "the top again",
+        );
+        await app.press("\u001b[6~"); // PgDn
+        await app.frame((f) => fits(f) && !f.includes("stages passed"), "the next page");
+        await app.press("\u001b[5~"); // PgUp
+        await app.frame("stages passed", "the top after PgUp");
+        await app.press(KEY.down);
+        await app.frame((f) => !f.includes("stages passed"), "one row down");
+        await app.press(KEY.up);
+        await app.frame("stages passed", "one row up");
+      } finally {
+        await bundled.close();
+      }
+    },
+  );
 
   it("goes back home on escape", async () => {
     const app = renderApp(h.tutor, { name: "progress" });
