@@ -1,22 +1,27 @@
 /** A multi-line editor for explain answers: enter starts a new line, ctrl+d hands the answer in. */
 import { Box, Text, useInput } from "ink";
-import { useReducer } from "react";
-import { editorReducer, editorText, emptyEditor } from "../hooks/use-editor-state.js";
+import { useDraftEditor } from "../hooks/use-draft.js";
+import { editorText } from "../hooks/use-editor-state.js";
 import { noColor } from "../no-color.js";
 
 export interface EditorProps {
   onSubmit: (text: string) => void;
   /** Rows the box shows at least. */
   minRows?: number;
+  /** Keeps what is typed as a draft under this key (a question id) until it is handed in. */
+  draftKey?: string;
 }
 
-export function Editor({ onSubmit, minRows = 4 }: EditorProps) {
-  const [state, dispatch] = useReducer(editorReducer, emptyEditor);
+export function Editor({ onSubmit, minRows = 4, draftKey }: EditorProps) {
+  const [state, dispatch, discard] = useDraftEditor(draftKey);
 
   useInput((input, key) => {
     if (key.ctrl && (input === "d" || input === "s")) {
       const text = editorText(state);
-      if (text.trim()) onSubmit(text.trim());
+      if (text.trim()) {
+        discard();
+        onSubmit(text.trim());
+      }
       return;
     }
     if (key.ctrl && input === "a") dispatch({ type: "home" });

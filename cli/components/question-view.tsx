@@ -117,6 +117,6 @@ function AnswerInput({ question, onAnswer }: { question: Question; onAnswer: (re
         </Box>
       );
     case "explain":
-      return <Editor onSubmit={(text) => onAnswer({ kind: "text", text })} />;
+      return <Editor draftKey={question.id} onSubmit={(text) => onAnswer({ kind: "text", text })} />;
   }
 }

@@ -196,6 +196,28 @@ describe("quiz: articulate (stage 2)", () => {
     expect(journal[0]?.text).toBe("The kernel keeps the bytes in a receive buffer\nand the skb holds them");
   });
 
+  it("keeps a half-written answer when the learner leaves, and restores it on return", async () => {
+    await passStages(h.tutor, "tcp-reads", 1);
+    const app = renderApp(h.tutor, quiz(2));
+    await app.frame("Your explanation");
+    await app.type("The kernel keeps");
+    await app.press(KEY.enter);
+    await app.type("the bytes");
+    await app.frame("the bytes");
+    await app.press(KEY.escape);
+    await app.frame("Six stages tutor");
+    await app.press(KEY.enter);
+    const back = await app.frame("Your explanation");
+    expect(back).toContain("The kernel keeps");
+    expect(back).toContain("the bytes");
+    // The cursor is where it was: typing goes on at the end.
+    await app.type(" in a receive buffer");
+    await app.press(KEY.ctrlD);
+    await app.frame("Key points");
+    const journal = await h.tutor.journal(LEARNER, "tcp-reads");
+    expect(journal[0]?.text).toBe("The kernel keeps\nthe bytes in a receive buffer");
+  });
+
   it("does not hand in an empty answer", async () => {
     await passStages(h.tutor, "tcp-reads", 1);
     const app = renderApp(h.tutor, quiz(2));
