@@ -22,6 +22,7 @@ import { plain } from "../errors.js";
 import { useEngine } from "../hooks/use-engine.js";
 import { textWidth, useTerminalSize } from "../hooks/use-terminal-size.js";
 import type { Route } from "../routes.js";
+import { neededText } from "../text/reports.js";
 
 /** How to get the session this screen runs. */
 export type QuizStart =
@@ -154,7 +155,10 @@ function Session({ initial }: { initial: QuizState }) {
         {quiz.mode === "quiz" && last ? (
           <Text wrap="wrap">
             Stage {last.stage}: {last.progress.correct} of {last.progress.total} questions right at the latest
-            try · {last.progress.status === "passed" ? "passed" : "not passed yet"}
+            try ·{" "}
+            {last.progress.status === "passed"
+              ? "passed"
+              : `not passed yet: ${neededText(last.progress.total, tutor.stagePassMark)}`}
           </Text>
         ) : null}
         {passed ? (

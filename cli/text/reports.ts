@@ -9,6 +9,13 @@ export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
+/** "4 of 5 needed to pass": the engine's pass mark (a share) in questions, for a stage of `total`. */
+export function neededText(total: number, passMark: number): string {
+  // The engine passes a stage at correct / total >= passMark (with the same tolerance for rounding).
+  const needed = Math.min(total, Math.ceil(passMark * total - 1e-9));
+  return `${needed} of ${total} needed to pass`;
+}
+
 export function streakText(streak: ProgressSummary["streak"]): string {
   const days = `${streak.current} day${streak.current === 1 ? "" : "s"}`;
   const today = streak.studiedToday ? "studied today" : "not studied yet today";

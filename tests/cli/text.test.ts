@@ -13,7 +13,7 @@ import { pageInfo, pagerReducer } from "../../cli/hooks/use-pager-state.js";
 import { closest } from "../../cli/text/closest.js";
 import { dayLabel, dueInWords, parseDay } from "../../cli/text/dates.js";
 import { heatLevel, heatmapGrid, heatmapLines } from "../../cli/text/heatmap.js";
-import { dueTable } from "../../cli/text/reports.js";
+import { dueTable, neededText } from "../../cli/text/reports.js";
 import { stageBar } from "../../cli/text/stage-bar.js";
 import type { StageProgress } from "../../engine/index.js";
 
@@ -168,5 +168,14 @@ describe("pager", () => {
     expect(reduce(12, { type: "bottom" })).toBe(40);
     expect(pageInfo(40, 50, 10)).toEqual({ from: 41, to: 50, atEnd: true });
     expect(pageInfo(0, 50, 10)).toEqual({ from: 1, to: 10, atEnd: false });
+  });
+});
+
+describe("neededText", () => {
+  it("turns the pass mark into questions, as the engine counts a pass", () => {
+    expect(neededText(5, 0.8)).toBe("4 of 5 needed to pass");
+    expect(neededText(2, 0.8)).toBe("2 of 2 needed to pass");
+    expect(neededText(3, 0.6)).toBe("2 of 3 needed to pass");
+    expect(neededText(10, 0.7)).toBe("7 of 10 needed to pass");
   });
 });
