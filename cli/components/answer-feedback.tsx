@@ -1,6 +1,6 @@
 /** After an answer: the verdict, what was wrong and why, the explanation, the stage moment, the next review. */
 import { Box, Text } from "ink";
-import { type AnswerOutcome, EXPLAIN_PASS, type JournalEntry } from "../../engine/index.js";
+import { type AnswerOutcome, EXPLAIN_PASS, type JournalEntry, type Response } from "../../engine/index.js";
 import { useInlineMarkdown } from "../hooks/use-markdown.js";
 import { dueInWords } from "../text/dates.js";
 import { journalKindName, percent } from "../text/reports.js";
@@ -10,6 +10,8 @@ import { ThenAndNow } from "./then-and-now.js";
 
 export interface AnswerFeedbackProps {
   outcome: AnswerOutcome;
+  /** What the learner answered: typed answers and orders are shown back to them. */
+  response?: Response;
   lessonTitle: string;
   width: number;
   now: Date;
@@ -17,7 +19,14 @@ export interface AnswerFeedbackProps {
   thenAndNow?: { then?: JournalEntry; now?: JournalEntry };
 }
 
-export function AnswerFeedback({ outcome, lessonTitle, width, now, thenAndNow }: AnswerFeedbackProps) {
+export function AnswerFeedback({
+  outcome,
+  response,
+  lessonTitle,
+  width,
+  now,
+  thenAndNow,
+}: AnswerFeedbackProps) {
   const { grade, question } = outcome;
   const explain = question.type === "explain";
   const keyPoints = grade.keyPoints ?? [];
@@ -56,7 +65,23 @@ export function AnswerFeedback({ outcome, lessonTitle, width, now, thenAndNow }:
             {inline(options[i]?.text ?? "")}
           </Text>
         ))}
-        {!grade.correct && grade.expected ? <Text wrap="wrap">Answer: {inline(grade.expected)}</Text> : null}
+        {response?.kind === "text" && !explain ? (
+          <Text wrap="wrap">You answered: {response.text}</Text>
+        ) : null}
+        {response?.kind === "order" && !grade.correct && question.type === "order" ? (
+          <NumberedList
+            title="Your order"
+            lines={response.order.map((item, i) => `${i + 1}. ${question.items[item] ?? ""}`)}
+            inline={inline}
+          />
+        ) : null}
+        {!grade.correct && grade.expected ? (
+          question.type === "order" ? (
+            <NumberedList title="The right order" lines={grade.expected.split("\n")} inline={inline} />
+          ) : (
+            <Text wrap="wrap">Answer: {inline(grade.expected)}</Text>
+          )
+        ) : null}
       </Box>
       {explain ? (
         <Box flexDirection="column">
@@ -88,6 +113,36 @@ export function AnswerFeedback({ outcome, lessonTitle, width, now, thenAndNow }:
       ) : null}
       {outcome.stage.passedNow ? <StagePassed change={outcome.stage} lessonTitle={lessonTitle} /> : null}
       <Text dimColor>Next review of this question: {dueInWords(outcome.nextDue, now)}</Text>
+    </Box>
+  );
+}
+
+/** "1. text" lines under a title, each number in its own column so wrapped text stays under its item. */
+function NumberedList({
+  title,
+  lines,
+  inline,
+}: {
+  title: string;
+  lines: string[];
+  inline: (t: string) => string;
+}) {
+  return (
+    <Box flexDirection="column">
+      <Text>{title}:</Text>
+      {lines.map((line) => {
+        const [, number = "", text = line] = /^(\d+\.\s+)(.*)$/.exec(line) ?? [];
+        return (
+          <Box key={line} paddingLeft={2}>
+            <Box flexShrink={0}>
+              <Text dimColor>{number}</Text>
+            </Box>
+            <Box flexShrink={1}>
+              <Text wrap="wrap">{inline(text)}</Text>
+            </Box>
+          </Box>
+        );
+      })}
     </Box>
   );
 }

@@ -62,7 +62,13 @@ function Refused({ title, message }: { title: string; message: string }) {
 type Phase =
   | { name: "question"; notice?: string }
   | { name: "sending" }
-  | { name: "feedback"; outcome: AnswerOutcome; thenAndNow?: { then?: JournalEntry; now?: JournalEntry } }
+  | {
+      name: "feedback";
+      outcome: AnswerOutcome;
+      /** What the learner answered, shown beside the verdict. */
+      response: Response;
+      thenAndNow?: { then?: JournalEntry; now?: JournalEntry };
+    }
   | { name: "summary" };
 
 function Session({ initial }: { initial: QuizState }) {
@@ -101,7 +107,7 @@ function Session({ initial }: { initial: QuizState }) {
         outcome.journal?.kind === "reflection"
           ? await tutor.thenAndNow(learnerId, outcome.journal.lessonId)
           : undefined;
-      setPhase({ name: "feedback", outcome, ...(thenAndNow ? { thenAndNow } : {}) });
+      setPhase({ name: "feedback", outcome, response, ...(thenAndNow ? { thenAndNow } : {}) });
     })().catch(fail);
   };
 
@@ -183,6 +189,7 @@ function Session({ initial }: { initial: QuizState }) {
         <Scroll height={rows - chromeRows(keys)}>
           <AnswerFeedback
             outcome={phase.outcome}
+            response={phase.response}
             lessonTitle={lessonTitle(phase.outcome.question.lessonId)}
             width={width}
             now={now()}

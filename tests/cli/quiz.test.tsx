@@ -291,6 +291,31 @@ describe("quiz: stages 4 and 6", () => {
     await app.frame("✔ Right");
   });
 
+  it("shows a wrong order beside the right one, each a list aligned under its title", async () => {
+    await passStages(h.tutor, "tcp-reads", 3);
+    await h.tutor.startQuiz(LEARNER, "tcp-reads", 4);
+    const q = h.tutor.question("receive-steps");
+    if (q?.type !== "order") throw new Error("fixture changed");
+    const app = renderApp(h.tutor, quiz(4));
+    await app.frame("Your design proposal");
+    await app.type("map the pages, give the pages back");
+    await app.press(KEY.ctrlD);
+    await app.frame("Key points");
+    await app.press(KEY.enter);
+    await app.frame("Put these in order");
+    // Hand in the order as shown, which is not the right one.
+    await app.press(KEY.enter);
+    const frame = await app.frame("✘ Not quite");
+    const lines = frame.split("\n");
+    const mine = lines.indexOf("Your order:");
+    const right = lines.indexOf("The right order:");
+    expect(mine).toBeGreaterThan(-1);
+    expect(right).toBeGreaterThan(mine);
+    const listed = (from: number) => lines.slice(from + 1, from + 1 + q.items.length);
+    expect(listed(mine)).toEqual(q.shuffled.map((item, i) => `  ${i + 1}. ${q.items[item]}`));
+    expect(listed(right)).toEqual(q.items.map((item, i) => `  ${i + 1}. ${item}`));
+  });
+
   it("shows the stage-2 explanation beside the stage-6 reflection: then and now", async () => {
     await passStages(h.tutor, "tcp-reads", 5);
     const app = renderApp(h.tutor, quiz(6));
@@ -319,6 +344,7 @@ describe("quiz: typed answers", () => {
     await app.press(KEY.enter);
     const frame = await app.frame("✘ Not quite");
     expect(frame).toMatch(/Answer: .*mmap/);
+    expect(frame).toContain("You answered: sendfile");
   });
 
   it("asks again when a numeric answer is not a number, then grades it", async () => {
