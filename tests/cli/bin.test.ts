@@ -3,7 +3,7 @@
 // pseudo-terminal (util-linux `script`): colour and NO_COLOR, and Ctrl+C leaving with every answer saved.
 // One file, so the bin is built once and never rebuilt while another test runs it.
 import { type ChildProcessWithoutNullStreams, execFileSync, spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -64,6 +64,16 @@ describe("help and version", () => {
     expect(tutor(["quiz", "--help"]).stdout).toContain("--stage <n>");
     expect(tutor(["progress", "--help"]).stdout).toContain("--json");
     expect(top.stdout).toContain("--data-dir <dir>");
+  });
+
+  it("names bundled lessons in the help's examples", () => {
+    const help = tutor(["--help"]).stdout;
+    const named = [...help.matchAll(/^ {2}tutor (?:learn|quiz) ([\w-]+)/gm)].map((m) => m[1]);
+    expect(named.length).toBeGreaterThan(0);
+    const bundled = readdirSync(join(root, "lessons"))
+      .filter((f) => f.endsWith(".md"))
+      .map((f) => /^id: (.+)$/m.exec(readFileSync(join(root, "lessons", f), "utf8"))?.[1]?.trim());
+    for (const id of named) expect(bundled).toContain(id);
   });
 
   it("prints the version from package.json", async () => {
