@@ -36,6 +36,11 @@ export function continueRoute(step: NextStep): Route {
   }
 }
 
+/** The "continue" line: the engine's next step, labelled once ("Continue the stage 5 quiz", not "Continue: Continue …"). */
+export function continueText(message: string): string {
+  return /^continue\b/i.test(message) ? message : `Continue: ${message}`;
+}
+
 export function Home() {
   const { tutor, learnerId } = useTutor();
   const data = useEngine(async () => {
@@ -79,7 +84,7 @@ function HomeView({ catalog, next, streak, dueNow }: HomeViewProps) {
   // Keep the chosen lesson on screen when the catalog is taller than the terminal: the list gets the rows
   // left after the title, "continue", the "more" markers, the keys, the gaps, and one spare row.
   const rowsOf = (text: string) => Math.ceil(text.length / columns);
-  const chrome = 1 + 1 + rowsOf(`▶ Continue: ${next.message}`) + 1 + 2 + 1 + rowsOf(keysText(KEYS)) + 1;
+  const chrome = 1 + 1 + rowsOf(`▶ ${continueText(next.message)}`) + 1 + 2 + 1 + rowsOf(keysText(KEYS)) + 1;
   const visible = Math.max(3, rows - chrome);
   const first = Math.min(Math.max(0, cursor - visible), Math.max(0, catalog.length - visible));
   const shown = catalog.slice(first, first + visible);
@@ -100,7 +105,8 @@ function HomeView({ catalog, next, streak, dueNow }: HomeViewProps) {
   return (
     <Frame title="Six stages tutor" aside={aside} keys={KEYS}>
       <Text wrap="wrap" color={cursor === 0 ? "cyan" : undefined} bold={cursor === 0}>
-        {cursor === 0 ? "▶ " : "  "}Continue: {next.message}
+        {cursor === 0 ? "▶ " : "  "}
+        {continueText(next.message)}
       </Text>
       <Box flexDirection="column" marginTop={1}>
         {first > 0 ? <Text dimColor>{`  ↑ ${first} more`}</Text> : null}
