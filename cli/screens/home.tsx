@@ -3,7 +3,7 @@ import { Box, Text, useInput } from "ink";
 import { useState } from "react";
 import type { CatalogEntry, NextStep } from "../../engine/index.js";
 import { Frame } from "../components/frame.js";
-import { keysText } from "../components/key-help.js";
+import { keysText, QUIT_KEY } from "../components/key-help.js";
 import { Opening } from "../components/opening.js";
 import { StageBar } from "../components/stage-bar.js";
 import { useTutor } from "../context.js";
@@ -12,13 +12,7 @@ import { useTerminalSize } from "../hooks/use-terminal-size.js";
 import type { Route } from "../routes.js";
 import { passedCount } from "../text/stage-bar.js";
 
-const KEYS = [
-  ["↑↓", "choose"],
-  ["enter", "open"],
-  ["r", "review"],
-  ["p", "progress"],
-  ["q", "quit"],
-] as const;
+const KEYS = [["↑↓", "choose"], ["enter", "open"], ["r", "review"], ["p", "progress"], QUIT_KEY] as const;
 
 /** Where "continue" leads for each kind of next step. */
 export function continueRoute(step: NextStep): Route {
@@ -78,7 +72,8 @@ function HomeView({ catalog, next, streak, dueNow }: HomeViewProps) {
       go(lesson ? { name: "reader", lessonId: lesson.id } : continueRoute(next));
     } else if (input === "r") go({ name: "review" });
     else if (input === "p") go({ name: "progress" });
-    else if (input === "q" || key.escape) quit();
+    // Home is where esc leads: there is nothing further back, so only q quits.
+    else if (input === "q") quit();
   });
 
   // Keep the chosen lesson on screen when the catalog is taller than the terminal: the list gets the rows

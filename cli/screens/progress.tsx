@@ -3,7 +3,7 @@ import { Box, Text, useInput } from "ink";
 import type { ProgressSummary } from "../../engine/index.js";
 import { Frame } from "../components/frame.js";
 import { Heatmap } from "../components/heatmap.js";
-import { keysText } from "../components/key-help.js";
+import { HOME_KEY, keysText, QUIT_KEY } from "../components/key-help.js";
 import { Scroll } from "../components/scroll.js";
 import { StageBar } from "../components/stage-bar.js";
 import { useTutor } from "../context.js";
@@ -12,11 +12,7 @@ import { useTerminalSize } from "../hooks/use-terminal-size.js";
 import { dueTable, percent, streakText } from "../text/reports.js";
 import { passedCount, STAGE_LEGEND } from "../text/stage-bar.js";
 
-const KEYS = [
-  ["r", "review"],
-  ["esc", "home"],
-  ["q", "quit"],
-] as const;
+const KEYS = [["r", "review"], HOME_KEY, QUIT_KEY] as const;
 
 export function Progress() {
   const { tutor, learnerId } = useTutor();

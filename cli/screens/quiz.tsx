@@ -13,7 +13,7 @@ import {
 } from "../../engine/index.js";
 import { AnswerFeedback } from "../components/answer-feedback.js";
 import { Frame } from "../components/frame.js";
-import { type Keys, keysText } from "../components/key-help.js";
+import { HOME_KEY, type Keys, keysText, QUIT_KEY } from "../components/key-help.js";
 import { QuestionView, typesText } from "../components/question-view.js";
 import { Scroll } from "../components/scroll.js";
 import { StagePassed } from "../components/stage-passed.js";
@@ -48,12 +48,13 @@ export function Quiz({ start, initial }: { start: QuizStart; initial?: QuizState
 }
 
 function Refused({ title, message }: { title: string; message: string }) {
-  const { go } = useTutor();
+  const { go, quit } = useTutor();
   useInput((input, key) => {
-    if (key.escape || key.return || input === "q") go({ name: "home" });
+    if (key.escape || key.return) go({ name: "home" });
+    else if (input === "q") quit();
   });
   return (
-    <Frame title={title} keys={[["esc", "home"]]}>
+    <Frame title={title} keys={[HOME_KEY, QUIT_KEY]}>
       <Text wrap="wrap">{message}</Text>
     </Frame>
   );
@@ -72,7 +73,7 @@ type Phase =
   | { name: "summary" };
 
 function Session({ initial }: { initial: QuizState }) {
-  const { tutor, learnerId, go, fail, now } = useTutor();
+  const { tutor, learnerId, go, quit, fail, now } = useTutor();
   const { columns, rows } = useTerminalSize();
   const width = textWidth(columns);
   /** Rows around a scrolled body: title, two gaps, the keys, and a spare row so Ink never fills the screen. */
@@ -127,15 +128,18 @@ function Session({ initial }: { initial: QuizState }) {
       ? { name: "reader", lessonId, stage: nextOpen.stage }
       : { name: "home" };
 
+  // Where the learner types an answer, q is a letter; everywhere else it quits (the answers are saved already).
+  const typing = phase.name === "question" && quiz.question !== undefined && typesText(quiz.question);
   useInput((input, key) => {
-    if (phase.name === "feedback") {
+    if (input === "q" && !typing && phase.name !== "sending") quit();
+    else if (phase.name === "feedback") {
       if (key.return || input === " ") next();
       else if (key.escape) go({ name: "home" });
     } else if (phase.name === "summary") {
       if (key.return) go(afterRoute);
       else if (input === "r" && quiz.mode === "quiz" && lessonId && quiz.stage) {
         go({ name: "quiz", lessonId, stage: quiz.stage });
-      } else if (key.escape || input === "q") go({ name: "home" });
+      } else if (key.escape) go({ name: "home" });
     } else if (phase.name === "question" && key.escape) go({ name: "home" });
   });
 
@@ -151,7 +155,8 @@ function Session({ initial }: { initial: QuizState }) {
     const keys: Keys = [
       ["enter", afterRoute.name === "reader" ? `read stage ${afterRoute.stage}` : "home"],
       ...(quiz.mode === "quiz" ? ([["r", "retake"]] as const) : []),
-      ["esc", "home"],
+      HOME_KEY,
+      QUIT_KEY,
     ];
     return (
       <Frame title={heading} aside={aside} keys={keys}>
@@ -183,6 +188,7 @@ function Session({ initial }: { initial: QuizState }) {
     const keys: Keys = [
       ["enter", phase.outcome.quiz.done ? "summary" : "next question"],
       ["esc", "home (the quiz waits)"],
+      QUIT_KEY,
     ];
     return (
       <Frame title={heading} aside={aside} keys={keys}>
@@ -206,6 +212,7 @@ function Session({ initial }: { initial: QuizState }) {
   const keys: Keys = [
     ...(question.hint ? ([[hintKey, "hint"]] as const) : []),
     ["esc", "home (the quiz waits)"],
+    ...(typing ? [] : [QUIT_KEY]),
   ];
   const reviewOf =
     quiz.mode === "review" ? `${lessonTitle(question.lessonId)} · stage ${question.stage}` : undefined;

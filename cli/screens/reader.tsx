@@ -3,7 +3,7 @@ import { Box, Text, useInput } from "ink";
 import { useEffect, useMemo, useReducer, useState } from "react";
 import type { StageNumber, StageView } from "../../engine/index.js";
 import { Frame } from "../components/frame.js";
-import { keysText } from "../components/key-help.js";
+import { HOME_KEY, keysText, QUIT_KEY } from "../components/key-help.js";
 import { StageBar } from "../components/stage-bar.js";
 import { useTutor } from "../context.js";
 import { plain } from "../errors.js";
@@ -17,7 +17,8 @@ const KEYS = [
   ["space/b", "page"],
   ["←→", "stage"],
   ["enter", "questions"],
-  ["esc", "home"],
+  HOME_KEY,
+  QUIT_KEY,
 ] as const;
 
 /** Rows around the page: title, gap, stage heading, position line, gap, and a spare row so Ink never fills the screen (status and keys are counted apart). */
@@ -67,12 +68,13 @@ export function Reader({ lessonId, stage }: { lessonId: string; stage?: StageNum
 }
 
 function Refused({ message }: { message: string }) {
-  const { go } = useTutor();
-  useInput((_input, key) => {
-    if (key.escape || key.return || _input === "q") go({ name: "home" });
+  const { go, quit } = useTutor();
+  useInput((input, key) => {
+    if (key.escape || key.return) go({ name: "home" });
+    else if (input === "q") quit();
   });
   return (
-    <Frame title="Lesson" keys={[["esc", "home"]]} status={message}>
+    <Frame title="Lesson" keys={[HOME_KEY, QUIT_KEY]} status={message}>
       <Text> </Text>
     </Frame>
   );
@@ -85,7 +87,7 @@ interface StagePageProps {
 }
 
 function StagePage({ view, status, onStage }: StagePageProps) {
-  const { go } = useTutor();
+  const { go, quit } = useTutor();
   const { columns, rows } = useTerminalSize();
   const width = textWidth(columns);
   const lines = useMarkdown(view.markdown, width) ?? [];
@@ -112,7 +114,8 @@ function StagePage({ view, status, onStage }: StagePageProps) {
       if (view.stage < 6) onStage((view.stage + 1) as StageNumber);
     } else if (/^[1-6]$/.test(input)) onStage(Number(input) as StageNumber);
     else if (key.return) go({ name: "quiz", lessonId: view.lesson.id, stage: view.stage });
-    else if (key.escape || input === "q") go({ name: "home" });
+    else if (key.escape) go({ name: "home" });
+    else if (input === "q") quit();
   });
 
   const aside = (
