@@ -37,6 +37,8 @@ export interface StageProgress {
   correct: number;
   /** correct / total, 0..1. */
   score: number;
+  /** How many right answers pass the stage. */
+  needed: number;
   read: boolean;
 }
 

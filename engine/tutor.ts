@@ -111,11 +111,6 @@ export class Tutor {
     return this.store.dir;
   }
 
-  /** Share of a stage's questions to answer right to pass it, 0..1. */
-  get stagePassMark(): number {
-    return this.passMark;
-  }
-
   // ---- content ---------------------------------------------------------------------------------
 
   lessons(): Lesson[] {
@@ -376,7 +371,7 @@ export class Tutor {
 
       let stagesAfter = this.stagesFor(lesson, doc);
       let progress = stagesAfter[question.stage - 1] as NonNullable<(typeof stagesAfter)[number]>;
-      const passedNow = progress.status !== "passed" && meetsPassMark(progress, this.passMark);
+      const passedNow = progress.status !== "passed" && meetsPassMark(progress);
       if (passedNow) {
         doc.passed[lesson.id] = { ...doc.passed[lesson.id], [question.stage]: at };
         stagesAfter = this.stagesFor(lesson, doc);
@@ -578,7 +573,7 @@ export class Tutor {
   // ---- internals -------------------------------------------------------------------------------
 
   private stagesFor(lesson: Lesson, doc: LearnerDoc, latest = latestAnswers(doc)): StageProgress[] {
-    return stagesOf(lesson, (s) => this.questionsFor(lesson.id, s), doc, latest);
+    return stagesOf(lesson, (s) => this.questionsFor(lesson.id, s), doc, latest, this.passMark);
   }
 
   /**

@@ -167,9 +167,7 @@ function Session({ initial }: { initial: QuizState }) {
           <Text wrap="wrap">
             Stage {last.stage}: {last.progress.correct} of {last.progress.total} questions right at the latest
             try ·{" "}
-            {last.progress.status === "passed"
-              ? "passed"
-              : `not passed yet: ${neededText(last.progress.total, tutor.stagePassMark)}`}
+            {last.progress.status === "passed" ? "passed" : `not passed yet: ${neededText(last.progress)}`}
           </Text>
         ) : null}
         {passed ? (

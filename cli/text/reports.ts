@@ -1,5 +1,5 @@
 /** Plain-text reports for the non-interactive commands: no colour, no cursor tricks, fine in a pipe. */
-import type { CatalogEntry, JournalEntry, ProgressSummary } from "../../engine/index.js";
+import type { CatalogEntry, JournalEntry, ProgressSummary, StageProgress } from "../../engine/index.js";
 import { stageTitle } from "../../engine/index.js";
 import { dateTime, dayLabel } from "./dates.js";
 import { heatmapLines } from "./heatmap.js";
@@ -9,11 +9,9 @@ export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
-/** "4 of 5 needed to pass": the engine's pass mark (a share) in questions, for a stage of `total`. */
-export function neededText(total: number, passMark: number): string {
-  // The engine passes a stage at correct / total >= passMark (with the same tolerance for rounding).
-  const needed = Math.min(total, Math.ceil(passMark * total - 1e-9));
-  return `${needed} of ${total} needed to pass`;
+/** "4 of 5 needed to pass", from the engine's count for the stage. */
+export function neededText(progress: Pick<StageProgress, "needed" | "total">): string {
+  return `${progress.needed} of ${progress.total} needed to pass`;
 }
 
 export function streakText(streak: ProgressSummary["streak"]): string {

@@ -12,11 +12,17 @@ export function latestAnswers(doc: LearnerDoc): Map<string, AnswerRecord> {
   return latest;
 }
 
+/** How many right answers out of `total` reach the pass mark. */
+export function neededToPass(total: number, passMark: number): number {
+  return Math.min(total, Math.ceil(passMark * total - 1e-9));
+}
+
 export function stagesOf(
   lesson: Lesson,
   questions: (stage: StageNumber) => Question[],
   doc: LearnerDoc,
   latest: Map<string, AnswerRecord>,
+  passMark: number,
 ): StageProgress[] {
   const passed = doc.passed[lesson.id] ?? {};
   const read = doc.read[lesson.id] ?? {};
@@ -35,14 +41,15 @@ export function stagesOf(
       answered,
       correct,
       score: ids.length > 0 ? correct / ids.length : 0,
+      needed: neededToPass(ids.length, passMark),
       read: Boolean(read[stage]),
     };
   });
 }
 
-/** A stage passes when the share of its questions whose latest answer is right reaches the pass mark. */
-export function meetsPassMark(progress: StageProgress, passMark: number): boolean {
-  return progress.total > 0 && progress.correct / progress.total >= passMark - 1e-9;
+/** A stage passes when the questions whose latest answer is right reach the number needed. */
+export function meetsPassMark(progress: StageProgress): boolean {
+  return progress.total > 0 && progress.correct >= progress.needed;
 }
 
 /** The first stage not yet passed; 6 when every stage is passed. */

@@ -38,6 +38,7 @@ function viewOf(lesson: Lesson, stage: number): StageView {
     answered: 0,
     correct: 0,
     score: 0,
+    needed: 3,
     read: false,
   }));
   return {

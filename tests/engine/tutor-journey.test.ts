@@ -98,6 +98,20 @@ describe("the six-stage journey", () => {
     expect(again.ok && again.value.stage.unlocked).toBeUndefined();
   });
 
+  it("counts the right answers a stage needs from the pass mark", async () => {
+    const strict = await openTutor();
+    expect((await strict.catalog("ana"))[0]?.stages[0]).toMatchObject({ total: 3, needed: 3 });
+    const lenient = await openTutor({ passMark: 0.6 });
+    expect((await lenient.catalog("ana"))[0]?.stages[0]).toMatchObject({ total: 3, needed: 2 });
+    await lenient.startQuiz("ana", "tcp-basics", 1);
+    await lenient.answer("ana", { questionId: "basics-recv", response: RIGHT["basics-recv"] as Response });
+    const second = await lenient.answer("ana", {
+      questionId: "basics-order",
+      response: RIGHT["basics-order"] as Response,
+    });
+    expect(second.ok && second.value.stage).toMatchObject({ passedNow: true, unlocked: 2 });
+  });
+
   it("keeps a passed stage passed after a later wrong answer", async () => {
     const tutor = await openTutor();
     await passStage(tutor, "ana", "tcp-basics", 1);
