@@ -22,6 +22,14 @@ export type Launch =
   /** A screen that needs no checks: its first frame is drawn at once, while the engine loads and reads the lessons. */
   | { immediate: Route };
 
+const RENDER_OPTIONS = {
+  exitOnCtrlC: true,
+  // Each new frame is drawn at once. At Ink's default (30 frames a second) a frame that comes within 34 ms of
+  // the one before waits out the rest of that time: the catalog, read some 10 ms after the frame drawn when
+  // the engine opened, waited for nothing. These screens change on keys, not in animations.
+  maxFps: 0,
+};
+
 export function isStop(value: Route | Stop): value is Stop {
   return "code" in value;
 }
@@ -38,7 +46,7 @@ export async function runInteractive(
   if ("immediate" in launch) {
     if (!hasTerminal()) return noTerminal(command);
     // The first frame needs only Ink; the app and the engine load behind it.
-    const ink = render(<Opening />, { exitOnCtrlC: true });
+    const ink = render(<Opening />, RENDER_OPTIONS);
     const opening = openTutor(globals);
     // The app shows a failure to open (content or store errors); here it only must not go unhandled.
     opening.catch(() => undefined);
@@ -69,7 +77,7 @@ async function runApp(
 ): Promise<number> {
   const { App } = await import("./app.js");
   const tree = <App tutor={tutor} learnerId={LEARNER_ID} initial={first} />;
-  const app = shown ?? render(tree, { exitOnCtrlC: true });
+  const app = shown ?? render(tree, RENDER_OPTIONS);
   if (shown) shown.rerender(tree);
   try {
     await app.waitUntilExit();
