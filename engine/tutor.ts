@@ -1,6 +1,6 @@
 import { type AskResult, ask } from "./ask/ask.js";
 import { type LlmConfig, llmConfigFromEnv } from "./ask/llm.js";
-import { SectionIndex } from "./ask/search.js";
+import type { SectionIndex } from "./ask/search.js";
 /** The facade both front ends call for every use case. Rules live here and below, never in cli/ or bot/. */
 
 import { join } from "node:path";
@@ -181,7 +181,11 @@ export class Tutor {
 
   /** Answers a question from the lessons: ranked passages with their lesson and stage, and a verdict. */
   async ask(question: string): Promise<AskResult> {
-    this.searchIndex ??= new SectionIndex(this.catalogData.lessons, this.catalogData.synonyms);
+    if (!this.searchIndex) {
+      // The search index (minisearch) loads with the first question, not with the engine.
+      const { SectionIndex } = await import("./ask/search.js");
+      this.searchIndex ??= new SectionIndex(this.catalogData.lessons, this.catalogData.synonyms);
+    }
     return ask(this.searchIndex, question, this.llm);
   }
 

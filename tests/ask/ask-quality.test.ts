@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { ask } from "../../engine/ask/ask.js";
-import { defaultContentDir, loadContent, SectionIndex } from "../../engine/index.js";
+import { SectionIndex } from "../../engine/ask/search.js";
+import { defaultContentDir, loadContent } from "../../engine/index.js";
 
 const set = parse(readFileSync(new URL("./questions.yml", import.meta.url), "utf8")) as {
   in_scope: { q: string; lesson: string }[];

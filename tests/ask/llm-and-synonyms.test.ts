@@ -5,9 +5,10 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ask } from "../../engine/ask/ask.js";
 import { endpoint, llmConfigFromEnv } from "../../engine/ask/llm.js";
+import { SectionIndex } from "../../engine/ask/search.js";
 import { loadSynonyms } from "../../engine/ask/synonyms.js";
 import type { ContentIssue } from "../../engine/errors.js";
-import { defaultContentDir, loadContent, SectionIndex } from "../../engine/index.js";
+import { defaultContentDir, loadContent } from "../../engine/index.js";
 import { tempDir } from "../helpers/engine.js";
 
 const { catalog } = await loadContent(defaultContentDir());
