@@ -4,13 +4,25 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Tutor } from "../engine/index.js";
 import { Opening } from "./components/opening.js";
 import { TutorContext, type TutorContextValue } from "./context.js";
-import { describeError } from "./errors.js";
 import { loadMarkdown } from "./markdown/render.js";
 import type { Route } from "./routes.js";
 import { Home } from "./screens/home.js";
-import { Progress } from "./screens/progress.js";
-import { Quiz, quizStartOf } from "./screens/quiz.js";
-import { Reader } from "./screens/reader.js";
+
+/**
+ * The screens after home, with @inkjs/ui and the engine's rules, load on their own: the home screen does
+ * not wait for them. They load once the home screen has had time to draw, or when a screen is opened.
+ */
+type Screens = typeof import("./screens/on-demand.js");
+let screens: Screens | undefined;
+let loadingScreens: Promise<Screens> | undefined;
+
+export function loadScreens(): Promise<Screens> {
+  loadingScreens ??= import("./screens/on-demand.js").then((loaded) => {
+    screens = loaded;
+    return loaded;
+  });
+  return loadingScreens;
+}
 
 export interface AppProps {
   /** The engine, or the promise of it: the app draws its first frame while the lessons load. */
@@ -26,7 +38,7 @@ export function App({ tutor: given, learnerId, initial = { name: "home" }, now =
   const { exit } = useApp();
   const [tutor, setTutor] = useState<Tutor | undefined>(given instanceof Promise ? undefined : given);
   const [route, setRoute] = useState<Route>(initial);
-  const [failure, setFailure] = useState<{ error: unknown }>();
+  const [failure, setFailure] = useState<{ error: unknown; words: string | undefined }>();
   // Each visit mounts its screen afresh, so it loads what is true now.
   const [visit, setVisit] = useState(0);
 
@@ -34,7 +46,12 @@ export function App({ tutor: given, learnerId, initial = { name: "home" }, now =
     setRoute(next);
     setVisit((v) => v + 1);
   }, []);
-  const fail = useCallback((error: unknown) => setFailure({ error }), []);
+  // The words for errors come with the engine's error classes: loaded when there is an error to word.
+  const fail = useCallback((error: unknown) => {
+    void import("./errors.js").then(({ describeError }) =>
+      setFailure({ error, words: describeError(error) }),
+    );
+  }, []);
   const quit = useCallback(() => exit(), [exit]);
   const context = useMemo<TutorContextValue | undefined>(
     () => (tutor ? { tutor, learnerId, now, go, quit, fail } : undefined),
@@ -46,10 +63,14 @@ export function App({ tutor: given, learnerId, initial = { name: "home" }, now =
   }, [given, fail]);
 
   useEffect(() => {
-    // The reader's renderer (marked-terminal and its highlighter) is not needed for the home screen: load it
-    // once the engine is ready and the screen has had time to draw, so it never delays the catalog.
+    // The other screens and the reader's renderer (marked-terminal and its highlighter) are not needed for
+    // the home screen: load them once the engine is ready and the screen has had time to draw, so they never
+    // delay the catalog.
     if (!tutor) return;
-    const timer = setTimeout(() => void loadMarkdown(), 300);
+    const timer = setTimeout(() => {
+      void loadScreens();
+      void loadMarkdown();
+    }, 300);
     return () => clearTimeout(timer);
   }, [tutor]);
 
@@ -57,7 +78,7 @@ export function App({ tutor: given, learnerId, initial = { name: "home" }, now =
     if (failure) exit(failure.error instanceof Error ? failure.error : new Error(String(failure.error)));
   }, [failure, exit]);
 
-  if (failure) return <Failure error={failure.error} />;
+  if (failure) return <Failure {...failure} />;
   if (!context) return <Opening />;
   return (
     <TutorContext.Provider value={context}>
@@ -67,9 +88,15 @@ export function App({ tutor: given, learnerId, initial = { name: "home" }, now =
 }
 
 function Screen({ route }: { route: Route }) {
+  const [loaded, setLoaded] = useState(screens);
+  useEffect(() => {
+    if (!loaded && route.name !== "home") void loadScreens().then(setLoaded);
+  }, [loaded, route.name]);
+  if (route.name === "home") return <Home />;
+  // A screen opened within the first moments waits for its module: a blank frame for a few milliseconds.
+  if (!loaded) return null;
+  const { Progress, Quiz, quizStartOf, Reader } = loaded;
   switch (route.name) {
-    case "home":
-      return <Home />;
     case "reader":
       return <Reader lessonId={route.lessonId} {...(route.stage ? { stage: route.stage } : {})} />;
     case "progress":
@@ -86,8 +113,7 @@ function Screen({ route }: { route: Route }) {
   }
 }
 
-function Failure({ error }: { error: unknown }) {
-  const words = describeError(error);
+function Failure({ error, words }: { error: unknown; words: string | undefined }) {
   return (
     <Box flexDirection="column">
       <Text color="red" wrap="wrap">

@@ -1,7 +1,7 @@
 /** Runs an interactive command: checks for a terminal, opens the engine, renders the app until the learner leaves. */
-import { type Instance, render } from "ink";
+import { render } from "ink";
 import type { Tutor } from "../engine/index.js";
-import { Opening } from "./components/opening.js";
+import { App, loadScreens } from "./app.js";
 import { EXIT_FAILED, EXIT_OK } from "./exit-codes.js";
 import { type GlobalOptions, LEARNER_ID, openTutor } from "./open-tutor.js";
 import type { Route } from "./routes.js";
@@ -45,13 +45,12 @@ export async function runInteractive(
 ): Promise<number> {
   if ("immediate" in launch) {
     if (!hasTerminal()) return noTerminal(command);
-    // The first frame needs only Ink; the app and the engine load behind it.
-    const ink = render(<Opening />, RENDER_OPTIONS);
+    // The app draws its first frame at once and fills it in when the engine has loaded and read the lessons.
     const opening = openTutor(globals);
     // The app shows a failure to open (content or store errors); here it only must not go unhandled.
     opening.catch(() => undefined);
     try {
-      return await runApp(ink, opening, launch.immediate);
+      return await runApp(opening, launch.immediate);
     } finally {
       await (await opening.catch(() => undefined))?.close();
     }
@@ -63,22 +62,17 @@ export async function runInteractive(
     if (!hasTerminal()) return noTerminal(command);
     const first = await launch.start(tutor);
     if (isStop(first)) return stop(first);
-    return await runApp(undefined, tutor, first);
+    // The first frame is that screen's, not a blank one while its module loads.
+    await loadScreens();
+    return await runApp(tutor, first);
   } finally {
     // Every answer was saved as it was given; this waits for any write still in flight.
     await tutor.close();
   }
 }
 
-async function runApp(
-  shown: Instance | undefined,
-  tutor: Tutor | Promise<Tutor>,
-  first: Route,
-): Promise<number> {
-  const { App } = await import("./app.js");
-  const tree = <App tutor={tutor} learnerId={LEARNER_ID} initial={first} />;
-  const app = shown ?? render(tree, RENDER_OPTIONS);
-  if (shown) shown.rerender(tree);
+async function runApp(tutor: Tutor | Promise<Tutor>, first: Route): Promise<number> {
+  const app = render(<App tutor={tutor} learnerId={LEARNER_ID} initial={first} />, RENDER_OPTIONS);
   try {
     await app.waitUntilExit();
     return EXIT_OK;
