@@ -83,7 +83,6 @@ function HomeView({ catalog, next, streak, dueNow }: HomeViewProps) {
   const visible = Math.max(3, rows - chrome);
   const first = Math.min(Math.max(0, cursor - visible), Math.max(0, catalog.length - visible));
   const shown = catalog.slice(first, first + visible);
-  const titleWidth = Math.max(10, columns - 16);
 
   const aside = (
     <Text>
@@ -108,20 +107,15 @@ function HomeView({ catalog, next, streak, dueNow }: HomeViewProps) {
         {shown.map((entry, i) => {
           const selected = cursor === first + i + 1;
           return (
-            <Box key={entry.id}>
+            // One text per row, cut at the terminal's width: a row is one node to lay out, not five.
+            <Text key={entry.id} wrap="truncate-end">
               <Text color={selected ? "cyan" : undefined}>{selected ? "▶ " : "  "}</Text>
               <StageBar stages={entry.stages} current={entry.completed ? undefined : entry.currentStage} />
               <Text dimColor> {passedCount(entry.stages)}/6 </Text>
-              <Box width={titleWidth}>
-                <Text
-                  wrap="truncate-end"
-                  color={selected ? "cyan" : undefined}
-                  dimColor={!entry.prerequisitesMet && !selected}
-                >
-                  {entry.title}
-                </Text>
-              </Box>
-            </Box>
+              <Text color={selected ? "cyan" : undefined} dimColor={!entry.prerequisitesMet && !selected}>
+                {entry.title}
+              </Text>
+            </Text>
           );
         })}
         {first + visible < catalog.length ? (
