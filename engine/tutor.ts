@@ -27,7 +27,7 @@ import {
 import { defaultDataDir, JsonProgressStore, type ProgressStore } from "./progress/store.js";
 import { grade } from "./quiz/grade.js";
 import { isDue, ratingFor, review } from "./review/scheduler.js";
-import { addDays, type DayClock, localTimeZone, streakOf, studyDay } from "./time/study-day.js";
+import { addDays, type DayClock, streakOf, studyDay } from "./time/study-day.js";
 import type {
   AnswerInput,
   AnswerOutcome,
@@ -93,7 +93,7 @@ export class Tutor {
     this.index();
     this.now = options.now ?? (() => new Date());
     this.passMark = options.passMark ?? DEFAULT_PASS_MARK;
-    this.clock = { timeZone: options.timeZone ?? localTimeZone(), dayStartHour: options.dayStartHour ?? 4 };
+    this.clock = { timeZone: options.timeZone, dayStartHour: options.dayStartHour ?? 4 };
     this.llm = options.llm === false ? undefined : (options.llm ?? llmConfigFromEnv());
   }
 

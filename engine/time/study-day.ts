@@ -4,17 +4,20 @@
  */
 
 export interface DayClock {
-  timeZone: string;
+  /** An IANA time zone; none means this machine's. */
+  timeZone?: string | undefined;
   dayStartHour: number;
-}
-
-export function localTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 export function studyDay(at: Date, clock: DayClock): string {
+  const shifted = new Date(at.getTime() - clock.dayStartHour * 3_600_000);
+  // This machine's time zone is Date's own: no Intl time zone data to load, which costs milliseconds at start.
+  if (clock.timeZone === undefined) {
+    const pad = (n: number) => String(n).padStart(2, "0");
+    return `${shifted.getFullYear()}-${pad(shifted.getMonth() + 1)}-${pad(shifted.getDate())}`;
+  }
   let format = formatters.get(clock.timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat("en-CA", {
@@ -26,7 +29,7 @@ export function studyDay(at: Date, clock: DayClock): string {
     formatters.set(clock.timeZone, format);
   }
   // en-CA formats as YYYY-MM-DD.
-  return format.format(new Date(at.getTime() - clock.dayStartHour * 3_600_000));
+  return format.format(shifted);
 }
 
 export function addDays(day: string, n: number): string {

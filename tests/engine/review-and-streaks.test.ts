@@ -80,6 +80,23 @@ describe("study days and streaks", () => {
     expect(studyDay(at, { timeZone: "America/New_York", dayStartHour: 4 })).toBe("2026-03-01");
   });
 
+  it("uses this machine's time zone when none is given", () => {
+    const at = new Date("2026-03-02T02:00:00Z");
+    const saved = process.env.TZ;
+    try {
+      process.env.TZ = "Asia/Tokyo";
+      expect(studyDay(at, { dayStartHour: 4 })).toBe("2026-03-02");
+      process.env.TZ = "America/New_York";
+      expect(studyDay(at, { dayStartHour: 4 })).toBe("2026-03-01");
+      // 03:59 local is still the day before; 04:00 starts the day.
+      expect(studyDay(new Date("2026-03-02T08:59:00Z"), { dayStartHour: 4 })).toBe("2026-03-01");
+      expect(studyDay(new Date("2026-03-02T09:00:00Z"), { dayStartHour: 4 })).toBe("2026-03-02");
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
   it("counts the current streak through yesterday and the longest run", () => {
     const days = new Set([
       "2026-02-01",
