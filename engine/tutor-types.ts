@@ -85,6 +85,8 @@ export interface QuizState {
   /** The question to answer now; undefined when the session is finished. */
   question?: Question;
   done: boolean;
+  /** Reviews only: cards due now that this session will not ask (a session holds at most 20). */
+  moreDue?: number;
 }
 
 export interface StageChange {

@@ -72,6 +72,9 @@ const refuse = (code: RefusalCode, message: string, extra: Partial<Refusal> = {}
   ...extra,
 });
 
+/** The most cards one review session asks; QuizState.moreDue counts the rest. */
+const REVIEW_SESSION_SIZE = 20;
+
 export class Tutor {
   private catalogData: Catalog;
   private questionIndex = new Map<string, Question>();
@@ -289,7 +292,8 @@ export class Tutor {
     });
   }
 
-  async startReview(learnerId: string, limit = 20): Promise<Result<QuizState>> {
+  /** A review session of the cards due now, the most overdue first, at most `limit` of them. */
+  async startReview(learnerId: string, limit = REVIEW_SESSION_SIZE): Promise<Result<QuizState>> {
     return this.store.update(learnerId, (doc): Result<QuizState> => {
       const ids = this.dueIds(doc).slice(0, limit);
       if (ids.length === 0)
@@ -661,7 +665,14 @@ export class Tutor {
       results: s.results,
       ...(question ? { question } : {}),
       done: question === undefined,
+      ...(s.mode === "review" ? { moreDue: this.moreDue(doc, ids.slice(index)) } : {}),
     };
+  }
+
+  /** Cards due now other than the ones still ahead in the session. */
+  private moreDue(doc: LearnerDoc, ahead: string[]): number {
+    const asked = new Set(ahead);
+    return this.dueIds(doc).filter((id) => !asked.has(id)).length;
   }
 
   private dueIds(doc: LearnerDoc): string[] {

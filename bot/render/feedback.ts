@@ -136,20 +136,27 @@ export function renderFeedback(outcome: AnswerOutcome, options: FeedbackOptions)
       ],
     });
   }
+  const row = feedbackRow(outcome);
   return {
     content: [...news, quiz.done ? summaryLine(quiz) : ""].filter(Boolean).join("\n"),
     embeds,
-    components: [feedbackRow(outcome)],
+    // An empty list still clears the question's buttons from the message.
+    components: row ? [row] : [],
   };
 }
 
 function summaryLine(quiz: QuizState): string {
   const right = quiz.results.filter((r) => r.correct).length;
   const what = quiz.mode === "review" ? "Review" : `Stage ${quiz.stage} quiz`;
-  return `**${what} finished: ${right} of ${quiz.results.length} right.**`;
+  const line = `**${what} finished: ${right} of ${quiz.results.length} right.**`;
+  if (quiz.mode !== "review") return line;
+  return quiz.moreDue
+    ? `${line} ${quiz.moreDue} more review${quiz.moreDue === 1 ? " is" : "s are"} due.`
+    : `${line} No more reviews are due.`;
 }
 
-function feedbackRow(outcome: AnswerOutcome): Row {
+/** The buttons under the feedback; none after a review that leaves nothing due. */
+function feedbackRow(outcome: AnswerOutcome): Row | undefined {
   const { quiz, stage } = outcome;
   const row = new ActionRowBuilder<MessageActionRowComponentBuilder>();
   if (!quiz.done) {
@@ -166,6 +173,7 @@ function feedbackRow(outcome: AnswerOutcome): Row {
   }
   const ref = refOf(stage.lessonId);
   if (quiz.mode === "review") {
+    if (!quiz.moreDue) return undefined;
     return row.addComponents(
       new ButtonBuilder()
         .setCustomId(customId("quiz", "review"))

@@ -139,7 +139,8 @@ function Session({ initial }: { initial: QuizState }) {
       if (key.return) go(afterRoute);
       else if (input === "r" && quiz.mode === "quiz" && lessonId && quiz.stage) {
         go({ name: "quiz", lessonId, stage: quiz.stage });
-      } else if (key.escape) go({ name: "home" });
+      } else if (input === "r" && quiz.moreDue) go({ name: "review" });
+      else if (key.escape) go({ name: "home" });
     } else if (phase.name === "question" && key.escape) go({ name: "home" });
   });
 
@@ -155,6 +156,7 @@ function Session({ initial }: { initial: QuizState }) {
     const keys: Keys = [
       ["enter", afterRoute.name === "reader" ? `read stage ${afterRoute.stage}` : "home"],
       ...(quiz.mode === "quiz" ? ([["r", "retake"]] as const) : []),
+      ...(quiz.moreDue ? ([["r", "review more"]] as const) : []),
       HOME_KEY,
       QUIT_KEY,
     ];
@@ -176,7 +178,12 @@ function Session({ initial }: { initial: QuizState }) {
           </Box>
         ) : null}
         {quiz.mode === "review" ? (
-          <Text dimColor>The next due dates were shown after each answer.</Text>
+          <Text wrap="wrap">
+            {quiz.moreDue
+              ? `${quiz.moreDue} more review${quiz.moreDue === 1 ? " is" : "s are"} due.`
+              : "No more reviews are due."}{" "}
+            <Text dimColor>The next due dates were shown after each answer.</Text>
+          </Text>
         ) : null}
       </Frame>
     );

@@ -323,6 +323,26 @@ describe("/leaderboard", () => {
 });
 
 describe("/review", () => {
+  it("says at the end of a capped session how many are still due, and offers them", async () => {
+    await passStages(h.tutor, LEARNER, "pipe-buffers", [1]);
+    now = new Date(now.getTime() + 60 * DAY);
+    // A session of one card, as one of more than 20 due would leave the rest; /quiz carries it on.
+    await h.tutor.startReview(LEARNER, 1);
+    const body = await command("quiz", [], { guildId: null });
+    expect(body.embeds?.[0]?.title).toBe("Question 1 of 1");
+    const step = deferredResult(
+      await h.send(button(buttonsOf(body)[0]?.custom_id ?? "", { guildId: null })),
+      { type: 6 },
+    );
+    expect(step.content).toMatch(/\*\*Review finished: \d of 1 right\.\*\* 1 more review is due\.$/);
+    const more = deferredResult(
+      await h.send(button(buttonLabelled(step, "Review more").custom_id, { guildId: null })),
+      { type: 6 },
+    );
+    expect(more.embeds?.[0]?.title).toBe("Question 1 of 1");
+    expect(more.embeds?.[0]?.footer?.text).toMatch(/^Review · Pipe buffers · /);
+  });
+
   it("says when nothing is due", async () => {
     const body = await command("review");
     expect(body.content).toBe(
@@ -348,16 +368,9 @@ describe("/review", () => {
     step = deferredResult(await h.send(button(buttonsOf(step)[0]?.custom_id ?? "", { guildId: null })), {
       type: 6,
     });
-    expect(step.content).toMatch(/\*\*Review finished: \d of 2 right\.\*\*/);
-    const more = deferredResult(
-      await h.send(button(buttonLabelled(step, "Review more").custom_id, { guildId: null })),
-      {
-        type: 6,
-      },
-    );
-    expect(more.content).toBe(
-      "Nothing is due for review right now. Learn something new with `/learn` or `/quiz`.",
-    );
+    expect(step.content).toMatch(/\*\*Review finished: \d of 2 right\.\*\* No more reviews are due\.$/);
+    // Nothing left to offer: the question's buttons are cleared and none replaces them.
+    expect(step.components).toEqual([]);
     // Answered in a direct message: no server recorded.
     const doc = await h.tutor.store.read(LEARNER);
     expect(doc.history.at(-1)?.mode).toBe("review");

@@ -40,6 +40,30 @@ describe("review", () => {
     await app.frame("question 2 of 2");
   });
 
+  it("says at the end how many reviews are still due, and r reviews them", async () => {
+    await passStages(h.tutor, "tcp-reads", 1);
+    const later = new Date(Date.now() + 40 * 86_400_000);
+    const tutor = await h.reopen(() => later);
+    // A session of one card, as a capped session leaves the rest for later; the app resumes it.
+    const started = await tutor.startReview(LEARNER, 1);
+    const q = started.ok ? started.value.question : undefined;
+    if (!q || !("options" in q)) throw new Error("expected a choice question");
+    const app = renderApp(tutor, { name: "resume" }, () => later);
+    await app.frame("question 1 of 1");
+    // A wrong answer: the summary is the same either way.
+    const wrong = q.options.findIndex((o) => !o.correct);
+    await app.press(String(wrong + 1));
+    await app.press(KEY.enter);
+    await app.frame("✘");
+    await app.press(KEY.enter);
+    const summary = await app.frame("1 more review is due.");
+    expect(summary).toContain("r review more");
+    await app.press("r");
+    const next = await app.frame("question 1 of 1");
+    expect(next).toContain("Review");
+    expect((await tutor.current(LEARNER))?.question?.id).not.toBe(q.id);
+  });
+
   it("says when nothing is due", async () => {
     const app = renderApp(h.tutor, { name: "review" });
     const frame = await app.frame("No reviews are due");

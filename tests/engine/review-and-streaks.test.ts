@@ -63,6 +63,35 @@ describe("spaced repetition (FSRS, fuzz off)", () => {
     expect(reviewed.ok && reviewed.value.nextDue.getTime()).toBeGreaterThan(c.now().getTime() + DAY);
     expect((await tutor.progress("ana")).dueNow).toBe(1);
   });
+
+  it("counts the due cards a capped review session leaves for later", async () => {
+    const c = clock("2026-03-02T10:00:00Z");
+    const tutor = await openTutor({ now: c.now });
+    await tutor.startQuiz("ana", "tcp-basics", 1);
+    await tutor.answer("ana", { questionId: "basics-recv", response: { kind: "choice", selected: [0] } });
+    await tutor.answer("ana", {
+      questionId: "basics-order",
+      response: { kind: "order", order: [0, 1, 2, 3] },
+    });
+    await tutor.endSession("ana");
+    c.advanceDays(30);
+    const started = await tutor.startReview("ana", 1);
+    expect(started.ok && started.value).toMatchObject({ mode: "review", total: 1, moreDue: 1 });
+    const asked = started.ok ? started.value.question : undefined;
+    const response: Response =
+      asked?.id === "basics-recv"
+        ? { kind: "choice", selected: [0] }
+        : { kind: "order", order: [0, 1, 2, 3] };
+    const answered = await tutor.answer("ana", { questionId: asked?.id as string, response });
+    expect(answered.ok && answered.value.quiz).toMatchObject({ done: true, moreDue: 1 });
+    // The next session asks the one left, and then nothing more is due.
+    const again = await tutor.startReview("ana");
+    expect(again.ok && again.value).toMatchObject({ total: 1, moreDue: 0 });
+    expect(again.ok && again.value.question?.id).not.toBe(asked?.id);
+    // A lesson quiz has no review count.
+    const quiz = await tutor.startQuiz("ana", "tcp-basics", 1);
+    expect(quiz.ok && "moreDue" in quiz.value).toBe(false);
+  });
 });
 
 describe("study days and streaks", () => {
