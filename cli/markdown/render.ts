@@ -79,8 +79,9 @@ async function create(): Promise<MarkdownRenderer> {
     }
     return marked;
   };
+  // Control characters go from the text before it is styled: afterwards they would be the styles' own escapes.
   const inline = (text: string) =>
-    stripControls(instance(INLINE_WIDTH).parseInline(text) as string).replace(COLON_MARK, ":");
+    (instance(INLINE_WIDTH).parseInline(stripControls(text)) as string).replace(COLON_MARK, ":");
   const render = (markdown: string, width: number) => {
     const out = instance(width).parse(markdown) as string;
     return out
