@@ -31,13 +31,13 @@ export interface StageProgress {
   stage: StageNumber;
   title: string;
   status: StageStatus;
-  /** Questions in the stage, how many answered at least once, how many right at the latest attempt. */
+  /** Questions in the stage, how many answered at least once, how many whose latest answer is right. */
   total: number;
   answered: number;
   correct: number;
   /** correct / total, 0..1. */
   score: number;
-  /** How many right answers pass the stage. */
+  /** How many right answers in one attempt at the stage's quiz pass it. */
   needed: number;
   read: boolean;
 }

@@ -14,7 +14,7 @@ import {
   type StageNumber,
 } from "./content/model.js";
 import { ContentError } from "./errors.js";
-import { currentStage, DEFAULT_PASS_MARK, latestAnswers, meetsPassMark, stagesOf } from "./journey/stages.js";
+import { currentStage, DEFAULT_PASS_MARK, latestAnswers, passesStage, stagesOf } from "./journey/stages.js";
 import { xpOf } from "./journey/xp.js";
 import {
   type AnswerRecord,
@@ -379,7 +379,12 @@ export class Tutor {
 
       let stagesAfter = this.stagesFor(lesson, doc);
       let progress = stagesAfter[question.stage - 1] as NonNullable<(typeof stagesAfter)[number]>;
-      const passedNow = progress.status !== "passed" && meetsPassMark(progress);
+      // A stage passes on one attempt: the right answers in this quiz, not old answers mixed with new ones.
+      const rightThisAttempt =
+        session.mode === "quiz"
+          ? session.results.filter((r) => r.correct).length + (result.correct ? 1 : 0)
+          : 0;
+      const passedNow = progress.status !== "passed" && passesStage(progress, rightThisAttempt);
       if (passedNow) {
         doc.passed[lesson.id] = { ...doc.passed[lesson.id], [question.stage]: at };
         stagesAfter = this.stagesFor(lesson, doc);

@@ -7,7 +7,13 @@ import {
   ButtonStyle,
   type MessageActionRowComponentBuilder,
 } from "discord.js";
-import { type AnswerOutcome, type JournalEntry, type QuizState, stageTitle } from "../../engine/index.js";
+import {
+  type AnswerOutcome,
+  type JournalEntry,
+  type QuizState,
+  type StageProgress,
+  stageTitle,
+} from "../../engine/index.js";
 import { customId, refOf } from "../components/custom-id.js";
 import { COLORS, letter, percent, relativeTime } from "./format.js";
 import { LIMITS, truncate } from "./limits.js";
@@ -138,18 +144,22 @@ export function renderFeedback(outcome: AnswerOutcome, options: FeedbackOptions)
   }
   const row = feedbackRow(outcome);
   return {
-    content: [...news, quiz.done ? summaryLine(quiz) : ""].filter(Boolean).join("\n"),
+    content: [...news, quiz.done ? summaryLine(quiz, stage.progress) : ""].filter(Boolean).join("\n"),
     embeds,
     // An empty list still clears the question's buttons from the message.
     components: row ? [row] : [],
   };
 }
 
-function summaryLine(quiz: QuizState): string {
+function summaryLine(quiz: QuizState, progress: StageProgress): string {
   const right = quiz.results.filter((r) => r.correct).length;
   const what = quiz.mode === "review" ? "Review" : `Stage ${quiz.stage} quiz`;
   const line = `**${what} finished: ${right} of ${quiz.results.length} right.**`;
-  if (quiz.mode !== "review") return line;
+  if (quiz.mode !== "review") {
+    return progress.status === "passed"
+      ? line
+      : `${line} ${progress.needed} of ${progress.total} right in one attempt pass stage ${progress.stage}.`;
+  }
   return quiz.moreDue
     ? `${line} ${quiz.moreDue} more review${quiz.moreDue === 1 ? " is" : "s are"} due.`
     : `${line} No more reviews are due.`;

@@ -167,9 +167,9 @@ function Session({ initial }: { initial: QuizState }) {
         </Text>
         {quiz.mode === "quiz" && last ? (
           <Text wrap="wrap">
-            Stage {last.stage}: {last.progress.correct} of {last.progress.total} questions right at the latest
-            try ·{" "}
-            {last.progress.status === "passed" ? "passed" : `not passed yet: ${neededText(last.progress)}`}
+            {last.progress.status === "passed"
+              ? `Stage ${last.stage} is passed.`
+              : `Stage ${last.stage} is not passed yet: ${neededText(last.progress)}.`}
           </Text>
         ) : null}
         {passed ? (

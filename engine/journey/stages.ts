@@ -47,9 +47,12 @@ export function stagesOf(
   });
 }
 
-/** A stage passes when the questions whose latest answer is right reach the number needed. */
-export function meetsPassMark(progress: StageProgress): boolean {
-  return progress.total > 0 && progress.correct >= progress.needed;
+/**
+ * A stage passes when one attempt at its quiz gets the number needed right (80% by default). Answers from
+ * earlier attempts do not add up: a retake is judged on its own. Once passed, a stage stays passed.
+ */
+export function passesStage(progress: StageProgress, rightThisAttempt: number): boolean {
+  return progress.total > 0 && rightThisAttempt >= progress.needed;
 }
 
 /** The first stage not yet passed; 6 when every stage is passed. */

@@ -97,18 +97,21 @@ describe("/quiz with buttons (single choice and true/false)", () => {
     ).toEqual(["True", "False"]);
     body = await press(buttonLabelled(body, "False").custom_id);
     expect(body.embeds?.[0]?.title).toBe("✅ Right");
-    expect(body.content).toContain("**Stage 1 quiz finished: 1 of 2 right.**");
+    expect(body.content).toContain(
+      "**Stage 1 quiz finished: 1 of 2 right.** 2 of 2 right in one attempt pass stage 1.",
+    );
     expect(body.content).not.toContain("passed!");
     // "Try again" opens the quiz anew in a new ephemeral message.
     const retry = await h.send(button(buttonLabelled(body, "Try stage 1 again").custom_id));
     body = deferredResult(retry, { type: 5, ephemeral: true });
     expect(body.embeds?.[0]?.title).toBe("Question 1 of 2");
-    // Now the first question right: with the second already right, the stage passes on this answer.
+    // The retake is judged on its own: the first right is not yet a pass, though the second was right before.
     body = await press(buttonLabelled(body, "A").custom_id);
-    expect(body.content).toContain("🎉 Stage 1 (Understand) of Pipe buffers passed!");
-    expect(body.content).toContain("🔓 Stage 2: Articulate is now unlocked.");
+    expect(body.content).not.toContain("passed!");
     body = await press(buttonLabelled(body, /^Next question/).custom_id);
     body = await press(buttonLabelled(body, "False").custom_id);
+    expect(body.content).toContain("🎉 Stage 1 (Understand) of Pipe buffers passed!");
+    expect(body.content).toContain("🔓 Stage 2: Articulate is now unlocked.");
     expect(body.content).toContain("**Stage 1 quiz finished: 2 of 2 right.**");
     const read = buttonLabelled(body, "Read stage 2: Articulate ▶");
     expect(read.custom_id).toBe("learn:page:pipe-buffers:2:0");

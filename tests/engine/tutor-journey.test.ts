@@ -71,12 +71,33 @@ describe("the six-stage journey", () => {
     });
     expect(await tutor.current("ana")).toBeUndefined();
 
-    // Retrying: the latest answer per question counts, so fixing the one wrong answer reaches 3 of 3.
-    const firstRetry = await tutor.startQuiz("ana", "tcp-basics", 1);
-    expect(firstRetry.ok).toBe(true);
-    const passing = await tutor.answer("ana", {
+    // Retrying: the retake is judged on its own. Fixing the one wrong answer is not enough while the others
+    // are wrong this time; the old right answers do not count towards it.
+    await tutor.startQuiz("ana", "tcp-basics", 1);
+    const fixed = await tutor.answer("ana", {
       questionId: "basics-recv",
       response: RIGHT["basics-recv"] as Response,
+    });
+    expect(fixed.ok && fixed.value.stage.passedNow).toBe(false);
+    await tutor.answer("ana", {
+      questionId: "basics-order",
+      response: { kind: "order", order: [3, 2, 1, 0] },
+    });
+    const short = await tutor.answer("ana", {
+      questionId: "basics-syscall",
+      response: RIGHT["basics-syscall"] as Response,
+    });
+    expect(short.ok && short.value.stage).toMatchObject({ passedNow: false, after: "available" });
+
+    // A retake with all three right passes at the third, and unlocks stage 2.
+    await tutor.startQuiz("ana", "tcp-basics", 1);
+    for (const id of ["basics-recv", "basics-order"]) {
+      const step = await tutor.answer("ana", { questionId: id, response: RIGHT[id] as Response });
+      expect(step.ok && step.value.stage.passedNow).toBe(false);
+    }
+    const passing = await tutor.answer("ana", {
+      questionId: "basics-syscall",
+      response: RIGHT["basics-syscall"] as Response,
     });
     expect(passing.ok && passing.value.stage).toMatchObject({
       passedNow: true,
@@ -86,9 +107,10 @@ describe("the six-stage journey", () => {
     });
     const statuses = (await tutor.catalog("ana"))[0]?.stages.map((s) => s.status);
     expect(statuses).toEqual(["passed", "available", "locked", "locked", "locked", "locked"]);
+    await tutor.startQuiz("ana", "tcp-basics", 1);
     const again = await tutor.answer("ana", {
-      questionId: "basics-order",
-      response: RIGHT["basics-order"] as Response,
+      questionId: "basics-recv",
+      response: RIGHT["basics-recv"] as Response,
     });
     expect(again.ok && again.value.stage).toMatchObject({
       passedNow: false,
