@@ -1,7 +1,14 @@
 /** Grading for every question type: pure functions from (question, response) to a Grade value. */
 import type { JargonTerm, Question } from "../content/model.js";
 import type { Grade, OptionFeedback, Response } from "./model.js";
-import { containsPhrase, containsTerm, normaliseShort, parseNumber, prepare } from "./text-match.js";
+import {
+  containsPhrase,
+  containsTerm,
+  normaliseShort,
+  parseNumber,
+  prepare,
+  withPlainWords,
+} from "./text-match.js";
 
 /** Share of key points an explain answer must cover to count as correct. */
 export const EXPLAIN_PASS = 0.6;
@@ -84,8 +91,12 @@ export function grade(question: Question, response: Response, jargon: JargonTerm
       if (response.kind !== "text" || !response.text.trim())
         return { ...base, invalid: "write your explanation" };
       const text = prepare(response.text);
+      // The prompt asks for plain words: a phrasing that uses a jargon term also matches with the term's plain
+      // phrasings in its place.
       const keyPoints = question.keyPoints.map((point) => {
-        const matched = point.phrasings.find((p) => containsPhrase(text, p));
+        const matched = point.phrasings.find((p) =>
+          withPlainWords(p, jargon).some((variant) => containsPhrase(text, variant)),
+        );
         return { text: point.text, covered: matched !== undefined, ...(matched ? { matched } : {}) };
       });
       const covered = keyPoints.filter((k) => k.covered).length;

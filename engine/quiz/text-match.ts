@@ -64,8 +64,8 @@ export function prepare(text: string): PreparedText {
  * True when every content word of `phrase` occurs in `text` inside a window a little wider than the
  * phrase itself, in any order: "the kernel copies the data to user space" matches "copy into user space".
  */
-export function containsPhrase(text: PreparedText, phrase: string): boolean {
-  const all = words(phrase);
+export function containsPhrase(text: PreparedText, phrase: string | string[]): boolean {
+  const all = typeof phrase === "string" ? words(phrase) : phrase;
   const wanted = all.filter((w) => !STOP_WORDS.has(w));
   const needed = wanted.length > 0 ? wanted : all;
   if (needed.length === 0) return false;
@@ -76,6 +76,26 @@ export function containsPhrase(text: PreparedText, phrase: string): boolean {
   return (lists[0] as number[]).some((start) =>
     lists.every((positions) => (positions as number[]).some((p) => Math.abs(p - start) < window)),
   );
+}
+
+/**
+ * A phrasing as word lists: itself, and for each term it uses, the same words with the term's words swapped for
+ * one of its plain phrasings. "compiles to bytecode" with bytecode = "list of instructions" also reads as
+ * "compiles to list of instructions", so an answer in plain words meets a rubric written with the term.
+ */
+export function withPlainWords(
+  phrase: string,
+  terms: readonly { term: string; plain: readonly string[] }[],
+): string[][] {
+  const own = words(phrase);
+  const variants = [own];
+  for (const { term, plain } of terms) {
+    const seq = words(term);
+    const at = own.findIndex((_, i) => seq.every((w, k) => own[i + k] === w));
+    if (seq.length === 0 || at < 0) continue;
+    for (const p of plain) variants.push([...own.slice(0, at), ...words(p), ...own.slice(at + seq.length)]);
+  }
+  return variants;
 }
 
 /** Exact sequence match of a term's words (for jargon: "page cache" used as such). */

@@ -137,6 +137,22 @@ describe("grading explain answers", () => {
     expect(["queues", "queued", "queue"].map(stem)).toEqual(["queu", "queu", "queu"]);
   });
 
+  it("accepts a key point in plain words where its phrasings use a jargon term", () => {
+    const jargon = [{ term: "accept queue", plain: ["waiting line", "line of finished connections"] }];
+    // "Connections wait in a queue" has the phrasing "accept queue"; the learner avoided the term, as asked.
+    const plain = text("Finished connections sit in a waiting line until the program takes them.");
+    expect(grade(q("basics-explain"), plain, jargon).keyPoints?.[1]).toEqual({
+      text: "Connections wait in a queue",
+      covered: true,
+      matched: "accept queue",
+    });
+    // Without the lesson's plain phrasings the same answer misses it: the swap is what covers it.
+    expect(grade(q("basics-explain"), plain, []).keyPoints?.[1]?.covered).toBe(false);
+    // The plain words still have to be there: a different idea does not count.
+    const other = text("Finished connections are dropped when the program is slow.");
+    expect(grade(q("basics-explain"), other, jargon).keyPoints?.[1]?.covered).toBe(false);
+  });
+
   it("flags a term once when a longer flagged term contains it", () => {
     const jargon = [
       { term: "three-way handshake", plain: ["three messages"] },
