@@ -1,5 +1,5 @@
 /** Where the terminal turns the engine's errors and refusals into words and exit codes, in one place. */
-import { ContentError, isTutorError, type Refusal, StoreError } from "../engine/index.js";
+import { ContentError, defaultContentDir, isTutorError, type Refusal, StoreError } from "../engine/index.js";
 
 import { EXIT_FAILED, EXIT_USAGE } from "./exit-codes.js";
 
@@ -9,7 +9,9 @@ export { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
 export function describeError(error: unknown): string | undefined {
   if (!isTutorError(error)) return undefined;
   if (error instanceof ContentError) {
-    return `${error.message}\nRun \`tutor check\` after fixing them.`;
+    // `tutor check` alone checks the default folder; any other folder has to be named.
+    const dir = error.dir && error.dir !== defaultContentDir() ? ` ${JSON.stringify(error.dir)}` : "";
+    return `${error.message}\nRun \`tutor check${dir}\` after fixing them.`;
   }
   if (error instanceof StoreError && error.code === "STORE_LOCKED") {
     return `Your progress is in use by another tutor: ${error.message}`;

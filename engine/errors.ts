@@ -12,7 +12,11 @@ export function formatIssue(issue: ContentIssue): string {
 
 export class ContentError extends Error {
   readonly code = "CONTENT_INVALID";
-  constructor(readonly issues: ContentIssue[]) {
+  constructor(
+    readonly issues: ContentIssue[],
+    /** The content folder the issues are in, when known. */
+    readonly dir?: string,
+  ) {
     super(
       `${issues.length} problem${issues.length === 1 ? "" : "s"} in the lesson content:\n${issues.map(formatIssue).join("\n")}`,
     );

@@ -106,7 +106,7 @@ export class Tutor {
     const store = options.store ?? new JsonProgressStore(options.dataDir ?? defaultDataDir(), options.now);
     const cacheDir = options.contentCache ?? (options.store ? false : join(store.dir, "cache"));
     const loaded = await loadContent(contentDir, cacheDir ? { cacheDir } : {});
-    if (loaded.issues.length > 0) throw new ContentError(loaded.issues);
+    if (loaded.issues.length > 0) throw new ContentError(loaded.issues, contentDir);
     return new Tutor(contentDir, cacheDir || undefined, store, loaded, options);
   }
 
@@ -171,7 +171,7 @@ export class Tutor {
   /** Re-reads the content. On any problem the old content stays and ContentError lists the problems. */
   async reload(): Promise<{ lessons: number; questions: number }> {
     const loaded = await loadContent(this.contentDir, this.cacheDir ? { cacheDir: this.cacheDir } : {});
-    if (loaded.issues.length > 0) throw new ContentError(loaded.issues);
+    if (loaded.issues.length > 0) throw new ContentError(loaded.issues, this.contentDir);
     this.catalogData = loaded.catalog;
     this.index();
     this.searchIndex = undefined;

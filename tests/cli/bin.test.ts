@@ -219,7 +219,13 @@ describe("tutor check", () => {
       expect(lessons.status).toBe(1);
       expect(lessons.stderr).toContain("problem");
       expect(lessons.stderr).toMatch(/torn-pages\.md:\d+: /);
+      // Set by the environment, it is the folder `tutor check` checks anyway.
+      expect(lessons.stderr).toContain("Run `tutor check` after fixing them.");
       noStack(lessons.stderr);
+      // Named with --content-dir, the hint names it too: `tutor check` alone would check the bundled lessons.
+      const named = tutor(["--content-dir", broken, "lessons"]);
+      expect(named.status).toBe(1);
+      expect(named.stderr).toContain(`Run \`tutor check ${JSON.stringify(broken)}\` after fixing them.`);
     } finally {
       rmSync(broken, { recursive: true, force: true });
     }
