@@ -64,10 +64,14 @@ export async function main(argv: string[]): Promise<number> {
       writeOut: (s) => process.stdout.write(s),
       writeErr: (s) => process.stderr.write(s),
     })
-    // The root takes no arguments: a word here is a mistyped command, reported below with a suggestion.
-    .allowExcessArguments(true)
     .action(async () => {
       const [word] = program.args;
+      if (word?.startsWith("-")) {
+        program.error(`error: unknown option '${word}'`, {
+          code: "commander.unknownOption",
+          exitCode: EXIT_USAGE,
+        });
+      }
       if (word !== undefined) {
         const names = program.commands.map((c) => c.name());
         const near = closest(word, names);
@@ -153,6 +157,11 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (paths: string[]) => {
       code = await (await import("./commands/check.js")).check(paths, globals());
     });
+
+  // Set after the commands are added, so they do not inherit it: the root takes no arguments, and a word here
+  // is a mistyped command, reported with a suggestion by the root's action, also when options follow it
+  // (`tutor progres --json`), which the root would otherwise reject first.
+  program.allowExcessArguments(true).allowUnknownOption(true);
 
   program.addHelpText(
     "after",

@@ -92,10 +92,26 @@ describe("wrong command lines", () => {
     expect(run.stdout).toBe("");
   });
 
+  it("suggests the command also when options follow the mistyped one", () => {
+    const run = tutor(["progres", "--json"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("unknown command 'progres'. Did you mean 'progress'?");
+    expect(run.stdout).toBe("");
+  });
+
   it("names an unknown option", () => {
     const run = tutor(["progress", "--jsno"]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("unknown option '--jsno'");
+    const root = tutor(["--jsno"]);
+    expect(root.status).toBe(2);
+    expect(root.stderr).toContain("unknown option '--jsno'");
+  });
+
+  it("refuses words a command does not take", () => {
+    const run = tutor(["progress", "extra"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("too many arguments for 'progress'");
   });
 
   it("suggests the closest lesson id for an unknown lesson and exits 2", () => {
