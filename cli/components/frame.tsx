@@ -1,7 +1,6 @@
 /** A screen: a title line, the body, and the keys. The width follows the terminal. */
-import { Box, Text } from "ink";
+import { Box, Text, useStdout } from "ink";
 import type { ReactNode } from "react";
-import { useTerminalSize } from "../hooks/use-terminal-size.js";
 import { KeyHelp, type Keys } from "./key-help.js";
 
 export interface FrameProps {
@@ -15,9 +14,12 @@ export interface FrameProps {
 }
 
 export function Frame({ title, aside, keys, status, children }: FrameProps) {
-  const { columns } = useTerminalSize();
+  const { stdout } = useStdout();
+  // No width of its own: Ink lays the root out at the terminal's width, and on a resize it does so at once,
+  // before the screens re-render with the new size (a width from the last render drew one frame too wide, and
+  // its remains stayed on screen). Only a terminal that reports no width gets the 80 columns the screens assume.
   return (
-    <Box flexDirection="column" width={columns}>
+    <Box flexDirection="column" {...(stdout.columns ? {} : { width: 80 })}>
       <Box>
         <Box flexShrink={1}>
           <Text bold color="cyan" wrap="truncate-end">
