@@ -108,7 +108,8 @@ function AnswerInput({ question, onAnswer }: { question: Question; onAnswer: (re
         <Box>
           <Text color="cyan">› </Text>
           <TextInput
-            placeholder={question.type === "numeric" ? "a number" : "your answer"}
+            // With a unit after it, a blank to fill ("› ? sectors"), not "› a number sectors".
+            placeholder={question.type === "numeric" ? (question.unit ? "?" : "a number") : "your answer"}
             onSubmit={(text) => {
               if (text.trim()) onAnswer({ kind: "text", text: text.trim() });
             }}

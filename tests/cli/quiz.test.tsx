@@ -357,7 +357,9 @@ describe("quiz: typed answers", () => {
       response: { kind: "text", text: "small messages, mapping costs" },
     });
     const app = renderApp(h.tutor, { name: "resume" });
-    await app.frame("Type a number (in KiB)");
+    const blank = await app.frame("Type a number (in KiB)");
+    // The unit follows a blank, not a phrase: "› ? KiB".
+    expect(blank).toContain("› ? KiB");
     await app.type("lots");
     await app.press(KEY.enter);
     const notice = await app.frame((f) => /number/i.test(f) && f.includes("question 2 of 2"), "the notice");
