@@ -147,7 +147,8 @@ function Session({ initial }: { initial: QuizState }) {
   const heading =
     quiz.mode === "review"
       ? "Review"
-      : `${lessonTitle(lessonId)} · ${quiz.stage ? `${quiz.stage}. ${stageTitle(quiz.stage)}` : ""}`;
+      : // The stage first: a narrow terminal shortens the title from its end, and the lesson's name can take it.
+        `${quiz.stage ? `${quiz.stage}. ${stageTitle(quiz.stage)} · ` : ""}${lessonTitle(lessonId)}`;
   const position = quiz.done ? "finished" : `question ${quiz.index + 1} of ${quiz.total}`;
   const aside = <Text dimColor>{position}</Text>;
 
