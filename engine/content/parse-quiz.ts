@@ -181,6 +181,9 @@ function buildQuestion(
     case "multiple":
     case "true-false": {
       if (!list || list.token.ordered || !list.token.items.every((item) => item.task)) {
+        // marked reads `- [x]` with nothing after it as a plain item: an option whose text is missing.
+        if (list?.token.items.some((item) => !item.task && /^\[[ xX]\]$/.test(item.text.trim())))
+          return problem("has an empty option: write its text after `- [ ]` or `- [x]`", listLine);
         return problem("needs a task list of options (`- [x] right`, `- [ ] wrong`)", listLine);
       }
       const options: ChoiceOption[] = list.token.items.map((item) => {

@@ -175,6 +175,16 @@ Yes?
 
 > **Explanation:** x
 
+### empty-option (single)
+
+Pick one.
+
+- [x]
+- [ ] B
+  > no
+
+> **Explanation:** x
+
 ### bad-type (essay)
 
 ### missing-explanation (short)
@@ -219,16 +229,17 @@ How many?
     expect(parseQuiz(FILE, source, issues)).toBeUndefined();
     expect(issues.map((i) => `${i.line}: ${i.message}`)).toEqual([
       "5: question `stray` is not under a `## Stage N` heading",
-      "29: question `bad-type` has unknown type `essay`; use one of single, multiple, true-false, order, short, numeric, explain",
-      "63: question heading `### Not An Id` must be `### <question-id> (<type>)`",
-      "65: a blockquote outside a question; start a question with `### <id> (<type>)`",
-      "67: `## Stage 9` is not a stage heading; write `## Stage N` (N from 1 to 6)",
+      "39: question `bad-type` has unknown type `essay`; use one of single, multiple, true-false, order, short, numeric, explain",
+      "73: question heading `### Not An Id` must be `### <question-id> (<type>)`",
+      "75: a blockquote outside a question; start a question with `### <id> (<type>)`",
+      "77: `## Stage 9` is not a stage heading; write `## Stage N` (N from 1 to 6)",
       "13: question `no-correct`: has no correct option: check one with `- [x]`",
       "24: question `two-correct`: a true-false question has exactly one correct option, this one has 2",
-      "31: question `missing-explanation`: has no **Explanation:** blockquote (shown after answering)",
-      "41: question `bad-pattern`: **Pattern:** is not a valid regular expression (Invalid regular expression: /([a-z/i: Unterminated character class)",
-      '49: question `no-phrasings`: key point "A point with no phrasings" has no accepted phrasings (a nested bullet list)',
-      "59: question `no-number`: needs `> **Answer:** <number>`",
+      "33: question `empty-option`: has an empty option: write its text after `- [ ]` or `- [x]`",
+      "41: question `missing-explanation`: has no **Explanation:** blockquote (shown after answering)",
+      "51: question `bad-pattern`: **Pattern:** is not a valid regular expression (Invalid regular expression: /([a-z/i: Unterminated character class)",
+      '59: question `no-phrasings`: key point "A point with no phrasings" has no accepted phrasings (a nested bullet list)',
+      "69: question `no-number`: needs `> **Answer:** <number>`",
     ]);
   });
 });
