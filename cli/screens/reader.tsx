@@ -16,7 +16,7 @@ const KEYS = [
   ["↑↓", "scroll"],
   ["space/b", "page"],
   ["←→", "stage"],
-  ["enter", "questions"],
+  ["enter", "quiz"],
   HOME_KEY,
   QUIT_KEY,
 ] as const;
