@@ -24,6 +24,11 @@ export function useTerminalSize(): TerminalSize {
   return size;
 }
 
+/** Rows a line of text takes when wrapped at `columns`; none for no text. */
+export function rowsOf(text: string | undefined, columns: number): number {
+  return text ? Math.ceil(text.length / columns) : 0;
+}
+
 /** The width text is laid out in: the terminal's, less a margin, capped for readable lines. */
 export function textWidth(columns: number): number {
   return Math.max(20, Math.min(columns - 2, 100));

@@ -8,7 +8,7 @@ import { Opening } from "../components/opening.js";
 import { StageBar } from "../components/stage-bar.js";
 import { useTutor } from "../context.js";
 import { useEngine } from "../hooks/use-engine.js";
-import { useTerminalSize } from "../hooks/use-terminal-size.js";
+import { rowsOf, useTerminalSize } from "../hooks/use-terminal-size.js";
 import type { Route } from "../routes.js";
 import { passedCount } from "../text/stage-bar.js";
 
@@ -78,8 +78,15 @@ function HomeView({ catalog, next, streak, dueNow }: HomeViewProps) {
 
   // Keep the chosen lesson on screen when the catalog is taller than the terminal: the list gets the rows
   // left after the title, "continue", the "more" markers, the keys, the gaps, and one spare row.
-  const rowsOf = (text: string) => Math.ceil(text.length / columns);
-  const chrome = 1 + 1 + rowsOf(`▶ ${continueText(next.message)}`) + 1 + 2 + 1 + rowsOf(keysText(KEYS)) + 1;
+  const chrome =
+    1 +
+    1 +
+    rowsOf(`▶ ${continueText(next.message)}`, columns) +
+    1 +
+    2 +
+    1 +
+    rowsOf(keysText(KEYS), columns) +
+    1;
   const visible = Math.max(3, rows - chrome);
   const first = Math.min(Math.max(0, cursor - visible), Math.max(0, catalog.length - visible));
   const shown = catalog.slice(first, first + visible);

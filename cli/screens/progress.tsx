@@ -8,7 +8,7 @@ import { Scroll } from "../components/scroll.js";
 import { StageBar } from "../components/stage-bar.js";
 import { useTutor } from "../context.js";
 import { useEngine } from "../hooks/use-engine.js";
-import { useTerminalSize } from "../hooks/use-terminal-size.js";
+import { rowsOf, useTerminalSize } from "../hooks/use-terminal-size.js";
 import { dueTable, percent, streakText } from "../text/reports.js";
 import { passedCount, STAGE_LEGEND } from "../text/stage-bar.js";
 
@@ -25,7 +25,7 @@ function ProgressView({ summary }: { summary: ProgressSummary }) {
   const { go, quit } = useTutor();
   const { columns, rows } = useTerminalSize();
   /** Rows around the scrolled body: title, two gaps, the keys, and a spare row so Ink never fills the screen. */
-  const chrome = 4 + Math.ceil(keysText(KEYS).length / columns);
+  const chrome = 4 + rowsOf(keysText(KEYS), columns);
   useInput((input, key) => {
     if (input === "r") go({ name: "review" });
     else if (key.escape || key.return) go({ name: "home" });

@@ -20,7 +20,7 @@ import { StagePassed } from "../components/stage-passed.js";
 import { useTutor } from "../context.js";
 import { plain } from "../errors.js";
 import { useEngine } from "../hooks/use-engine.js";
-import { textWidth, useTerminalSize } from "../hooks/use-terminal-size.js";
+import { rowsOf, textWidth, useTerminalSize } from "../hooks/use-terminal-size.js";
 import type { Route } from "../routes.js";
 import { neededText } from "../text/reports.js";
 
@@ -77,7 +77,7 @@ function Session({ initial }: { initial: QuizState }) {
   const { columns, rows } = useTerminalSize();
   const width = textWidth(columns);
   /** Rows around a scrolled body: title, two gaps, the keys, and a spare row so Ink never fills the screen. */
-  const chromeRows = (keys: Keys) => 4 + Math.ceil(keysText(keys).length / columns);
+  const chromeRows = (keys: Keys) => 4 + rowsOf(keysText(keys), columns);
   const [quiz, setQuiz] = useState(initial);
   const [phase, setPhase] = useState<Phase>(initial.done ? { name: "summary" } : { name: "question" });
   /** Stage changes seen in this session, for the summary. */

@@ -10,7 +10,7 @@ import { plain } from "../errors.js";
 import { useEngine } from "../hooks/use-engine.js";
 import { useMarkdown } from "../hooks/use-markdown.js";
 import { pageInfo, pagerReducer } from "../hooks/use-pager-state.js";
-import { textWidth, useTerminalSize } from "../hooks/use-terminal-size.js";
+import { rowsOf, textWidth, useTerminalSize } from "../hooks/use-terminal-size.js";
 
 const KEYS = [
   ["↑↓", "scroll"],
@@ -23,9 +23,6 @@ const KEYS = [
 
 /** Rows around the page: title, gap, stage heading, position line, gap, and a spare row so Ink never fills the screen (status and keys are counted apart). */
 const CHROME_ROWS = 6;
-
-/** Rows a line of text takes when wrapped at `columns`. */
-const rowsOf = (text: string | undefined, columns: number) => (text ? Math.ceil(text.length / columns) : 0);
 
 export function Reader({ lessonId, stage }: { lessonId: string; stage?: StageNumber }) {
   const { tutor, learnerId } = useTutor();
