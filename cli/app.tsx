@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Tutor } from "../engine/index.js";
 import { Opening } from "./components/opening.js";
 import { TutorContext, type TutorContextValue } from "./context.js";
+import { lazy } from "./lazy.js";
 import { loadMarkdown } from "./markdown/render.js";
 import type { Route } from "./routes.js";
 import { Home } from "./screens/home.js";
@@ -12,17 +13,9 @@ import { Home } from "./screens/home.js";
  * The screens after home, with @inkjs/ui and the engine's rules, load on their own: the home screen does
  * not wait for them. They load once the home screen has had time to draw, or when a screen is opened.
  */
-type Screens = typeof import("./screens/on-demand.js");
-let screens: Screens | undefined;
-let loadingScreens: Promise<Screens> | undefined;
+const screens = lazy(() => import("./screens/on-demand.js"));
 
-export function loadScreens(): Promise<Screens> {
-  loadingScreens ??= import("./screens/on-demand.js").then((loaded) => {
-    screens = loaded;
-    return loaded;
-  });
-  return loadingScreens;
-}
+export const loadScreens = screens.load;
 
 export interface AppProps {
   /** The engine, or the promise of it: the app draws its first frame while the lessons load. */
@@ -88,7 +81,7 @@ export function App({ tutor: given, learnerId, initial = { name: "home" }, now =
 }
 
 function Screen({ route }: { route: Route }) {
-  const [loaded, setLoaded] = useState(screens);
+  const [loaded, setLoaded] = useState(screens.value);
   useEffect(() => {
     if (!loaded && route.name !== "home") void loadScreens().then(setLoaded);
   }, [loaded, route.name]);

@@ -4,26 +4,20 @@
  */
 import type { Tokens } from "marked";
 import wrapAnsi from "wrap-ansi";
+import { lazy } from "../lazy.js";
 
 export type MarkdownRenderer = ((markdown: string, width: number) => string[]) & {
   /** One line of inline markdown (an option, a hint, feedback) styled for the terminal, left for Ink to wrap. */
   inline: (text: string) => string;
 };
 
-let loading: Promise<MarkdownRenderer> | undefined;
-let loaded: MarkdownRenderer | undefined;
+const renderer = lazy(create);
 
-export function loadMarkdown(): Promise<MarkdownRenderer> {
-  loading ??= create().then((renderer) => {
-    loaded = renderer;
-    return renderer;
-  });
-  return loading;
-}
+export const loadMarkdown = renderer.load;
 
 /** The renderer if it has loaded already, so screens opened later render at once. */
 export function loadedMarkdown(): MarkdownRenderer | undefined {
-  return loaded;
+  return renderer.value;
 }
 
 async function create(): Promise<MarkdownRenderer> {
