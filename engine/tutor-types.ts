@@ -74,6 +74,14 @@ export type NextStep =
   | { kind: "quiz"; lessonId: string; stage: StageNumber; message: string }
   | { kind: "done"; message: string };
 
+/** A home screen's worth: the catalog, the next step, the streak and how many reviews are due now. */
+export interface Overview {
+  catalog: CatalogEntry[];
+  next: NextStep;
+  streak: StreakInfo;
+  dueNow: number;
+}
+
 export interface QuizState {
   mode: "quiz" | "review";
   lessonId?: string;

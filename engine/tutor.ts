@@ -34,6 +34,7 @@ import type {
   CatalogEntry,
   LeaderboardRow,
   NextStep,
+  Overview,
   ProgressSummary,
   QuizState,
   QuizStats,
@@ -231,7 +232,17 @@ export class Tutor {
    * With `reviews: false`, due reviews are passed over: for a command that asks only what to learn next.
    */
   async nextStep(learnerId: string, options: { reviews?: boolean } = {}): Promise<NextStep> {
+    return this.nextStepOf(await this.store.read(learnerId), options);
+  }
+
+  /** What a home screen shows, from one read of the learner's file: the catalog, the next step, streak and reviews due. */
+  async overview(learnerId: string): Promise<Overview> {
     const doc = await this.store.read(learnerId);
+    const { streak, dueNow } = this.progressOf(learnerId, doc, { weeks: 1, days: 1 });
+    return { catalog: this.entries(doc), next: this.nextStepOf(doc), streak, dueNow };
+  }
+
+  private nextStepOf(doc: LearnerDoc, options: { reviews?: boolean } = {}): NextStep {
     const session = this.sessionState(doc);
     if (session && !session.done) {
       const where =
@@ -455,9 +466,16 @@ export class Tutor {
     learnerId: string,
     options: { weeks?: number; days?: number } = {},
   ): Promise<ProgressSummary> {
+    return this.progressOf(learnerId, await this.store.read(learnerId), options);
+  }
+
+  private progressOf(
+    learnerId: string,
+    doc: LearnerDoc,
+    options: { weeks?: number; days?: number },
+  ): ProgressSummary {
     const weeks = options.weeks ?? 12;
     const days = options.days ?? 7;
-    const doc = await this.store.read(learnerId);
     const now = this.now();
     const lessons = this.entries(doc);
     const stagesTotal = lessons.length * STAGE_NUMBERS.length;

@@ -1,7 +1,7 @@
 /** Home: the catalog with each lesson's stages, the streak, reviews due, and "continue" as the default action. */
 import { Box, Text, useInput } from "ink";
 import { useState } from "react";
-import type { CatalogEntry, NextStep } from "../../engine/index.js";
+import type { NextStep, Overview } from "../../engine/index.js";
 import { Frame } from "../components/frame.js";
 import { keysText, QUIT_KEY } from "../components/key-help.js";
 import { Opening } from "../components/opening.js";
@@ -37,27 +37,14 @@ export function continueText(message: string): string {
 
 export function Home() {
   const { tutor, learnerId } = useTutor();
-  const data = useEngine(async () => {
-    // One after another: each reads the learner's file under its lock, and reads side by side wait for each
-    // other's lock with retries (5 ms and more) instead of a file read each (well under 1 ms).
-    const catalog = await tutor.catalog(learnerId);
-    const next = await tutor.nextStep(learnerId);
-    const progress = await tutor.progress(learnerId, { weeks: 1, days: 1 });
-    return { catalog, next, streak: progress.streak, dueNow: progress.dueNow };
-  }, [tutor, learnerId]);
+  // One read of the learner's file for the whole screen.
+  const data = useEngine(() => tutor.overview(learnerId), [tutor, learnerId]);
   // The same frame as while the engine opened, so the title does not blink away.
   if (!data) return <Opening />;
   return <HomeView {...data} />;
 }
 
-interface HomeViewProps {
-  catalog: CatalogEntry[];
-  next: NextStep;
-  streak: { current: number; studiedToday: boolean };
-  dueNow: number;
-}
-
-function HomeView({ catalog, next, streak, dueNow }: HomeViewProps) {
+function HomeView({ catalog, next, streak, dueNow }: Overview) {
   const { go, quit } = useTutor();
   const { rows, columns } = useTerminalSize();
   // Item 0 is "continue"; items 1.. are the lessons.

@@ -46,7 +46,7 @@ describe("failures", () => {
     const h = await openHarness();
     try {
       const broken = Object.create(h.tutor) as Tutor;
-      broken.catalog = () =>
+      broken.overview = () =>
         Promise.reject(
           new StoreError("STORE_IO", "Could not read /data/learners/local.json: EACCES", "/data"),
         );

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Response, Tutor } from "../../engine/index.js";
 import { clock, openTutor } from "../helpers/engine.js";
 
@@ -215,6 +215,25 @@ describe("the six-stage journey", () => {
 });
 
 describe("what to do next", () => {
+  it("gives a home screen's overview in one read, the same as the catalog, next step and progress", async () => {
+    const tutor = await openTutor();
+    await passStage(tutor, "ana", "tcp-basics", 1);
+    await tutor.startQuiz("ana", "tcp-basics", 2);
+    const reads = vi.spyOn(tutor.store, "read");
+    const overview = await tutor.overview("ana");
+    expect(reads).toHaveBeenCalledTimes(1);
+    reads.mockRestore();
+    const progress = await tutor.progress("ana");
+    expect(overview).toEqual({
+      catalog: await tutor.catalog("ana"),
+      next: await tutor.nextStep("ana"),
+      streak: progress.streak,
+      dueNow: progress.dueNow,
+    });
+    expect(overview.next.kind).toBe("continue-quiz");
+    expect(overview.streak.current).toBe(1);
+  });
+
   it("reads, then quizzes, then continues a quiz, then reviews", async () => {
     const c = clock("2026-03-02T10:00:00Z");
     const tutor = await openTutor({ now: c.now });
