@@ -1,9 +1,9 @@
-import { type AskResult, ask } from "./ask/ask.js";
-import { type LlmConfig, llmConfigFromEnv } from "./ask/llm.js";
-import type { SectionIndex } from "./ask/search.js";
 /** The facade both front ends call for every use case. Rules live here and below, never in cli/ or bot/. */
 
 import { join } from "node:path";
+import { type AskResult, ask } from "./ask/ask.js";
+import { type LlmConfig, llmConfigFromEnv } from "./ask/llm.js";
+import type { SectionIndex } from "./ask/search.js";
 import { checkContent, defaultContentDir, type LoadResult, loadContent } from "./content/load.js";
 import {
   type Catalog,
