@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { render } from "ink-testing-library";
+import { cleanup, render } from "ink-testing-library";
+import { afterEach, beforeEach } from "vitest";
 import { App } from "../../cli/app.js";
 import type { Route } from "../../cli/routes.js";
 import { type Response, Tutor } from "../../engine/index.js";
@@ -50,6 +51,36 @@ export async function openHarness(now?: () => Date): Promise<Harness> {
       for (const t of opened) await t.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * A fresh harness for each test of the file, and the app unmounted and the data folder removed after it.
+ * Read it inside tests: `h.tutor` is the current test's engine.
+ */
+export function harnessPerTest(): Harness {
+  let current: Harness | undefined;
+  beforeEach(async () => {
+    current = await openHarness();
+  });
+  afterEach(async () => {
+    cleanup();
+    await current?.cleanup();
+    current = undefined;
+  });
+  const now = (): Harness => {
+    if (!current) throw new Error("the harness is only there inside a test");
+    return current;
+  };
+  return {
+    get tutor() {
+      return now().tutor;
+    },
+    get dataDir() {
+      return now().dataDir;
+    },
+    reopen: (clock) => now().reopen(clock),
+    cleanup: () => now().cleanup(),
   };
 }
 

@@ -1,15 +1,7 @@
-import { cleanup } from "ink-testing-library";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Harness, KEY, openHarness, passStages, renderApp, tick } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import { harnessPerTest, KEY, passStages, renderApp, tick } from "./helpers.js";
 
-let h: Harness;
-beforeEach(async () => {
-  h = await openHarness();
-});
-afterEach(async () => {
-  cleanup();
-  await h.cleanup();
-});
+const h = harnessPerTest();
 
 describe("home screen", () => {
   it("shows every lesson with its six stages as a bar, the streak, reviews due and continue as the default", async () => {

@@ -1,18 +1,10 @@
 // The "done when": a learner takes a lesson from stage 1 to stage 6 in the terminal, with keys only,
 // and the progress is there the next time the app starts.
-import { cleanup } from "ink-testing-library";
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { stageTitle } from "../../engine/index.js";
-import { answerRightByKeys, type Harness, KEY, LEARNER, openHarness, renderApp } from "./helpers.js";
+import { answerRightByKeys, harnessPerTest, KEY, LEARNER, renderApp } from "./helpers.js";
 
-let h: Harness;
-beforeEach(async () => {
-  h = await openHarness();
-});
-afterEach(async () => {
-  cleanup();
-  await h.cleanup();
-});
+const h = harnessPerTest();
 
 it("takes a lesson from stage 1 to stage 6 with the keys, and the progress is there on the next start", async () => {
   const app = renderApp(h.tutor);

@@ -1,16 +1,8 @@
 // The keys every screen shares: esc goes back home, q quits wherever no text is being typed, and the footer says so.
-import { cleanup } from "ink-testing-library";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Harness, KEY, openHarness, passStages, type Rendered, renderApp, tick } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import { harnessPerTest, KEY, passStages, type Rendered, renderApp, tick } from "./helpers.js";
 
-let h: Harness;
-beforeEach(async () => {
-  h = await openHarness();
-});
-afterEach(async () => {
-  cleanup();
-  await h.cleanup();
-});
+const h = harnessPerTest();
 
 /** Quitting unmounts the app, which lets go of the keyboard. */
 async function quits(app: Rendered): Promise<boolean> {

@@ -1,20 +1,12 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { cleanup } from "ink-testing-library";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Tutor } from "../../engine/index.js";
-import { type Harness, KEY, openHarness, passStages, renderApp } from "./helpers.js";
+import { harnessPerTest, KEY, passStages, renderApp } from "./helpers.js";
 
 const BUNDLED = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-let h: Harness;
-beforeEach(async () => {
-  h = await openHarness();
-});
-afterEach(async () => {
-  cleanup();
-  await h.cleanup();
-});
+const h = harnessPerTest();
 
 describe("progress screen", () => {
   it("shows stages passed per lesson, completion, streak, the activity heatmap and reviews coming due", async () => {

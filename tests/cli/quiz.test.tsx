@@ -1,24 +1,15 @@
-import { cleanup } from "ink-testing-library";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   arrangeByKeys,
-  type Harness,
+  harnessPerTest,
   KEY,
   LEARNER,
-  openHarness,
   optionIndex,
   passStages,
   renderApp,
 } from "./helpers.js";
 
-let h: Harness;
-beforeEach(async () => {
-  h = await openHarness();
-});
-afterEach(async () => {
-  cleanup();
-  await h.cleanup();
-});
+const h = harnessPerTest();
 
 const quiz = (stage: 1 | 2 | 3 | 4 | 5 | 6, lessonId = "tcp-reads") => ({
   name: "quiz" as const,

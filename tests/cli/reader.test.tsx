@@ -1,15 +1,7 @@
-import { cleanup } from "ink-testing-library";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Harness, KEY, LEARNER, openHarness, passStages, renderApp } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import { harnessPerTest, KEY, LEARNER, passStages, renderApp } from "./helpers.js";
 
-let h: Harness;
-beforeEach(async () => {
-  h = await openHarness();
-});
-afterEach(async () => {
-  cleanup();
-  await h.cleanup();
-});
+const h = harnessPerTest();
 
 describe("lesson reader", () => {
   it("renders the stage's markdown for the terminal, paged to the terminal's height", async () => {

@@ -1,15 +1,7 @@
-import { cleanup } from "ink-testing-library";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Harness, KEY, LEARNER, openHarness, passStages, renderApp } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import { harnessPerTest, KEY, LEARNER, passStages, renderApp } from "./helpers.js";
 
-let h: Harness;
-beforeEach(async () => {
-  h = await openHarness();
-});
-afterEach(async () => {
-  cleanup();
-  await h.cleanup();
-});
+const h = harnessPerTest();
 
 describe("review", () => {
   it("takes a due card, shows the next due date after the answer, and ends with a summary", async () => {
