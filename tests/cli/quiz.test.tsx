@@ -6,6 +6,7 @@ import {
   LEARNER,
   optionIndex,
   passStages,
+  type Rendered,
   renderApp,
 } from "./helpers.js";
 
@@ -16,6 +17,17 @@ const quiz = (stage: 1 | 2 | 3 | 4 | 5 | 6, lessonId = "tcp-reads") => ({
   lessonId,
   stage,
 });
+
+/** The stage 1 quiz with its first question answered right: the multiple-choice question is on screen. */
+async function toMultipleChoice(): Promise<Rendered> {
+  const app = renderApp(h.tutor, quiz(1));
+  await app.frame("What does recv() do");
+  await app.press("1", KEY.enter);
+  await app.frame("✔ Right");
+  await app.press(KEY.enter);
+  await app.frame("Select all that apply");
+  return app;
+}
 
 describe("quiz: single choice", () => {
   it("answers right with the number key: verdict, explanation, next review", async () => {
@@ -63,12 +75,7 @@ describe("quiz: single choice", () => {
 
 describe("quiz: multiple choice", () => {
   it("toggles options with space and number keys and grades the set", async () => {
-    const app = renderApp(h.tutor, quiz(1));
-    await app.frame("What does recv() do");
-    await app.press("1", KEY.enter);
-    await app.frame("✔ Right");
-    await app.press(KEY.enter);
-    await app.frame("Select all that apply");
+    const app = await toMultipleChoice();
     // Toggle the first on and off again with space, then choose the first two with number keys.
     await app.press(KEY.space);
     expect(await app.frame("[x] 1.")).toContain("[ ] 2.");
@@ -82,12 +89,7 @@ describe("quiz: multiple choice", () => {
   });
 
   it("names the correct options left out", async () => {
-    const app = renderApp(h.tutor, quiz(1));
-    await app.frame("What does recv() do");
-    await app.press("1", KEY.enter);
-    await app.frame("✔ Right");
-    await app.press(KEY.enter);
-    await app.frame("Select all that apply");
+    const app = await toMultipleChoice();
     await app.press("2", KEY.enter);
     const frame = await app.frame("✘ Not quite");
     expect(frame).toContain("You left out: The NIC's ring buffer");
@@ -96,12 +98,7 @@ describe("quiz: multiple choice", () => {
 
 describe("quiz: passing a stage", () => {
   it("shows the moment a stage passes and the next unlocks, a summary, then opens the next stage", async () => {
-    const app = renderApp(h.tutor, quiz(1));
-    await app.frame("What does recv() do");
-    await app.press("1", KEY.enter);
-    await app.frame("✔ Right");
-    await app.press(KEY.enter);
-    await app.frame("Select all that apply");
+    const app = await toMultipleChoice();
     await app.press("1", "2", KEY.enter);
     const passed = await app.frame("★");
     expect(passed).toContain("★ Stage 1 (Understand) of TCP reads passed!");
@@ -125,12 +122,7 @@ describe("quiz: passing a stage", () => {
 
   it("after retaking a passed stage, offers the next open stage the engine reports", async () => {
     await passStages(h.tutor, "tcp-reads", 2);
-    const app = renderApp(h.tutor, quiz(1));
-    await app.frame("What does recv() do");
-    await app.press("1", KEY.enter);
-    await app.frame("✔ Right");
-    await app.press(KEY.enter);
-    await app.frame("Select all that apply");
+    const app = await toMultipleChoice();
     await app.press("1", "2", KEY.enter);
     await app.frame("✔ Right");
     await app.press(KEY.enter);
