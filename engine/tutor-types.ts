@@ -1,6 +1,8 @@
 /** The shapes the Tutor facade hands to both front ends. */
+import type { LlmConfig } from "./ask/llm.js";
 import type { Lesson, LessonSection, Question, StageNumber } from "./content/model.js";
 import type { JournalEntry } from "./progress/model.js";
+import type { ProgressStore } from "./progress/store.js";
 import type { Grade } from "./quiz/model.js";
 
 /** Expected refusals are values: front ends turn the code (or the message) into their own words. */
@@ -82,6 +84,13 @@ export interface Overview {
   dueNow: number;
 }
 
+/** What "carry on" did when no lesson was named, with the next step that decided it (its message says why). */
+export type Resumed =
+  /** The quiz or review in progress; a review started because reviews are due; the next stage's quiz started. */
+  | { kind: "continued" | "review" | "started"; quiz: QuizState; next: NextStep }
+  /** Nothing to start: every stage is passed (or, with reviews passed over, only reviews are left). */
+  | { kind: "nothing"; next: NextStep };
+
 export interface QuizState {
   mode: "quiz" | "review";
   lessonId?: string;
@@ -109,8 +118,10 @@ export interface StageChange {
   /** This answer passed the lesson's last stage. */
   lessonCompleted: boolean;
   progress: StageProgress;
-  /** Every stage of the lesson after this answer, so a front end can offer the next open stage. */
+  /** Every stage of the lesson after this answer. */
   stages: StageProgress[];
+  /** Where to go on: the first open stage after this one; none when every later stage is passed. */
+  nextStage?: StageNumber;
 }
 
 export interface AnswerInput {
@@ -170,4 +181,23 @@ export interface QuizStats {
   answers: number;
   mostMissed: { questionId: string; lessonId: string; wrong: number; total: number }[];
   wrongOptions: { questionId: string; option: number; text: string; count: number }[];
+}
+
+export interface TutorOptions {
+  /** Folder holding lessons/ and quizzes/. Default: the bundled content. */
+  contentDir?: string;
+  /** Folder for progress. Default: TUTOR_DATA_DIR, else the XDG data folder. Ignored when `store` is given. */
+  dataDir?: string;
+  store?: ProgressStore;
+  now?: () => Date;
+  /** Share of a stage's questions to answer right to pass it. Default 0.8. */
+  passMark?: number;
+  /** For study days and streaks. Default: this machine's time zone. */
+  timeZone?: string;
+  /** Hour at which a new study day starts. Default 4. */
+  dayStartHour?: number;
+  /** Where the parsed content is cached between starts. Default: cache/ in the data folder; false for none. */
+  contentCache?: string | false;
+  /** A language model for `ask`. Default: from TUTOR_LLM_URL and TUTOR_LLM_MODEL; false for none. */
+  llm?: LlmConfig | false;
 }

@@ -1,0 +1,69 @@
+/** A learner's progress: stages passed, streak, XP, the activity heatmap and the reviews coming due. */
+
+import { STAGE_NUMBERS } from "../content/model.js";
+import type { EngineContext } from "../context.js";
+import { catalogOf } from "../journey/catalog.js";
+import { xpOf } from "../journey/xp.js";
+import { isDue } from "../review/scheduler.js";
+import { addDays, streakOf, studyDay } from "../time/study-day.js";
+import type { ProgressSummary } from "../tutor-types.js";
+import type { LearnerDoc } from "./model.js";
+
+export interface SummaryOptions {
+  /** Weeks of activity, ending today. Default 12. */
+  weeks?: number;
+  /** Days of reviews coming due, starting today. Default 7. */
+  days?: number;
+}
+
+export function progressOf(
+  ctx: EngineContext,
+  learnerId: string,
+  doc: LearnerDoc,
+  options: SummaryOptions = {},
+): ProgressSummary {
+  const weeks = options.weeks ?? 12;
+  const days = options.days ?? 7;
+  const now = ctx.now();
+  const lessons = catalogOf(ctx, doc);
+  const stagesTotal = lessons.length * STAGE_NUMBERS.length;
+  const stagesPassed = lessons.reduce((sum, l) => sum + l.passedStages, 0);
+  const today = studyDay(now, ctx.clock);
+  const perDay = new Map<string, number>();
+  for (const record of doc.history) {
+    // A hand-edited record with an unreadable time counts for nothing rather than breaking the summary.
+    if (Number.isNaN(Date.parse(record.at))) continue;
+    const day = studyDay(new Date(record.at), ctx.clock);
+    perDay.set(day, (perDay.get(day) ?? 0) + 1);
+  }
+  const streak = streakOf(new Set(perDay.keys()), today);
+  const activity = Array.from({ length: weeks * 7 }, (_, i) => {
+    const day = addDays(today, i - weeks * 7 + 1);
+    return { day, count: perDay.get(day) ?? 0 };
+  });
+  // Cards of questions removed from the content count for nothing.
+  const known = Object.entries(doc.cards)
+    .filter(([id]) => ctx.library.question(id))
+    .map(([, card]) => card);
+  const dueByDay = Array.from({ length: days }, (_, i) => ({ day: addDays(today, i), count: 0 }));
+  for (const card of known) {
+    const due = new Date(card.due);
+    if (Number.isNaN(due.getTime())) continue;
+    const day = due <= now ? today : studyDay(due, ctx.clock);
+    const slot = dueByDay.find((d) => d.day === day);
+    if (slot) slot.count++;
+  }
+  return {
+    learnerId,
+    lessons,
+    stagesPassed,
+    stagesTotal,
+    completion: stagesTotal > 0 ? stagesPassed / stagesTotal : 0,
+    streak: { ...streak, studiedToday: perDay.has(today), today },
+    xp: xpOf(doc.history),
+    answers: doc.history.length,
+    activity,
+    dueNow: known.filter((card) => isDue(card, now)).length,
+    dueByDay,
+  };
+}
