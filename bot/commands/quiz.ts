@@ -25,33 +25,26 @@ export const quiz: SlashCommand = {
     }
     if (stage !== undefined)
       return { content: `Say which lesson too: \`/quiz lesson:<lesson> stage:${stage}\`.` };
-    // No lesson named: carry on with the quiz in progress, else do what the engine says comes next.
-    const next = await tutor.nextStep(learnerId);
-    switch (next.kind) {
-      case "continue-quiz":
-        return questionView(ctx, next.quiz, { notice: `▶️ ${next.message}` });
-      case "review": {
-        const review = await tutor.startReview(learnerId);
-        return review.ok
-          ? questionView(ctx, review.value, {
-              notice: `🔁 ${next.message} Reviews first; \`/quiz lesson:\` picks a lesson instead.`,
-            })
-          : refusalView(ctx, review);
-      }
-      case "read":
-      case "quiz": {
-        const started = await tutor.startQuiz(learnerId, next.lessonId, next.stage);
-        return started.ok
-          ? questionView(ctx, started.value, {
-              notice:
-                next.kind === "read"
-                  ? `📘 Tip: \`/learn lesson:${next.lessonId}\` first. ${next.message}`
-                  : undefined,
-            })
-          : refusalView(ctx, started);
-      }
-      case "done":
+    // No lesson named: the engine decides what to carry on with.
+    const resumed = await tutor.resumeQuiz(learnerId);
+    if (!resumed.ok) return refusalView(ctx, resumed);
+    const { kind, next } = resumed.value;
+    switch (kind) {
+      case "nothing":
         return { content: `🏆 ${next.message}` };
+      case "continued":
+        return questionView(ctx, resumed.value.quiz, { notice: `▶️ ${next.message}` });
+      case "review":
+        return questionView(ctx, resumed.value.quiz, {
+          notice: `🔁 ${next.message} Reviews first; \`/quiz lesson:\` picks a lesson instead.`,
+        });
+      case "started":
+        return questionView(ctx, resumed.value.quiz, {
+          notice:
+            next.kind === "read"
+              ? `📘 Tip: \`/learn lesson:${next.lessonId}\` first. ${next.message}`
+              : undefined,
+        });
     }
   },
   autocomplete: (ctx, interaction) => autocompleteLesson(ctx.tutor, interaction),

@@ -12,7 +12,7 @@ export const review: SlashCommand = {
   ),
   ephemeral: true,
   async execute(ctx, interaction) {
-    const started = await ctx.tutor.startReview(learnerIdOf(interaction.user.id));
+    const started = await ctx.tutor.resumeReview(learnerIdOf(interaction.user.id));
     return started.ok ? questionView(ctx, started.value) : refusalView(ctx, started);
   },
 };

@@ -191,9 +191,8 @@ function feedbackRow(outcome: AnswerOutcome): Row | undefined {
         .setStyle(ButtonStyle.Primary),
     );
   }
-  // Where to go on: the first stage after this one that is open and not yet passed, as the engine reports the
-  // lesson after this answer (the one just unlocked, or the learner's own stage after a re-done earlier one).
-  const next = stage.stages.find((s) => s.stage > stage.stage && s.status === "available");
+  // Where to go on, as the engine says: the first open stage after this one.
+  const next = stage.nextStage && stage.stages[stage.nextStage - 1];
   if (next) {
     row.addComponents(
       new ButtonBuilder()

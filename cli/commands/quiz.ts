@@ -1,5 +1,5 @@
 /** `tutor quiz [lesson] [--stage N]`: a stage's questions; without a lesson, the quiz in progress or the next one. */
-import type { Tutor } from "../../engine/index.js";
+import type { QuizState, Result, Tutor } from "../../engine/index.js";
 import { EXIT_USAGE, refusalExitCode, refusalText } from "../errors.js";
 import type { Launch, Stop } from "../interactive.js";
 import { LEARNER_ID } from "../open-tutor.js";
@@ -10,34 +10,33 @@ export function quiz(lesson: string | undefined, stage: number | undefined): Lau
   return {
     validate: (tutor) => checkLessonAndStage(tutor, lesson, stage),
     start: async (tutor: Tutor): Promise<Route | Stop> => {
-      let lessonId = lesson;
-      let stageNumber = stage;
-      if (lessonId === undefined) {
-        const current = await tutor.current(LEARNER_ID);
-        if (current && !current.done) {
-          return current.mode === "review"
-            ? { name: "review", initial: current }
-            : { name: "resume", initial: current };
-        }
-        const next = await tutor.nextStep(LEARNER_ID, { reviews: false });
-        if (next.kind !== "read" && next.kind !== "quiz") {
+      if (lesson !== undefined) return quizRoute(await tutor.startQuiz(LEARNER_ID, lesson, stage));
+      // No lesson named: the engine decides what to carry on with (reviews have their own command).
+      const resumed = await tutor.resumeQuiz(LEARNER_ID, { reviews: false, ...(stage ? { stage } : {}) });
+      if (!resumed.ok) return quizRoute(resumed);
+      const { value } = resumed;
+      switch (value.kind) {
+        case "nothing":
           return {
             code: EXIT_USAGE,
-            message: `${next.message} Name a lesson to take its quiz: tutor quiz <lesson> (tutor lessons lists them).`,
+            message: `${value.next.message} Name a lesson to take its quiz: tutor quiz <lesson> (tutor lessons lists them).`,
           };
-        }
-        lessonId = next.lessonId;
-        stageNumber ??= next.stage;
+        case "continued":
+          return { name: value.quiz.mode === "review" ? "review" : "resume", initial: value.quiz };
+        default:
+          return quizRoute({ ok: true, value: value.quiz });
       }
-      const started = await tutor.startQuiz(LEARNER_ID, lessonId, stageNumber);
-      if (!started.ok) return { code: refusalExitCode(started), message: refusalText(started) };
-      const state = started.value;
-      return {
-        name: "quiz",
-        lessonId: state.lessonId ?? lessonId,
-        ...(state.stage ? { stage: state.stage } : {}),
-        initial: state,
-      };
     },
+  };
+}
+
+function quizRoute(started: Result<QuizState>): Route | Stop {
+  if (!started.ok) return { code: refusalExitCode(started), message: refusalText(started) };
+  const state = started.value;
+  return {
+    name: "quiz",
+    lessonId: state.lessonId ?? "",
+    ...(state.stage ? { stage: state.stage } : {}),
+    initial: state,
   };
 }

@@ -8,9 +8,7 @@ import type { Route } from "../routes.js";
 export function review(): Launch {
   return {
     start: async (tutor: Tutor): Promise<Route | Stop> => {
-      const current = await tutor.current(LEARNER_ID);
-      if (current && !current.done && current.mode === "review") return { name: "review", initial: current };
-      const started = await tutor.startReview(LEARNER_ID);
+      const started = await tutor.resumeReview(LEARNER_ID);
       if (!started.ok) {
         // Nothing due is good news, not a failure.
         return {

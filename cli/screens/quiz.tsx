@@ -35,11 +35,13 @@ export function Quiz({ start, initial }: { start: QuizStart; initial?: QuizState
   const started = useEngine(async (): Promise<Result<QuizState>> => {
     if (initial) return { ok: true, value: initial };
     if (start.kind === "quiz") return tutor.startQuiz(learnerId, start.lessonId, start.stage);
-    if (start.kind === "review") return tutor.startReview(learnerId);
-    const current = await tutor.current(learnerId);
-    return current
-      ? { ok: true, value: current }
-      : { ok: false, code: "no-session", message: "There is no quiz in progress. Start one from home." };
+    if (start.kind === "review") return tutor.resumeReview(learnerId);
+    // "Continue": the engine decides, as it does for `tutor quiz` and the bot's /quiz.
+    const resumed = await tutor.resumeQuiz(learnerId, { reviews: false });
+    if (!resumed.ok) return resumed;
+    return resumed.value.kind === "nothing"
+      ? { ok: false, code: "no-session", message: resumed.value.next.message }
+      : { ok: true, value: resumed.value.quiz };
   }, [tutor, learnerId]);
   if (!started) return <Text dimColor>Loading…</Text>;
   if (!started.ok)
@@ -120,12 +122,10 @@ function Session({ initial }: { initial: QuizState }) {
 
   const last = changes.at(-1);
   const passed = changes.find((c) => c.passedNow);
-  // Once the stage is passed, the next open stage the engine reports (after this one first), else home.
-  const open = last?.stages.filter((s) => s.status === "available") ?? [];
-  const nextOpen = last && (open.find((s) => s.stage > last.stage) ?? open[0]);
+  // Once the stage is passed, the open stage the engine says to go on to, else home.
   const afterRoute: Route =
-    quiz.mode === "quiz" && lessonId && last?.progress.status === "passed" && nextOpen
-      ? { name: "reader", lessonId, stage: nextOpen.stage }
+    quiz.mode === "quiz" && lessonId && last?.progress.status === "passed" && last.nextStage
+      ? { name: "reader", lessonId, stage: last.nextStage }
       : { name: "home" };
 
   // Where the learner types an answer, q is a letter; everywhere else it quits (the answers are saved already).
