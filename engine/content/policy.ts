@@ -43,8 +43,8 @@ function lessonIssues(lesson: Lesson): ContentIssue[] {
   if (words < min || words > max) {
     at(`${number(words)} words over the six stages; a lesson has ${number(min)} to ${number(max)}`);
   }
+  // Sources are required by the front matter schema already; jargon is optional there but not here.
   if (lesson.jargon.length === 0) at("no `jargon`: list the terms a stage-2 answer may not hide behind");
-  if (lesson.sources.length === 0) at("no `sources`: list the talk's links and primary sources");
   return issues;
 }
 
