@@ -154,8 +154,12 @@ export async function main(argv: string[]): Promise<number> {
     .command("check")
     .description("check lessons and quizzes for authors: one file:line: message per problem")
     .argument("[paths...]", "only report problems in these files or folders")
-    .action(async (paths: string[]) => {
-      code = await (await import("./commands/check.js")).check(paths, globals());
+    .option(
+      "--policy",
+      "also hold the content to the bundled lessons' bar (always on for the bundled lessons)",
+    )
+    .action(async (paths: string[], options: { policy?: boolean }) => {
+      code = await (await import("./commands/check.js")).check(paths, options, globals());
     });
 
   // Set after the commands are added, so they do not inherit it: the root takes no arguments, and a word here

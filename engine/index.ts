@@ -3,7 +3,13 @@
 export { type AskResult, MAX_QUESTION_LENGTH } from "./ask/ask.js";
 export { endpoint as llmEndpoint, type LlmConfig, llmConfigFromEnv } from "./ask/llm.js";
 export type { Passage, SectionIndex } from "./ask/search.js";
-export { checkContent, defaultContentDir, type LoadResult, loadContent } from "./content/load.js";
+export {
+  type CheckOptions,
+  checkContent,
+  defaultContentDir,
+  type LoadResult,
+  loadContent,
+} from "./content/load.js";
 export * from "./content/model.js";
 export {
   ContentError,

@@ -3,8 +3,15 @@ import { checkContent, defaultContentDir, formatIssue } from "../../engine/index
 import { EXIT_FAILED, EXIT_OK } from "../errors.js";
 import type { GlobalOptions } from "../open-tutor.js";
 
-export async function check(paths: string[], globals: GlobalOptions): Promise<number> {
-  const result = await checkContent(globals.contentDir ?? defaultContentDir(), paths);
+export async function check(
+  paths: string[],
+  options: { policy?: boolean },
+  globals: GlobalOptions,
+): Promise<number> {
+  // Without --policy, the engine decides: the bundled lessons are held to the bar, other folders not.
+  const result = await checkContent(globals.contentDir ?? defaultContentDir(), paths, {
+    ...(options.policy ? { policy: true } : {}),
+  });
   if (result.issues.length > 0) {
     for (const issue of result.issues) process.stderr.write(`${formatIssue(issue)}\n`);
     process.stderr.write(`${result.issues.length} problem${result.issues.length === 1 ? "" : "s"} found.\n`);

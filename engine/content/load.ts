@@ -14,15 +14,17 @@ export interface LoadResult {
   summary: string;
 }
 
-/** The folder holding lessons/ and quizzes/: TUTOR_CONTENT_DIR, else the nearest one above this module. */
+/** The folder holding lessons/ and quizzes/: TUTOR_CONTENT_DIR, else the bundled one, else the working folder. */
 export function defaultContentDir(): string {
   if (process.env.TUTOR_CONTENT_DIR) return resolve(process.env.TUTOR_CONTENT_DIR);
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
+  return bundledContentDir() ?? process.cwd();
+}
+
+/** The content shipped with the tutor: the nearest folder above this module with lessons/ and package.json. */
+export function bundledContentDir(): string | undefined {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
     if (existsSync(join(dir, "lessons")) && existsSync(join(dir, "package.json"))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) return process.cwd();
-    dir = parent;
+    if (dirname(dir) === dir) return undefined;
   }
 }
 
@@ -39,6 +41,8 @@ const display = (file: string) => {
   const rel = relative(process.cwd(), file);
   return rel.startsWith("..") ? file : rel;
 };
+
+const byPlace = (a: ContentIssue, b: ContentIssue) => a.file.localeCompare(b.file) || a.line - b.line;
 
 /**
  * Parses and checks the content under `root`. With `cacheDir`, a clean result is cached there and reused
@@ -100,7 +104,7 @@ async function parseContent(root: string): Promise<LoadResult> {
   };
   crossCheck(lessons, quizzes, issues, unparsed);
   const catalog = { lessons: studyOrder(lessons), quizzes, synonyms };
-  issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  issues.sort(byPlace);
   return { catalog, issues, summary: summarise(catalog) };
 }
 
@@ -112,12 +116,32 @@ function contentRootOf(path: string): string | undefined {
   }
 }
 
+export interface CheckOptions {
+  /**
+   * Also hold the content to the bar for bundled lessons (policy.ts). By default only the bundled content
+   * is: a test fixture or a folder of one's own need not be 1,200 words a lesson to be valid content.
+   */
+  policy?: boolean;
+}
+
 /**
  * The content check: every problem under `root`, or, when `paths` (files or folders) are given, the
  * problems in those, each checked against the content folder it lies in (which need not be `root`).
+ * Unlike loadContent, which opens the app, it reports the content policy too (see CheckOptions).
  */
-export async function checkContent(root: string, paths: string[] = []): Promise<LoadResult> {
-  if (paths.length === 0) return loadContent(root);
+export async function checkContent(
+  root: string,
+  paths: string[] = [],
+  options: CheckOptions = {},
+): Promise<LoadResult> {
+  const load = async (contentRoot: string) => {
+    const result = await loadContent(contentRoot);
+    if (!(options.policy ?? resolve(contentRoot) === bundledContentDir())) return result;
+    const { checkPolicy } = await import("./policy.js");
+    const issues = [...result.issues, ...checkPolicy(result.catalog)].sort(byPlace);
+    return { ...result, issues };
+  };
+  if (paths.length === 0) return load(root);
   const issues: ContentIssue[] = [];
   const byRoot = new Map<string, { abs: string; isDir: boolean }[]>();
   for (const p of paths) {
@@ -141,7 +165,7 @@ export async function checkContent(root: string, paths: string[] = []): Promise<
   let summary = "";
   let catalog: Catalog = { lessons: [], quizzes: [], synonyms: [] };
   for (const [contentRoot, wanted] of byRoot) {
-    const result = await loadContent(contentRoot);
+    const result = await load(contentRoot);
     ({ summary, catalog } = result);
     const inside = (file: string) => {
       const abs = resolve(file);
