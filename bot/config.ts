@@ -1,6 +1,7 @@
-/** Reads the bot's settings from the environment (and a .env file if present), with plain-words errors. */
+/** Reads the bot's settings from the environment (and a .env file if present): a zod schema with plain-words errors. */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import { z } from "zod";
 
 export interface BotConfig {
   token: string;
@@ -39,35 +40,59 @@ export function loadEnvFile(path = resolve(process.cwd(), ".env")): boolean {
   return true;
 }
 
-function clean(value: string | undefined): string | undefined {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : undefined;
+/** A setting as written: surrounding space trimmed, and blank is the same as unset. */
+const setting = z
+  .string()
+  .optional()
+  .transform((value) => value?.trim() || undefined);
+
+const GUILD_ID_HELP =
+  "DISCORD_GUILD_ID should be a server id of 17 to 20 digits (Discord: Settings -> Advanced -> Developer Mode, " +
+  "then right-click the server -> Copy Server ID), or left unset to register commands globally.";
+
+/**
+ * The bot's environment. Every message is ours and none quotes the token: zod's own messages and the
+ * values it received never reach the learner. `requireClientId` is for the deploy script.
+ */
+function botEnv(requireClientId: boolean) {
+  const clientId = z.string({ error: `DISCORD_CLIENT_ID is not set. ${CLIENT_ID_HELP}` }).regex(SNOWFLAKE, {
+    error: `DISCORD_CLIENT_ID should be a number of 17 to 20 digits. ${CLIENT_ID_HELP}`,
+  });
+  return z.object({
+    DISCORD_TOKEN: setting
+      .transform((token) => token?.replace(/^Bot\s+/i, "") || undefined)
+      .pipe(z.string({ error: `DISCORD_TOKEN is not set. ${TOKEN_HELP}` })),
+    DISCORD_CLIENT_ID: setting.pipe(requireClientId ? clientId : clientId.optional()),
+    DISCORD_GUILD_ID: setting.pipe(z.string().regex(SNOWFLAKE, { error: GUILD_ID_HELP }).optional()),
+    TUTOR_DATA_DIR: setting,
+    DISCORD_API_BASE: setting
+      .transform((url) => url?.replace(/\/+$/, ""))
+      .pipe(
+        z
+          .string()
+          .regex(/^https?:\/\//, {
+            error: (issue) =>
+              `DISCORD_API_BASE should be an http(s) URL such as https://discord.com/api, not "${issue.input}".`,
+          })
+          .optional(),
+      ),
+  });
 }
 
 /** What the bot needs to run. `requireClientId` is for the deploy script. */
 export function readConfig(env: NodeJS.ProcessEnv, options: { requireClientId?: boolean } = {}): BotConfig {
-  const token = clean(env.DISCORD_TOKEN)?.replace(/^Bot\s+/i, "");
-  if (!token) throw new ConfigError(`DISCORD_TOKEN is not set. ${TOKEN_HELP}`);
-  const clientId = clean(env.DISCORD_CLIENT_ID);
-  if (options.requireClientId && !clientId)
-    throw new ConfigError(`DISCORD_CLIENT_ID is not set. ${CLIENT_ID_HELP}`);
-  if (clientId && !SNOWFLAKE.test(clientId)) {
-    throw new ConfigError(`DISCORD_CLIENT_ID should be a number of 17 to 20 digits. ${CLIENT_ID_HELP}`);
-  }
-  const guildId = clean(env.DISCORD_GUILD_ID);
-  if (guildId && !SNOWFLAKE.test(guildId)) {
-    throw new ConfigError(
-      "DISCORD_GUILD_ID should be a server id of 17 to 20 digits (Discord: Settings -> Advanced -> Developer Mode, " +
-        "then right-click the server -> Copy Server ID), or left unset to register commands globally.",
-    );
-  }
-  const apiBase = clean(env.DISCORD_API_BASE)?.replace(/\/+$/, "");
-  if (apiBase && !/^https?:\/\//.test(apiBase)) {
-    throw new ConfigError(
-      `DISCORD_API_BASE should be an http(s) URL such as https://discord.com/api, not "${apiBase}".`,
-    );
-  }
-  return { token, clientId, guildId, dataDir: clean(env.TUTOR_DATA_DIR), apiBase };
+  const parsed = botEnv(options.requireClientId ?? false).safeParse(env);
+  if (!parsed.success)
+    throw new ConfigError(parsed.error.issues[0]?.message ?? "The bot's settings are not valid.");
+  const { DISCORD_TOKEN, DISCORD_CLIENT_ID, DISCORD_GUILD_ID, TUTOR_DATA_DIR, DISCORD_API_BASE } =
+    parsed.data;
+  return {
+    token: DISCORD_TOKEN,
+    clientId: DISCORD_CLIENT_ID,
+    guildId: DISCORD_GUILD_ID,
+    dataDir: TUTOR_DATA_DIR,
+    apiBase: DISCORD_API_BASE,
+  };
 }
 
 /** Removes the token from any text before it is logged or shown. */

@@ -7,7 +7,6 @@ import { Command, CommanderError, InvalidArgumentError } from "commander";
 import pkg from "../package.json" with { type: "json" };
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
 import type { GlobalOptions } from "./open-tutor.js";
-import { closest } from "./text/closest.js";
 
 function stageOption(value: string): number {
   const n = Number(value);
@@ -74,6 +73,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       if (word !== undefined) {
         const names = program.commands.map((c) => c.name());
+        // The engine loads only on this error path, so a right command line still starts without it.
+        const { closest } = await import("../engine/index.js");
         const near = closest(word, names);
         program.error(`error: unknown command '${word}'${near ? `. Did you mean '${near}'?` : ""}`, {
           code: "commander.unknownCommand",

@@ -1,6 +1,6 @@
 /** The study-activity heatmap: a cell a day, a column a week, darker for more answers. */
 import { Box, Text } from "ink";
-import { HEAT_GLYPHS, type HeatLevel, heatmapGrid, ROW_LABELS } from "../text/heatmap.js";
+import { HEAT_GLYPHS, type HeatLevel, heatmapGrid, ROW_LABELS, rowLabel } from "../text/heatmap.js";
 
 const LEVEL_COLORS: Record<HeatLevel, string> = {
   0: "gray",
@@ -17,7 +17,7 @@ export function Heatmap({ activity }: { activity: readonly { day: string; count:
       <Text dimColor>{grid.monthLine}</Text>
       {grid.rows.map((row, r) => (
         <Text key={ROW_LABELS[r] || `row-${r}`}>
-          <Text dimColor>{(ROW_LABELS[r] as string).padEnd(4)}</Text>
+          <Text dimColor>{rowLabel(r)}</Text>
           {row.map((cell, w) => (
             <Text key={cell?.day ?? `empty-${w}`} color={cell ? LEVEL_COLORS[cell.level] : undefined}>
               {cell ? HEAT_GLYPHS[cell.level] : " "}

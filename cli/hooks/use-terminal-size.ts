@@ -1,6 +1,7 @@
 /** The terminal's size, updated when it is resized. */
 import { useStdout } from "ink";
 import { useEffect, useState } from "react";
+import { stringWidth } from "../text/width.js";
 
 export interface TerminalSize {
   columns: number;
@@ -24,9 +25,9 @@ export function useTerminalSize(): TerminalSize {
   return size;
 }
 
-/** Rows a line of text takes when wrapped at `columns`; none for no text. */
+/** Rows a line of text takes when wrapped at `columns` (counted in terminal columns); none for no text. */
 export function rowsOf(text: string | undefined, columns: number): number {
-  return text ? Math.ceil(text.length / columns) : 0;
+  return text ? Math.ceil(stringWidth(text) / columns) : 0;
 }
 
 /** The width text is laid out in: the terminal's, less a margin, capped for readable lines. */

@@ -5,6 +5,7 @@
 import type { Tokens } from "marked";
 import wrapAnsi from "wrap-ansi";
 import { lazy } from "../lazy.js";
+import { stringWidth } from "../text/width.js";
 
 export type MarkdownRenderer = ((markdown: string, width: number) => string[]) & {
   /** One line of inline markdown (an option, a hint, feedback) styled for the terminal, left for Ink to wrap. */
@@ -107,11 +108,11 @@ export function fitColumns(token: Tokens.Table, width: number): number[] | undef
   const texts = Array.from({ length: count }, (_, col) =>
     [token.header, ...token.rows].map((row) => stripMarks(row[col]?.text ?? "")),
   );
-  const natural = texts.map((cells) => Math.max(...cells.map((t) => t.length)) + CELL_PADDING);
+  const natural = texts.map((cells) => Math.max(...cells.map((t) => stringWidth(t))) + CELL_PADDING);
   const room = width - (count + 1);
   if (natural.reduce((a, b) => a + b, 0) <= room) return undefined;
   const longestWord = texts.map(
-    (cells) => Math.max(...cells.flatMap((t) => t.split(/\s+/).map((w) => w.length))) + CELL_PADDING,
+    (cells) => Math.max(...cells.flatMap((t) => t.split(/\s+/).map((w) => stringWidth(w)))) + CELL_PADDING,
   );
   let base = natural.map((n, col) => Math.min(n, Math.max(MIN_COLUMN, longestWord[col] as number)));
   // Too narrow even for whole words: share the room equally, and cli-table3 shortens the longest words.

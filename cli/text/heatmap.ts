@@ -1,5 +1,6 @@
 /** The study-activity heatmap: one cell a day, a column a week (Monday on top), like a contribution graph. */
 import { monthName, parseDay } from "./dates.js";
+import { padEndTo, stringWidth } from "./width.js";
 
 export type HeatLevel = 0 | 1 | 2 | 3 | 4;
 export const HEAT_GLYPHS: readonly string[] = ["·", "░", "▒", "▓", "█"];
@@ -19,6 +20,11 @@ export interface HeatmapGrid {
 
 export const ROW_LABELS = ["Mon", "", "Wed", "", "Fri", "", "Sun"];
 const LABEL_WIDTH = 4;
+
+/** Row `r`'s label, padded to the label column. */
+export function rowLabel(r: number): string {
+  return padEndTo(ROW_LABELS[r] ?? "", LABEL_WIDTH);
+}
 /** Each cell is a glyph and a space. */
 const CELL_WIDTH = 2;
 
@@ -51,7 +57,7 @@ export function heatmapGrid(activity: readonly { day: string; count: number }[])
     if (month !== lastMonth) {
       const at = LABEL_WIDTH + week * CELL_WIDTH;
       // Name a month only where there is room for it after the previous name.
-      if (at >= monthLine.length) monthLine = monthLine.padEnd(at) + monthName(month);
+      if (at >= stringWidth(monthLine)) monthLine = padEndTo(monthLine, at) + monthName(month);
       lastMonth = month;
     }
   });
@@ -63,7 +69,7 @@ export function heatmapLines(activity: readonly { day: string; count: number }[]
   const lines = [grid.monthLine];
   grid.rows.forEach((row, r) => {
     const cells = row.map((cell) => (cell ? HEAT_GLYPHS[cell.level] : " ")).join(" ");
-    lines.push(`${(ROW_LABELS[r] as string).padEnd(LABEL_WIDTH)}${cells}`.trimEnd());
+    lines.push(`${rowLabel(r)}${cells}`.trimEnd());
   });
   lines.push(`${" ".repeat(LABEL_WIDTH)}less ${HEAT_GLYPHS.join(" ")} more`);
   return lines;

@@ -4,6 +4,7 @@ import { stageTitle } from "../../engine/index.js";
 import { dateTime, dayLabel } from "./dates.js";
 import { heatmapLines } from "./heatmap.js";
 import { passedCount, STAGE_LEGEND, stageBar } from "./stage-bar.js";
+import { padStartTo, stringWidth } from "./width.js";
 
 export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
@@ -23,9 +24,9 @@ export function streakText(streak: ProgressSummary["streak"]): string {
 /** Two rows: the coming days, and how many reviews fall due on each. */
 export function dueTable(dueByDay: ProgressSummary["dueByDay"]): [string, string] {
   const labels = dueByDay.map((d, i) => dayLabel(d.day, i));
-  const widths = labels.map((l, i) => Math.max(l.length, String(dueByDay[i]?.count ?? 0).length));
-  const head = labels.map((l, i) => l.padStart(widths[i] as number)).join("  ");
-  const counts = dueByDay.map((d, i) => String(d.count).padStart(widths[i] as number)).join("  ");
+  const widths = labels.map((l, i) => Math.max(stringWidth(l), stringWidth(String(dueByDay[i]?.count ?? 0))));
+  const head = labels.map((l, i) => padStartTo(l, widths[i] as number)).join("  ");
+  const counts = dueByDay.map((d, i) => padStartTo(String(d.count), widths[i] as number)).join("  ");
   return [head, counts];
 }
 

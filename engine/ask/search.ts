@@ -1,7 +1,7 @@
 /** Full-text search over lesson sections (minisearch: BM25, prefix and fuzzy matching, field boosts). */
 import MiniSearch, { type SearchResult } from "minisearch";
 import type { Lesson, StageNumber } from "../content/model.js";
-import { stem } from "../quiz/text-match.js";
+import { QUESTION_STOP_WORDS, splitWords, stem } from "../text/words.js";
 import type { SynonymGroups } from "./synonyms.js";
 
 interface SectionDoc {
@@ -47,15 +47,6 @@ export interface SearchOutcome {
   terms: string[];
 }
 
-const STOP_WORDS = new Set(
-  `a about after again all also am an and any are as at be because been before being between both but by can could
-  did do does doing done during each else ever few for from get gets got had has have having he her here how i if in
-  into is it its just know like make me more most much my no not now of off on once only or other our out over own
-  really same she should so some such than that the their them then there these they this those through to too under
-  until up very was way we were what when where which while who whom why will with would you your yours explain tell
-  mean means thing things happen happens work works`.split(/\s+/),
-);
-
 /** Below this share of the question's terms matched, search again with fuzzy matching (the slow part). */
 const FUZZY_BELOW = 0.5;
 /**
@@ -99,12 +90,14 @@ export function plainText(markdown: string): string {
 
 function processTerm(term: string): string | null {
   const lower = term.toLowerCase();
-  if (STOP_WORDS.has(lower)) return null;
+  if (QUESTION_STOP_WORDS.has(lower)) return null;
   return stem(lower);
 }
 
 function tokens(text: string): string[] {
-  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).map(processTerm).filter((t): t is string => Boolean(t));
+  return splitWords(text)
+    .map(processTerm)
+    .filter((t): t is string => Boolean(t));
 }
 
 /** Dashes and underscores as spaces, lower case: "Zero-Copy" and "zero_copy" both read "zero copy". */
@@ -219,7 +212,7 @@ export class SectionIndex {
     const terms = [...new Set(tokens(question))];
     if (terms.length === 0) return { passages: [], lessons: [], coverage: 0, terms };
     const named = this.concepts.of(question);
-    const words = question.match(/[\p{L}\p{N}]+/gu) ?? [];
+    const words = splitWords(question);
     const common =
       this.lessons.length >= COMMON_FROM ? COMMON * this.lessons.length : Number.POSITIVE_INFINITY;
     const byRarity = words

@@ -3,10 +3,11 @@
  * by each content file's path, size and modification time, and by MODEL_VERSION: any edit, added or removed
  * file, or change to the parsed model makes a fresh parse. Only content that passed the check is cached.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { writeAtomically } from "../files/write-atomically.js";
 import type { Catalog } from "./model.js";
 
 /** Bump when the shape of Catalog (or what the parsers put in it) changes. */
@@ -54,14 +55,11 @@ export async function writeCached(
   key: string,
   catalog: Catalog,
 ): Promise<void> {
-  const file = cacheFile(cacheDir, root);
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   try {
     await mkdir(cacheDir, { recursive: true });
-    await writeFile(temp, JSON.stringify({ key, catalog }));
-    await rename(temp, file);
+    // Not durable: a cache lost to a power cut only costs the next start a parse.
+    await writeAtomically(cacheFile(cacheDir, root), JSON.stringify({ key, catalog }), { durable: false });
   } catch {
     // A cache that cannot be written only costs the next start a parse.
-    await rm(temp, { force: true }).catch(() => undefined);
   }
 }

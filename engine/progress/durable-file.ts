@@ -1,12 +1,11 @@
 /**
- * A lowdb adapter that writes durably (unique temp file, fsync, rename, fsync of the folder) and never
+ * A lowdb adapter that writes durably (unique temp file, fsync, rename, fsync of the folder: writeAtomically) and never
  * replaces a corrupt document with defaults: it moves it aside and throws.
  */
-import { randomBytes } from "node:crypto";
-import { open, readFile, rename, rm } from "node:fs/promises";
-import { dirname } from "node:path";
+import { readFile, rename } from "node:fs/promises";
 import type { Adapter } from "lowdb";
 import { StoreError } from "../errors.js";
+import { writeAtomically } from "../files/write-atomically.js";
 
 export function corruptName(file: string, now: Date): string {
   return `${file}.corrupt-${now.toISOString().replace(/[:.]/g, "-")}`;
@@ -57,19 +56,9 @@ export class DurableJSONFile<T extends object> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    const temp = `${this.file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
     try {
-      const handle = await open(temp, "w");
-      try {
-        await handle.writeFile(`${JSON.stringify(data, null, 2)}\n`);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temp, this.file);
-      await syncDir(dirname(this.file));
+      await writeAtomically(this.file, `${JSON.stringify(data, null, 2)}\n`, { durable: true });
     } catch (error) {
-      await rm(temp, { force: true });
       throw new StoreError(
         "STORE_IO",
         `Could not save ${this.file}: ${(error as Error).message}`,
@@ -80,18 +69,5 @@ export class DurableJSONFile<T extends object> implements Adapter<T> {
         },
       );
     }
-  }
-}
-
-/** Makes the rename itself durable. Some platforms cannot open a folder for syncing; that is not an error. */
-async function syncDir(dir: string): Promise<void> {
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
-  try {
-    handle = await open(dir, "r");
-    await handle.sync();
-  } catch {
-    // Windows and some file systems refuse fsync on a directory.
-  } finally {
-    await handle?.close();
   }
 }

@@ -1,47 +1,11 @@
 /** Loose matching of a learner's free text against short phrasings: case, punctuation and simple endings ignored. */
+import { PHRASE_STOP_WORDS, splitWords, stem } from "../text/words.js";
 
-const STOP_WORDS = new Set([
-  "a",
-  "an",
-  "the",
-  "of",
-  "to",
-  "is",
-  "are",
-  "it",
-  "its",
-  "in",
-  "on",
-  "and",
-  "by",
-  "for",
-  "be",
-]);
-
-/** Folds plural and tense endings: copies, copied, copying -> copy; queues, queued -> queu. */
-export function stem(word: string): string {
-  let w = word;
-  if (w.length > 4 && (w.endsWith("ies") || w.endsWith("ied"))) w = `${w.slice(0, -3)}y`;
-  else if (w.length > 5 && w.endsWith("ing")) w = undouble(w.slice(0, -3));
-  else if (w.length > 4 && w.endsWith("ed")) w = undouble(w.slice(0, -2));
-  else if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss")) w = w.slice(0, -1);
-  if (w.length > 3 && w.endsWith("e")) w = w.slice(0, -1);
-  return w;
-}
-
-function undouble(w: string): string {
-  const last = w.at(-1);
-  return w.length > 3 && last === w.at(-2) && last !== "l" && last !== "s" ? w.slice(0, -1) : w;
-}
+export { stem };
 
 /** Lower-cased word stems, punctuation dropped (dashes split words: zero-copy -> zero, copy). */
 export function words(text: string): string[] {
-  return (
-    text
-      .toLowerCase()
-      .normalize("NFKD")
-      .match(/[\p{L}\p{N}]+/gu) ?? []
-  ).map(stem);
+  return splitWords(text.toLowerCase().normalize("NFKD")).map(stem);
 }
 
 export interface PreparedText {
@@ -66,7 +30,7 @@ export function prepare(text: string): PreparedText {
  */
 export function containsPhrase(text: PreparedText, phrase: string | string[]): boolean {
   const all = typeof phrase === "string" ? words(phrase) : phrase;
-  const wanted = all.filter((w) => !STOP_WORDS.has(w));
+  const wanted = all.filter((w) => !PHRASE_STOP_WORDS.has(w));
   const needed = wanted.length > 0 ? wanted : all;
   if (needed.length === 0) return false;
   const lists = needed.map((w) => text.positions.get(w));

@@ -1,25 +1,30 @@
-/** TEMPORARY in the engine branch: replaced by the utils branch's closest() on fastest-levenshtein at merge. */
-export function closest(text: string, candidates: readonly string[]): string | undefined {
-  let best: { id: string; distance: number } | undefined;
-  for (const id of candidates) {
-    const distance = id.includes(text) && text.length >= 3 ? 0 : editDistance(text, id);
-    if (!best || distance < best.distance) best = { id, distance };
-  }
-  return best && best.distance <= Math.max(3, Math.floor(best.id.length / 2)) ? best.id : undefined;
-}
+// "Did you mean": the candidate nearest to a mistyped word, for lesson ids (engine) and command
+// names (terminal), on fastest-levenshtein.
+//
+// One rule serves both:
+// - case does not matter;
+// - a word of 3 or more characters that is part of a candidate counts as distance 0
+//   ("basics" finds "tcp-basics");
+// - otherwise the distance is plain Levenshtein (a swap of two letters costs 2);
+// - the nearest candidate is suggested when its distance is at most
+//   max(3, floor(candidate length / 2)); on a tie the first candidate wins.
+// The terminal once accepted only max(1, floor(word length / 3)) but counted a swap as 1 edit;
+// with plain Levenshtein that rule would miss "qiuz" -> "quiz", while the lesson rule above keeps
+// every suggestion ("lesons", "reveiw", "qiuz", "tcp-raeds") and still refuses far words ("deploy").
+import { distance } from "fastest-levenshtein";
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(
-        (previous[j] ?? 0) + 1,
-        (row[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = row;
+/** Shortest word that is matched as a part of a candidate. */
+const MIN_PART = 3;
+
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  const wanted = word.toLowerCase();
+  let best: { candidate: string; distance: number } | undefined;
+  for (const candidate of candidates) {
+    const lower = candidate.toLowerCase();
+    const d = wanted.length >= MIN_PART && lower.includes(wanted) ? 0 : distance(wanted, lower);
+    if (!best || d < best.distance) best = { candidate, distance: d };
   }
-  return previous[b.length] ?? 0;
+  return best && best.distance <= Math.max(3, Math.floor(best.candidate.length / 2))
+    ? best.candidate
+    : undefined;
 }

@@ -10,12 +10,11 @@ import {
 } from "../../cli/hooks/use-editor-state.js";
 import { initialOrder, orderReducer } from "../../cli/hooks/use-order-state.js";
 import { pageInfo, pagerReducer } from "../../cli/hooks/use-pager-state.js";
-import { closest } from "../../cli/text/closest.js";
 import { dayLabel, dueInWords, parseDay } from "../../cli/text/dates.js";
 import { heatLevel, heatmapGrid, heatmapLines } from "../../cli/text/heatmap.js";
 import { dueTable, neededText } from "../../cli/text/reports.js";
 import { stageBar } from "../../cli/text/stage-bar.js";
-import type { StageProgress } from "../../engine/index.js";
+import { closest, type StageProgress } from "../../engine/index.js";
 
 describe("closest command", () => {
   it("suggests a near name and nothing for a far one", () => {
