@@ -3,7 +3,8 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { ask } from "../engine/ask/ask.js";
-import { plainText, SectionIndex } from "../engine/ask/search.js";
+import { plainText } from "../engine/ask/passage-text.js";
+import { SectionIndex } from "../engine/ask/search.js";
 import { defaultContentDir, type Lesson, loadContent } from "../engine/index.js";
 
 const TARGET_P99_MS = 5;

@@ -1,7 +1,9 @@
 /** Full-text search over lesson sections (minisearch: BM25, prefix and fuzzy matching, field boosts). */
 import MiniSearch, { type SearchResult } from "minisearch";
 import type { Lesson, StageNumber } from "../content/model.js";
-import { QUESTION_STOP_WORDS, splitWords, stem } from "../text/words.js";
+import { splitWords } from "../text/words.js";
+import { CONCEPT_TOKEN, Concepts, processTerm, tokens } from "./concepts.js";
+import { excerpt, plainText } from "./passage-text.js";
 import type { SynonymGroups } from "./synonyms.js";
 
 interface SectionDoc {
@@ -69,78 +71,6 @@ const SECTION_CACHE = 256;
  */
 const PREFIX = (term: string, i: number, terms: string[]) =>
   i === terms.length - 1 && term.length > 2 && !CONCEPT_TOKEN.test(term);
-/** The token that stands for a synonym group; never a prefix ("syn1" is not the start of "syn12"). */
-const CONCEPT_TOKEN = /^syn\d+$/;
-
-/** Markdown to words: code fences kept as text, markup dropped. */
-export function plainText(markdown: string): string {
-  return markdown
-    .replace(/```[^\n]*\n/g, "\n")
-    .replace(/^\s*\|?\s*:?-{3,}.*$/gm, "") // table separator rows
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, " ")
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/`+|\*{1,3}(?=\S)|(?<=\S)\*{1,3}/g, "") // code spans and emphasis marks, not the words
-    .replace(/^\s*(?:#{1,6}|>)\s?/gm, "")
-    .replace(/^[ \t]*\|[ \t]*|[ \t]*\|[ \t]*$/gm, "") // a table row's outer pipes
-    .replace(/[ \t]*\|[ \t]*/g, " · ")
-    .replace(/[ \t]+/g, " ")
-    .replace(/\n{2,}/g, "\n")
-    .trim();
-}
-
-function processTerm(term: string): string | null {
-  const lower = term.toLowerCase();
-  if (QUESTION_STOP_WORDS.has(lower)) return null;
-  return stem(lower);
-}
-
-function tokens(text: string): string[] {
-  return splitWords(text)
-    .map(processTerm)
-    .filter((t): t is string => Boolean(t));
-}
-
-/** Dashes and underscores as spaces, lower case: "Zero-Copy" and "zero_copy" both read "zero copy". */
-const fold = (text: string) =>
-  ` ${text
-    .toLowerCase()
-    .replace(/[-_/]+/g, " ")
-    .replace(/[^\p{L}\p{N}.:]+/gu, " ")} `;
-
-/**
- * The synonym list as concepts: a text that uses any spelling of group 12 gets the token `syn12`, at index
- * time for lessons and at query time for questions, so one query term stands for every spelling.
- */
-class Concepts {
-  private readonly groups: { token: string; folded: string[]; firstWords: string[]; terms: Set<string> }[];
-
-  constructor(synonyms: SynonymGroups) {
-    this.groups = synonyms.map((group, i) => {
-      const folded = group.map(fold);
-      return {
-        token: `syn${i}`,
-        folded,
-        firstWords: folded.map((f) => f.trim().split(" ")[0] as string),
-        terms: new Set(tokens(group.join(" "))),
-      };
-    });
-  }
-
-  tokensOf(text: string): string {
-    return this.of(text)
-      .map((c) => c.token)
-      .join(" ");
-  }
-
-  of(text: string): { token: string; terms: Set<string> }[] {
-    const folded = fold(text);
-    const words = new Set(folded.split(" "));
-    // Only spellings whose first word occurs are looked for as a whole: a set lookup before a substring scan.
-    return this.groups.filter((g) =>
-      g.folded.some((spelling, i) => words.has(g.firstWords[i] as string) && folded.includes(spelling)),
-    );
-  }
-}
 
 /**
  * Two-stage search, so a question costs about the same with 20 lessons or 2,000: first the lessons (title
@@ -325,18 +255,4 @@ function passage(doc: SectionDoc, result: SearchResult): Passage {
     excerpt: excerpt(doc.text, result.terms),
     score: Math.round(result.score * 100) / 100,
   };
-}
-
-/** About `width` characters of `text` around the first place a matched term occurs, cut at word boundaries. */
-export function excerpt(text: string, terms: string[], width = 280): string {
-  const lower = text.toLowerCase();
-  const hits = terms.map((t) => lower.indexOf(t.toLowerCase())).filter((i) => i >= 0);
-  const at = hits.length > 0 ? Math.min(...hits) : 0;
-  let start = Math.max(0, at - Math.floor(width / 3));
-  let end = Math.min(text.length, start + width);
-  start = Math.max(0, Math.min(start, end - width));
-  if (start > 0) start = text.indexOf(" ", start) + 1 || start;
-  if (end < text.length) end = text.lastIndexOf(" ", end) > start ? text.lastIndexOf(" ", end) : end;
-  const body = text.slice(start, end).replace(/\s+/g, " ").trim();
-  return `${start > 0 ? "…" : ""}${body}${end < text.length ? "…" : ""}`;
 }
