@@ -1,7 +1,8 @@
 // The built `tutor` bin, spawned as a learner or a script would run it: non-interactive commands,
 // wrong command lines, the no-terminal error, and the engine's errors turned into words; then in a real
 // pseudo-terminal (util-linux `script`): colour and NO_COLOR, and Ctrl+C leaving with every answer saved.
-// One file, so the bin is built once and never rebuilt while another test runs it.
+// One file, so the bin is built once, into a temporary folder: a test run never touches dist/, where a
+// `tutor` someone started may be running.
 import { type ChildProcessWithoutNullStreams, execFileSync, spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,16 +13,20 @@ import { Tutor } from "../../engine/index.js";
 import { FIXTURES, LEARNER, passStages, stripAnsi, tick } from "./helpers.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const BIN = join(root, "dist", "tutor.js");
+let BIN: string;
+let buildDir: string;
 let dataDir: string;
 let ptyDataDir: string;
 
 beforeAll(() => {
-  execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: root, stdio: "inherit" });
+  buildDir = mkdtempSync(join(tmpdir(), "tutor-bin-build-"));
+  execFileSync(process.execPath, ["scripts/build.mjs", buildDir], { cwd: root, stdio: "inherit" });
+  BIN = join(buildDir, "tutor.js");
   dataDir = mkdtempSync(join(tmpdir(), "tutor-bin-test-"));
   ptyDataDir = mkdtempSync(join(tmpdir(), "tutor-pty-test-"));
 });
 afterAll(() => {
+  rmSync(buildDir, { recursive: true, force: true });
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(ptyDataDir, { recursive: true, force: true });
 });
