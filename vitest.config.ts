@@ -16,7 +16,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["tests/**/*.test.{ts,tsx}"], exclude: PROCESS_TESTS },
+        test: {
+          name: "unit",
+          include: ["tests/**/*.test.{ts,tsx}"],
+          exclude: PROCESS_TESTS,
+          // Before Ink loads: lets the terminal tests wait for React to be idle instead of for a duration.
+          setupFiles: ["tests/helpers/react-tasks.ts"],
+        },
       },
       {
         extends: true,

@@ -8,9 +8,10 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import stripAnsi from "strip-ansi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Tutor } from "../../engine/index.js";
-import { FIXTURES, LEARNER, passStages, stripAnsi, tick } from "./helpers.js";
+import { FIXTURES, LEARNER, passStages, waitUntil } from "./helpers.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 let BIN: string;
@@ -292,7 +293,8 @@ function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 interface Session {
   child: ChildProcessWithoutNullStreams;
   output(): string;
-  waitFor(text: string): Promise<void>;
+  /** Waits for `text` in the output written after the first `since` characters. */
+  waitFor(text: string, since?: number): Promise<void>;
   exit: Promise<number | null>;
 }
 
@@ -308,12 +310,12 @@ function inTerminal(args: string[], extra: NodeJS.ProcessEnv = {}): Session {
     child,
     output: () => output,
     exit,
-    async waitFor(text) {
-      for (let i = 0; i < 1000; i++) {
-        if (stripAnsi(output).includes(text)) return;
-        await tick(10);
-      }
-      throw new Error(`never saw ${text} in:\n${stripAnsi(output)}`);
+    async waitFor(text, since = 0) {
+      await waitUntil(
+        () => stripAnsi(output.slice(since)).includes(text),
+        text,
+        () => ` in:\n${stripAnsi(output)}`,
+      );
     },
   };
 }
@@ -340,8 +342,14 @@ describe("in a terminal", () => {
   it("leaves cleanly on Ctrl+C with the answer already saved", async () => {
     const session = inTerminal(["quiz", "tcp-reads"]);
     await session.waitFor("What does recv() do");
+    // Each key is its own read (keys arriving together would be one paste): wait for the screen to show
+    // what a key did before sending the next. The first option is chosen at first, so pick the second and back.
+    let seen = session.output().length;
+    session.child.stdin.write("2");
+    await session.waitFor("(•) 2.", seen);
+    seen = session.output().length;
     session.child.stdin.write("1");
-    await tick(50);
+    await session.waitFor("(•) 1.", seen);
     session.child.stdin.write("\r");
     await session.waitFor("Right");
     session.child.stdin.write("\u0003");
