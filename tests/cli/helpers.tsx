@@ -12,6 +12,7 @@ import { App } from "../../cli/app.js";
 import type { Route } from "../../cli/routes.js";
 import { type Response, Tutor } from "../../engine/index.js";
 import { reactBusy } from "../helpers/react-tasks.js";
+import { expectOk } from "../helpers/result.js";
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "cli");
 export const LEARNER = "local";
@@ -192,18 +193,15 @@ export async function answerDirectly(
 ): Promise<void> {
   const state = await tutor.current(LEARNER);
   if (!state?.question) throw new Error("no current question");
-  const result = await tutor.answer(LEARNER, {
-    questionId: state.question.id,
-    response: response(state.question.id),
-  });
-  if (!result.ok) throw new Error(result.message);
+  expectOk(
+    await tutor.answer(LEARNER, { questionId: state.question.id, response: response(state.question.id) }),
+  );
 }
 
 /** Passes stages 1..`upTo` of a fixture lesson through the engine, answering everything right. */
 export async function passStages(tutor: Tutor, lessonId: string, upTo: number): Promise<void> {
   for (let stage = 1; stage <= upTo; stage++) {
-    const started = await tutor.startQuiz(LEARNER, lessonId, stage);
-    if (!started.ok) throw new Error(started.message);
+    expectOk(await tutor.startQuiz(LEARNER, lessonId, stage));
     for (;;) {
       const state = await tutor.current(LEARNER);
       if (!state?.question) break;
