@@ -1,10 +1,15 @@
 import { defineConfig } from "vitest/config";
 
-// Tests that start node processes (the built bin, the bot's entry points through tsx, concurrent store
-// writers) are their own project: they are slower and sensitive to load, and can be run alone with
-// `vitest run --project process`. `npm test` runs both projects.
+// Two projects; `npm test` runs both, `vitest run --project unit` (or process) one of them.
+// - process: tests that need node processes of their own. They start node (the built bin, the bot's entry
+//   points through tsx, concurrent store writers), or, for markdown-colour, need a fresh one: chalk fixes
+//   its colour level when it first loads. Each file runs isolated, as vitest does by default.
+// - unit: everything else, in workers that keep loaded modules from one test file to the next (isolate:
+//   false), so discord.js, Ink and the engine are imported once per worker instead of once per file.
+//   Test files must not leave state behind: temp folders go with onTestFinished, spies are restored.
 const PROCESS_TESTS = [
   "tests/cli/bin.test.ts",
+  "tests/cli/markdown-colour.test.ts",
   "tests/bot/startup.test.ts",
   "tests/engine/store-processes.test.ts",
 ];
@@ -20,6 +25,7 @@ export default defineConfig({
           name: "unit",
           include: ["tests/**/*.test.{ts,tsx}"],
           exclude: PROCESS_TESTS,
+          isolate: false,
           // Before Ink loads: lets the terminal tests wait for React to be idle instead of for a duration.
           setupFiles: ["tests/helpers/react-tasks.ts"],
         },
