@@ -32,7 +32,8 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "process", include: PROCESS_TESTS },
+        // The bin and the bot are bundled once for the run, into a temporary folder (not dist/).
+        test: { name: "process", include: PROCESS_TESTS, globalSetup: ["tests/helpers/build-once.ts"] },
       },
     ],
   },

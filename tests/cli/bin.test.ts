@@ -1,33 +1,28 @@
 // The built `tutor` bin, spawned as a learner or a script would run it: non-interactive commands,
 // wrong command lines, the no-terminal error, and the engine's errors turned into words; then in a real
 // pseudo-terminal (util-linux `script`): colour and NO_COLOR, and Ctrl+C leaving with every answer saved.
-// One file, so the bin is built once, into a temporary folder: a test run never touches dist/, where a
-// `tutor` someone started may be running.
-import { type ChildProcessWithoutNullStreams, execFileSync, spawn, spawnSync } from "node:child_process";
+// The bin is the bundle that tests/helpers/build-once.ts builds once per run into a temporary folder: a
+// test run never touches dist/, where a `tutor` someone started may be running.
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import stripAnsi from "strip-ansi";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { Tutor } from "../../engine/index.js";
 import { FIXTURES, LEARNER, passStages, waitUntil } from "./helpers.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-let BIN: string;
-let buildDir: string;
+const BIN = join(inject("buildDir"), "tutor.js");
 let dataDir: string;
 let ptyDataDir: string;
 
 beforeAll(() => {
-  buildDir = mkdtempSync(join(tmpdir(), "tutor-bin-build-"));
-  execFileSync(process.execPath, ["scripts/build.mjs", buildDir], { cwd: root, stdio: "inherit" });
-  BIN = join(buildDir, "tutor.js");
   dataDir = mkdtempSync(join(tmpdir(), "tutor-bin-test-"));
   ptyDataDir = mkdtempSync(join(tmpdir(), "tutor-pty-test-"));
 });
 afterAll(() => {
-  rmSync(buildDir, { recursive: true, force: true });
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(ptyDataDir, { recursive: true, force: true });
 });
