@@ -11,7 +11,8 @@ import { fileURLToPath } from "node:url";
 import stripAnsi from "strip-ansi";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { Tutor } from "../../engine/index.js";
-import { FIXTURES, LEARNER, passStages, waitUntil } from "./helpers.js";
+import { waitUntil } from "../helpers/wait.js";
+import { FIXTURES, LEARNER, passStages } from "./helpers.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const BIN = join(inject("buildDir"), "tutor.js");

@@ -4,7 +4,8 @@ import stripAnsi from "strip-ansi";
 import { afterEach, describe, expect, it } from "vitest";
 import { App } from "../../cli/app.js";
 import { ContentError, StoreError, type Tutor } from "../../engine/index.js";
-import { LEARNER, openHarness, waitUntil } from "./helpers.js";
+import { waitUntil } from "../helpers/wait.js";
+import { LEARNER, openHarness } from "./helpers.js";
 
 afterEach(() => {
   cleanup();

@@ -13,6 +13,7 @@ import type { Route } from "../../cli/routes.js";
 import { type Response, Tutor } from "../../engine/index.js";
 import { reactBusy } from "../helpers/react-tasks.js";
 import { expectOk } from "../helpers/result.js";
+import { WAIT_MS, waitUntil } from "../helpers/wait.js";
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "cli");
 export const LEARNER = "local";
@@ -100,18 +101,6 @@ export type Rendered = ReturnType<typeof render> & {
   /** Makes the terminal `columns` wide, as a resize does. */
   resize(columns: number, rows?: number): void;
 };
-
-/** Generous: only reached when the awaited thing never comes, however loaded the machine is. */
-export const WAIT_MS = 15_000;
-
-/** Polls `check` until it holds; throws with `what` (and `detail()`) after WAIT_MS. */
-export async function waitUntil(check: () => boolean, what: string, detail = () => ""): Promise<void> {
-  const deadline = Date.now() + WAIT_MS;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`never saw ${what}${detail()}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 

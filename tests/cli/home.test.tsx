@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { harnessPerTest, KEY, passStages, renderApp, waitUntil } from "./helpers.js";
+import { waitUntil } from "../helpers/wait.js";
+import { harnessPerTest, KEY, passStages, renderApp } from "./helpers.js";
 
 const h = harnessPerTest();
 

@@ -1,6 +1,7 @@
 // The keys every screen shares: esc goes back home, q quits wherever no text is being typed, and the footer says so.
 import { describe, expect, it } from "vitest";
-import { harnessPerTest, KEY, passStages, type Rendered, renderApp, waitUntil } from "./helpers.js";
+import { waitUntil } from "../helpers/wait.js";
+import { harnessPerTest, KEY, passStages, type Rendered, renderApp } from "./helpers.js";
 
 const h = harnessPerTest();
 

@@ -8,28 +8,41 @@ import { createRequire } from "node:module";
 interface Task {
   callback: unknown;
 }
+interface Tracking {
+  tasks: Set<Task>;
+  /** Installed after the reconciler loaded: it kept the original function, and no task would be seen. */
+  late: boolean;
+}
 interface Scheduler {
   unstable_scheduleCallback(...args: unknown[]): Task;
-  [TASKS]?: Set<Task>;
+  [TRACKING]?: Tracking;
 }
 
-const TASKS = Symbol.for("six-stages-tutor.tests.react-tasks");
-const scheduler = createRequire(import.meta.url)("scheduler") as Scheduler;
+const TRACKING = Symbol.for("six-stages-tutor.tests.react-tasks");
+const require = createRequire(import.meta.url);
+const scheduler = require("scheduler") as Scheduler;
 
-if (!scheduler[TASKS]) {
-  const tasks = new Set<Task>();
-  scheduler[TASKS] = tasks;
+if (!scheduler[TRACKING]) {
+  const tracking: Tracking = {
+    tasks: new Set(),
+    late: Object.keys(require.cache).some((file) => file.includes("/react-reconciler/")),
+  };
+  scheduler[TRACKING] = tracking;
   const schedule = scheduler.unstable_scheduleCallback;
   scheduler.unstable_scheduleCallback = (...args) => {
     const task = schedule(...args);
-    tasks.add(task);
+    tracking.tasks.add(task);
     return task;
   };
 }
 
 /** Whether React's scheduler has a task left: the scheduler clears a task's callback when it is done. */
 export function reactBusy(): boolean {
-  const tasks = scheduler[TASKS] as Set<Task>;
+  const { tasks, late } = scheduler[TRACKING] as Tracking;
+  if (late)
+    throw new Error(
+      "Ink was loaded before tests/helpers/react-tasks.ts: make it a setup file of the project",
+    );
   for (const task of tasks) if (typeof task.callback !== "function") tasks.delete(task);
   return tasks.size > 0;
 }
