@@ -1,15 +1,18 @@
 // Bundles each front end into one ES module so start-up loads one file, not hundreds of modules.
 // Type-checking is `tsc --noEmit` (npm run typecheck); this only bundles.
+// Usage: node scripts/build.mjs [outdir]   (default dist; the tests build into a temporary folder)
 import { existsSync, rmSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { build } from "esbuild";
+
+const outdir = resolve(process.argv[2] ?? "dist");
 
 const entries = [
   // The terminal app is split: the first frame loads the entry and Ink's chunk; the engine, the screens and
   // the markdown renderer load after it, each when first needed.
-  { in: "cli/tutor.tsx", out: "dist/tutor.js", chunks: "tutor-chunks" },
-  { in: "bot/index.ts", out: "dist/bot.js" },
-  { in: "bot/deploy.ts", out: "dist/bot-deploy.js" },
+  { in: "cli/tutor.tsx", out: join(outdir, "tutor.js"), chunks: "tutor-chunks" },
+  { in: "bot/index.ts", out: join(outdir, "bot.js") },
+  { in: "bot/deploy.ts", out: join(outdir, "bot-deploy.js") },
 ].filter((entry) => existsSync(entry.in));
 
 const noDevtools = {

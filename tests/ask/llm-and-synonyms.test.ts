@@ -27,8 +27,8 @@ afterEach(() => {
   server = undefined;
 });
 
-/** A local server that speaks the chat-completions API. */
-async function modelServer(reply: (seen: Seen) => { status: number; body: unknown; delayMs?: number }) {
+/** A local server that speaks the chat-completions API; one that `hangs` never answers (until afterEach). */
+async function modelServer(reply: (seen: Seen) => { status: number; body: unknown; hangs?: boolean }) {
   const seen: Seen[] = [];
   server = createServer(async (req: IncomingMessage, res) => {
     let raw = "";
@@ -39,11 +39,10 @@ async function modelServer(reply: (seen: Seen) => { status: number; body: unknow
       ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
     };
     seen.push(entry);
-    const { status, body, delayMs } = reply(entry);
-    setTimeout(() => {
-      res.writeHead(status, { "content-type": "application/json" });
-      res.end(JSON.stringify(body));
-    }, delayMs ?? 0);
+    const { status, body, hangs } = reply(entry);
+    if (hangs) return;
+    res.writeHead(status, { "content-type": "application/json" });
+    res.end(JSON.stringify(body));
   });
   await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -92,7 +91,7 @@ describe("answers written by a language model", () => {
   });
 
   it("falls back when the model does not answer in time", async () => {
-    const { base } = await modelServer(() => ({ status: 200, body: { choices: [] }, delayMs: 2000 }));
+    const { base } = await modelServer(() => ({ status: 200, body: { choices: [] }, hangs: true }));
     const result = await ask(index, "what is a torn page?", { url: base, model: "slow", timeoutMs: 100 });
     expect(result.model?.error).toBe("it did not answer in time");
     expect(result.passages[0]?.lessonId).toBe("torn-pages");

@@ -1,5 +1,6 @@
 /** Test helpers that drive the engine directly to set up a learner's state before the bot is exercised. */
 import type { Question, Response, Tutor } from "../../engine/index.js";
+import { expectOk } from "../helpers/result.js";
 
 /** A response the fixture question counts as right. */
 export function rightResponse(question: Question): Response {
@@ -27,16 +28,13 @@ export async function passStages(
   stages: number[],
 ): Promise<void> {
   for (const stage of stages) {
-    const started = await tutor.startQuiz(learnerId, lessonId, stage);
-    if (!started.ok) throw new Error(started.message);
-    let state = started.value;
+    let state = expectOk(await tutor.startQuiz(learnerId, lessonId, stage));
     while (state.question) {
       const answered = await tutor.answer(learnerId, {
         questionId: state.question.id,
         response: rightResponse(state.question),
       });
-      if (!answered.ok) throw new Error(answered.message);
-      state = answered.value.quiz;
+      state = expectOk(answered).quiz;
     }
   }
 }

@@ -1,7 +1,5 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { refOf, resolveRef } from "../../bot/components/custom-id.js";
 import { renderAnswer } from "../../bot/render/answer.js";
 import { renderCatalog } from "../../bot/render/catalog.js";
@@ -25,8 +23,26 @@ import {
   stageTitle,
   Tutor,
 } from "../../engine/index.js";
+import { MemoryProgressStore } from "../helpers/memory-store.js";
 import { rightResponse } from "./answers.js";
 import { expectSafeMessage } from "./harness.js";
+
+// The bundled content is parsed once for the file, and one tutor over it serves every test that needs one:
+// its progress in memory, as these tests are about rendering, not storage (no fsync per answer).
+const ROOT = join(import.meta.dirname, "../..");
+let content: ReturnType<typeof loadContent> | undefined;
+const bundledContent = () => {
+  content ??= loadContent(ROOT);
+  return content;
+};
+let opened: Promise<Tutor> | undefined;
+const bundledTutor = () => {
+  opened ??= Tutor.open({ contentDir: ROOT, store: new MemoryProgressStore(), llm: false, timeZone: "UTC" });
+  return opened;
+};
+afterAll(async () => {
+  await (await opened)?.close();
+});
 
 function viewOf(lesson: Lesson, stage: number): StageView {
   const content = lesson.stages[stage - 1];
@@ -127,7 +143,7 @@ describe("custom ids", () => {
 
 describe("stage pages", () => {
   it("fit every limit and lose no text, for every stage of every bundled lesson", async () => {
-    const { catalog } = await loadContent(join(import.meta.dirname, "../.."));
+    const { catalog } = await bundledContent();
     expect(catalog.lessons.length).toBeGreaterThan(0);
     for (const lesson of catalog.lessons) {
       for (const stage of STAGE_NUMBERS) {
@@ -227,97 +243,85 @@ describe("every bundled question", () => {
   it("renders as a question, an answer modal and its feedback within limits: as answered, and at its longest", async () => {
     // A real tutor over the bundled lessons walks every stage of every lesson, so each outcome (stage changes,
     // the lesson's stages, the quiz) is the engine's own. Only the "longest" variant puts in the worst grade.
-    const dataDir = await mkdtemp(join(tmpdir(), "bot-render-"));
-    const tutor = await Tutor.open({ dataDir, llm: false, timeZone: "UTC" });
+    const tutor = await bundledTutor();
     const learner = "render-test";
     let seen = 0;
-    try {
-      for (const lesson of tutor.lessons()) {
-        for (const stage of STAGE_NUMBERS) {
-          const started = await tutor.startQuiz(learner, lesson.id, stage);
-          if (!started.ok) throw new Error(`${lesson.id} stage ${stage}: ${started.message}`);
-          let state = started.value;
-          while (state.question) {
-            const question = state.question;
-            seen += 1;
-            const shown = fitMessage(
-              renderQuestion(state, { lessonTitle: lesson.title, hint: true, notice: "n" }),
-            );
-            expectSafeMessage({ ...shown, allowed_mentions: shown.allowedMentions });
-            expect(shown.embeds[0]?.description).toBeTruthy();
-            if (question.type === "short" || question.type === "numeric" || question.type === "explain") {
-              const modal = answerModal(
-                question,
-                true,
-                "A lesson title with a rather long name indeed",
-              ).toJSON();
-              expect(modal.title.length).toBeLessThanOrEqual(45);
-              expect(modal.custom_id.length).toBeLessThanOrEqual(100);
-            }
-            const answered = await tutor.answer(learner, {
-              questionId: question.id,
-              response: rightResponse(question),
-            });
-            if (!answered.ok) throw new Error(`${question.id}: ${answered.message}`);
-            const outcome = answered.value;
-            expectFits(renderFeedback(outcome, { lessonTitle: lesson.title }));
-            const longest: AnswerOutcome = {
-              ...outcome,
-              grade: longestGrade(question),
-              journal: longReflection(question),
-              quiz: { ...outcome.quiz, done: true },
-            };
-            const then = { ...longReflection(question), stage: 2 as const, kind: "explanation" as const };
-            expectFits(
-              renderFeedback(longest, {
-                lessonTitle: lesson.title,
-                thenAndNow: { then },
-                typed: "z".repeat(4000),
-              }),
-            );
-            state = outcome.quiz;
+    for (const lesson of tutor.lessons()) {
+      for (const stage of STAGE_NUMBERS) {
+        const started = await tutor.startQuiz(learner, lesson.id, stage);
+        if (!started.ok) throw new Error(`${lesson.id} stage ${stage}: ${started.message}`);
+        let state = started.value;
+        while (state.question) {
+          const question = state.question;
+          seen += 1;
+          const shown = fitMessage(
+            renderQuestion(state, { lessonTitle: lesson.title, hint: true, notice: "n" }),
+          );
+          expectSafeMessage({ ...shown, allowed_mentions: shown.allowedMentions });
+          expect(shown.embeds[0]?.description).toBeTruthy();
+          if (question.type === "short" || question.type === "numeric" || question.type === "explain") {
+            const modal = answerModal(
+              question,
+              true,
+              "A lesson title with a rather long name indeed",
+            ).toJSON();
+            expect(modal.title.length).toBeLessThanOrEqual(45);
+            expect(modal.custom_id.length).toBeLessThanOrEqual(100);
           }
+          const answered = await tutor.answer(learner, {
+            questionId: question.id,
+            response: rightResponse(question),
+          });
+          if (!answered.ok) throw new Error(`${question.id}: ${answered.message}`);
+          const outcome = answered.value;
+          expectFits(renderFeedback(outcome, { lessonTitle: lesson.title }));
+          const longest: AnswerOutcome = {
+            ...outcome,
+            grade: longestGrade(question),
+            journal: longReflection(question),
+            quiz: { ...outcome.quiz, done: true },
+          };
+          const then = { ...longReflection(question), stage: 2 as const, kind: "explanation" as const };
+          expectFits(
+            renderFeedback(longest, {
+              lessonTitle: lesson.title,
+              thenAndNow: { then },
+              typed: "z".repeat(4000),
+            }),
+          );
+          state = outcome.quiz;
         }
       }
-      const { catalog } = await loadContent(join(import.meta.dirname, "../.."));
-      expect(seen).toBe(catalog.quizzes.flatMap((q) => q.questions).length);
-    } finally {
-      await tutor.close();
-      await rm(dataDir, { recursive: true, force: true });
     }
+    const { catalog } = await bundledContent();
+    expect(seen).toBe(catalog.quizzes.flatMap((q) => q.questions).length);
   });
 });
 
 describe("answers to questions", () => {
   it("fit every limit with every source and the longest model answer, over the bundled lessons", async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), "bot-render-"));
-    const tutor = await Tutor.open({ dataDir, llm: false });
-    try {
-      const questions = [
-        "what is a torn page?",
-        "how does zero copy receive work",
-        "why is my kafka p99 bad on ext4?",
-      ];
-      for (const question of questions) {
-        const result = await tutor.ask(`${question} ${"and why ".repeat(55)}`.slice(0, 500));
-        expect(result.passages.length, question).toBeGreaterThan(0);
-        expectFits(renderAnswer(result, { echo: true }));
-        const written = {
-          ...result,
-          confident: true,
-          answer: `${"A long answer [1]. ".repeat(200)}\n\n\`\`\`c\n${"int x;\n".repeat(300)}\`\`\`\n\n<div>html</div>`,
-          model: { used: true, name: "m".repeat(300) },
-        };
-        const view = renderAnswer(written, { echo: true });
-        expectFits(view);
-        // The clipped answer does not leave a code block open.
-        expect(((view.embeds?.[0]?.description ?? "").match(/```/g) ?? []).length % 2).toBe(0);
-      }
-      expectFits(renderAnswer(await tutor.ask("how do I bake sourdough bread?"), { echo: true }));
-    } finally {
-      await tutor.close();
-      await rm(dataDir, { recursive: true, force: true });
+    const tutor = await bundledTutor();
+    const questions = [
+      "what is a torn page?",
+      "how does zero copy receive work",
+      "why is my kafka p99 bad on ext4?",
+    ];
+    for (const question of questions) {
+      const result = await tutor.ask(`${question} ${"and why ".repeat(55)}`.slice(0, 500));
+      expect(result.passages.length, question).toBeGreaterThan(0);
+      expectFits(renderAnswer(result, { echo: true }));
+      const written = {
+        ...result,
+        confident: true,
+        answer: `${"A long answer [1]. ".repeat(200)}\n\n\`\`\`c\n${"int x;\n".repeat(300)}\`\`\`\n\n<div>html</div>`,
+        model: { used: true, name: "m".repeat(300) },
+      };
+      const view = renderAnswer(written, { echo: true });
+      expectFits(view);
+      // The clipped answer does not leave a code block open.
+      expect(((view.embeds?.[0]?.description ?? "").match(/```/g) ?? []).length % 2).toBe(0);
     }
+    expectFits(renderAnswer(await tutor.ask("how do I bake sourdough bread?"), { echo: true }));
   });
 });
 

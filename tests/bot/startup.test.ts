@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { join } from "node:path";
+import { afterEach, describe, expect, inject, it } from "vitest";
 import { ConfigError, readConfig, redact } from "../../bot/config.js";
 import { deployCommands } from "../../bot/deploy-commands.js";
 import { type FakeDiscord, startFakeDiscord } from "./fake-discord.js";
@@ -10,8 +10,9 @@ import { type FakeGateway, startFakeGateway } from "./fake-gateway.js";
 import { FIXTURES, TOKEN } from "./harness.js";
 import { APP_ID, CHANNEL_ID, GUILD_ID, guildCreate, messageCreate, slash } from "./payloads.js";
 
-const ROOT = resolve(import.meta.dirname, "../..");
-const TSX = import.meta.resolve("tsx");
+// What `npm run bot` and `npm run bot:deploy` start: the bundles, built once for the run by
+// tests/helpers/build-once.ts into a temporary folder.
+const BUNDLES = { bot: "bot.js", "bot:deploy": "bot-deploy.js" } as const;
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   while (cleanups.length) await (cleanups.pop() as () => Promise<void>)();
@@ -35,9 +36,9 @@ interface Run {
   exit: Promise<number | null>;
 }
 
-/** Runs an entry point from its sources, in a clean environment and an empty working directory. */
-function run(entry: string, env: Record<string, string>, cwd: string): Run {
-  const child = spawn(process.execPath, ["--import", TSX, join(ROOT, entry)], {
+/** Runs `npm run <script>`'s bundle, in a clean environment and an empty working directory. */
+function run(script: keyof typeof BUNDLES, env: Record<string, string>, cwd: string): Run {
+  const child = spawn(process.execPath, [join(inject("buildDir"), BUNDLES[script])], {
     cwd,
     env: {
       PATH: process.env.PATH ?? "",
@@ -102,7 +103,7 @@ describe("configuration", () => {
 describe("npm run bot", () => {
   it("without a token, says what to set and where, with no stack trace", async () => {
     const cwd = await tempDir("bot-start-");
-    const bot = run("bot/index.ts", {}, cwd);
+    const bot = run("bot", {}, cwd);
     expect(await bot.exit).toBe(1);
     expect(bot.output().trim()).toBe(
       "DISCORD_TOKEN is not set. Get it from https://discord.com/developers/applications -> your application -> Bot -> Reset Token, then set DISCORD_TOKEN=... in the environment or in a .env file in the folder you start the bot from (copy .env.example).",
@@ -114,7 +115,7 @@ describe("npm run bot", () => {
     const discord = await fakeDiscord();
     discord.respond(/^GET \/gateway\/bot$/, { status: 401, body: { message: "401: Unauthorized", code: 0 } });
     await writeFile(join(cwd, ".env"), `DISCORD_TOKEN=${TOKEN}\nDISCORD_API_BASE=${discord.url}\n`);
-    const bot = run("bot/index.ts", {}, cwd);
+    const bot = run("bot", {}, cwd);
     expect(await bot.exit).toBe(1);
     const output = bot.output();
     expect(output).toContain("Discord rejected DISCORD_TOKEN (it is wrong, or was reset).");
@@ -139,7 +140,7 @@ describe("npm run bot", () => {
         session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
       },
     });
-    const bot = run("bot/index.ts", { DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: discord.url }, cwd);
+    const bot = run("bot", { DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: discord.url }, cwd);
 
     const identify = await gateway.next(2);
     // Guilds (1) and GuildMessages (512); no privileged intent (Message Content would be 32768).
@@ -188,7 +189,7 @@ describe("npm run bot:deploy", () => {
     const cwd = await tempDir("bot-deploy-");
     const discord = await fakeDiscord();
     const deploy = run(
-      "bot/deploy.ts",
+      "bot:deploy",
       {
         DISCORD_TOKEN: TOKEN,
         DISCORD_CLIENT_ID: APP_ID,
@@ -249,13 +250,13 @@ describe("npm run bot:deploy", () => {
 
   it("without a client id or with a rejected token, says what to do", async () => {
     const cwd = await tempDir("bot-deploy-");
-    const missing = run("bot/deploy.ts", { DISCORD_TOKEN: TOKEN }, cwd);
+    const missing = run("bot:deploy", { DISCORD_TOKEN: TOKEN }, cwd);
     expect(await missing.exit).toBe(1);
     expect(missing.output()).toMatch(/^DISCORD_CLIENT_ID is not set\. It is the Application ID/);
     const discord = await fakeDiscord();
     discord.respond(/^PUT /, { status: 401, body: { message: "401: Unauthorized", code: 0 } });
     const rejected = run(
-      "bot/deploy.ts",
+      "bot:deploy",
       { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: APP_ID, DISCORD_API_BASE: discord.url },
       cwd,
     );

@@ -1,23 +1,25 @@
 // The built `tutor` bin, spawned as a learner or a script would run it: non-interactive commands,
 // wrong command lines, the no-terminal error, and the engine's errors turned into words; then in a real
 // pseudo-terminal (util-linux `script`): colour and NO_COLOR, and Ctrl+C leaving with every answer saved.
-// One file, so the bin is built once and never rebuilt while another test runs it.
-import { type ChildProcessWithoutNullStreams, execFileSync, spawn, spawnSync } from "node:child_process";
+// The bin is the bundle that tests/helpers/build-once.ts builds once per run into a temporary folder: a
+// test run never touches dist/, where a `tutor` someone started may be running.
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import stripAnsi from "strip-ansi";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { Tutor } from "../../engine/index.js";
-import { FIXTURES, LEARNER, passStages, stripAnsi, tick } from "./helpers.js";
+import { waitUntil } from "../helpers/wait.js";
+import { FIXTURES, LEARNER, passStages } from "./helpers.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const BIN = join(root, "dist", "tutor.js");
+const BIN = join(inject("buildDir"), "tutor.js");
 let dataDir: string;
 let ptyDataDir: string;
 
 beforeAll(() => {
-  execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: root, stdio: "inherit" });
   dataDir = mkdtempSync(join(tmpdir(), "tutor-bin-test-"));
   ptyDataDir = mkdtempSync(join(tmpdir(), "tutor-pty-test-"));
 });
@@ -304,11 +306,11 @@ function inTerminal(args: string[], extra: NodeJS.ProcessEnv = {}): Session {
     output: () => output,
     exit,
     async waitFor(text) {
-      for (let i = 0; i < 1000; i++) {
-        if (stripAnsi(output).includes(text)) return;
-        await tick(10);
-      }
-      throw new Error(`never saw ${text} in:\n${stripAnsi(output)}`);
+      await waitUntil(
+        () => stripAnsi(output).includes(text),
+        text,
+        () => ` in:\n${stripAnsi(output)}`,
+      );
     },
   };
 }
@@ -335,8 +337,9 @@ describe("in a terminal", () => {
   it("leaves cleanly on Ctrl+C with the answer already saved", async () => {
     const session = inTerminal(["quiz", "tcp-reads"]);
     await session.waitFor("What does recv() do");
-    session.child.stdin.write("1");
-    await tick(50);
+    // The first option (the right one) is chosen when the question opens: enter answers it. A number key
+    // before it would change nothing on screen to wait for, and sent together with enter it is one paste.
+    await session.waitFor("(•) 1. Copies bytes");
     session.child.stdin.write("\r");
     await session.waitFor("Right");
     session.child.stdin.write("\u0003");

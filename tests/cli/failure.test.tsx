@@ -1,9 +1,11 @@
 // Real failures inside the app: the engine's words on screen, and the app exits with the error.
 import { cleanup, render } from "ink-testing-library";
+import stripAnsi from "strip-ansi";
 import { afterEach, describe, expect, it } from "vitest";
 import { App } from "../../cli/app.js";
 import { ContentError, StoreError, type Tutor } from "../../engine/index.js";
-import { LEARNER, openHarness, stripAnsi, tick } from "./helpers.js";
+import { waitUntil } from "../helpers/wait.js";
+import { LEARNER, openHarness } from "./helpers.js";
 
 afterEach(() => {
   cleanup();
@@ -14,12 +16,13 @@ afterEach(() => {
  * drawing a failure, and where CI is set Ink then rewrites the output with its last frame on exit.
  */
 async function frameOf(app: ReturnType<typeof render>, text: string): Promise<string> {
-  for (let i = 0; i < 300; i++) {
-    const frame = app.frames.map(stripAnsi).find((f) => f.includes(text));
-    if (frame !== undefined) return frame;
-    await tick(10);
-  }
-  throw new Error(`never saw ${text}:\n${stripAnsi(app.lastFrame() ?? "")}`);
+  const find = () => app.frames.map((f) => stripAnsi(f)).find((f) => f.includes(text));
+  await waitUntil(
+    () => find() !== undefined,
+    text,
+    () => `:\n${stripAnsi(app.lastFrame() ?? "")}`,
+  );
+  return find() as string;
 }
 
 describe("failures", () => {

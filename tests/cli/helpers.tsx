@@ -1,14 +1,19 @@
 // Shared by the terminal tests: a real engine over the small fixture content and a temp data folder,
-// the app rendered with ink-testing-library, keys, and waiting for a frame (never for a duration).
+// the app rendered with ink-testing-library, keys, and waiting for a frame or for React to be idle (never
+// for a duration).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cleanup, render } from "ink-testing-library";
+import stripAnsi from "strip-ansi";
 import { afterEach, beforeEach } from "vitest";
 import { App } from "../../cli/app.js";
 import type { Route } from "../../cli/routes.js";
 import { type Response, Tutor } from "../../engine/index.js";
+import { reactBusy } from "../helpers/react-tasks.js";
+import { expectOk } from "../helpers/result.js";
+import { WAIT_MS, waitUntil } from "../helpers/wait.js";
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "cli");
 export const LEARNER = "local";
@@ -89,14 +94,33 @@ export type Rendered = ReturnType<typeof render> & {
   frame(check: string | RegExp | ((frame: string) => boolean), what?: string): Promise<string>;
   press(...keys: string[]): Promise<void>;
   type(text: string): Promise<void>;
+  /** Resolves once React has nothing left to do: renders committed and their effects (key handlers) run. */
+  idle(): Promise<void>;
+  /** Whether Ink listens to the keyboard; false once the app has quit and let go of it. */
+  listening(): boolean;
   /** Makes the terminal `columns` wide, as a resize does. */
   resize(columns: number, rows?: number): void;
 };
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Turns of the event loop until React's scheduler has no task left (after Ink's own queued input): renders
+ * committed and their effects run. See tests/helpers/react-tasks.ts.
+ */
+export async function reactIdle(): Promise<void> {
+  const deadline = Date.now() + WAIT_MS;
+  do {
+    await nextTurn();
+    if (Date.now() > deadline) throw new Error("React never finished its scheduled work");
+  } while (reactBusy());
+}
 
 export function renderApp(tutor: Tutor, initial?: Route, now?: () => Date): Rendered {
   const rendered = render(
     <App tutor={tutor} learnerId={LEARNER} {...(initial ? { initial } : {})} {...(now ? { now } : {})} />,
   );
+  const listening = () => rendered.stdin.listenerCount("readable") > 0;
   const frame = async (check: string | RegExp | ((frame: string) => boolean), what?: string) => {
     const test =
       typeof check === "string"
@@ -104,31 +128,29 @@ export function renderApp(tutor: Tutor, initial?: Route, now?: () => Date): Rend
         : check instanceof RegExp
           ? (f: string) => check.test(f)
           : check;
-    // Poll until the screen shows what is awaited; give up after a generous bound with the last frame.
-    for (let i = 0; i < 400; i++) {
-      const last = stripAnsi(rendered.lastFrame() ?? "");
-      if (test(last)) {
-        await settle();
-        return last;
-      }
-      await tick(10);
-    }
-    throw new Error(
-      `never saw ${what ?? String(check)}; last frame:\n${stripAnsi(rendered.lastFrame() ?? "")}`,
+    const last = () => stripAnsi(rendered.lastFrame() ?? "");
+    // Poll until the screen shows what is awaited, then let the effects of that render run: a key written
+    // before the screen's handler is attached would go to the previous one. Returns the frame that matched.
+    let matched = "";
+    await waitUntil(
+      () => {
+        matched = last();
+        return test(matched);
+      },
+      what ?? String(check),
+      () => `; last frame:\n${last()}`,
     );
-  };
-  // A frame is written when React commits; the screen's key handler is attached by an effect just after.
-  // Keys written before that are lost, so wait for Ink to listen and for effects to run.
-  const settle = async () => {
-    for (let i = 0; i < 200 && rendered.stdin.listenerCount("readable") === 0; i++) await tick(5);
-    await tick(40);
+    await reactIdle();
+    return matched;
   };
   const press = async (...keys: string[]) => {
     for (const key of keys) {
-      await settle();
+      // Ink listens once a screen's useInput effect has run.
+      await waitUntil(listening, "Ink listening to the keyboard");
+      await reactIdle();
       rendered.stdin.write(key);
-      // Let Ink parse the key (a lone escape is flushed on the next turn) and React commit.
-      await tick(15);
+      // Ink parses the key (a lone escape on the next turn), React commits and runs the effects.
+      await reactIdle();
     }
   };
   const resize = (columns: number, rows = 24) => {
@@ -136,11 +158,14 @@ export function renderApp(tutor: Tutor, initial?: Route, now?: () => Date): Rend
     Object.defineProperty(rendered.stdout, "rows", { value: rows, configurable: true });
     rendered.stdout.emit("resize");
   };
-  return Object.assign(rendered, { frame, press, type: (text: string) => press(text), resize });
-}
-
-export function tick(ms = 0): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return Object.assign(rendered, {
+    frame,
+    press,
+    type: (text: string) => press(text),
+    idle: reactIdle,
+    listening,
+    resize,
+  });
 }
 
 /** The option index of the correct (or a wrong) answer, read from the fixture question. */
@@ -157,18 +182,15 @@ export async function answerDirectly(
 ): Promise<void> {
   const state = await tutor.current(LEARNER);
   if (!state?.question) throw new Error("no current question");
-  const result = await tutor.answer(LEARNER, {
-    questionId: state.question.id,
-    response: response(state.question.id),
-  });
-  if (!result.ok) throw new Error(result.message);
+  expectOk(
+    await tutor.answer(LEARNER, { questionId: state.question.id, response: response(state.question.id) }),
+  );
 }
 
 /** Passes stages 1..`upTo` of a fixture lesson through the engine, answering everything right. */
 export async function passStages(tutor: Tutor, lessonId: string, upTo: number): Promise<void> {
   for (let stage = 1; stage <= upTo; stage++) {
-    const started = await tutor.startQuiz(LEARNER, lessonId, stage);
-    if (!started.ok) throw new Error(started.message);
+    expectOk(await tutor.startQuiz(LEARNER, lessonId, stage));
     for (;;) {
       const state = await tutor.current(LEARNER);
       if (!state?.question) break;
@@ -195,13 +217,6 @@ export function rightAnswer(tutor: Tutor, questionId: string): Response {
     case "explain":
       return { kind: "text", text: q.keyPoints.map((k) => k.phrasings[0]).join(". ") };
   }
-}
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: removing terminal escapes
-const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
-
-export function stripAnsi(text: string): string {
-  return text.replace(ANSI, "");
 }
 
 /** Carries the shown (shuffled) items of an order question into the right order with the keys. */

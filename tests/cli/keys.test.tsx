@@ -1,12 +1,13 @@
 // The keys every screen shares: esc goes back home, q quits wherever no text is being typed, and the footer says so.
 import { describe, expect, it } from "vitest";
-import { harnessPerTest, KEY, passStages, type Rendered, renderApp, tick } from "./helpers.js";
+import { waitUntil } from "../helpers/wait.js";
+import { harnessPerTest, KEY, passStages, type Rendered, renderApp } from "./helpers.js";
 
 const h = harnessPerTest();
 
 /** Quitting unmounts the app, which lets go of the keyboard. */
 async function quits(app: Rendered): Promise<boolean> {
-  for (let i = 0; i < 100 && app.stdin.listenerCount("readable") > 0; i++) await tick(10);
+  await waitUntil(() => !app.listening(), "the app letting go of the keyboard").catch(() => undefined);
   return app.stdin.listenerCount("readable") === 0;
 }
 
@@ -18,7 +19,8 @@ describe("keys on every screen", () => {
     const frame = await app.frame("Torn pages");
     expect(frame).toContain(QUIT);
     await app.press(KEY.escape);
-    await tick(50);
+    // Everything the key set off has run (press waits for React to be idle): the app is still there.
+    await app.idle();
     expect(app.stdin.listenerCount("readable")).toBe(1);
     expect(await app.frame("Six stages tutor")).toContain("Torn pages");
     await app.press("q");

@@ -1,6 +1,6 @@
+import stripAnsi from "strip-ansi";
 import { describe, expect, it } from "vitest";
 import { loadMarkdown, stripMarks } from "../../cli/markdown/render.js";
-import { stripAnsi } from "./helpers.js";
 
 const render = async (markdown: string, width: number) =>
   (await loadMarkdown())(markdown, width).map((row) => stripAnsi(row));

@@ -347,7 +347,11 @@ describe("quiz: typed answers", () => {
     expect(blank).toContain("› ? KiB");
     await app.type("lots");
     await app.press(KEY.enter);
-    const notice = await app.frame((f) => /number/i.test(f) && f.includes("question 2 of 2"), "the notice");
+    // The notice itself ("type a number"), not the instruction above the input ("Type a number (in KiB)").
+    const notice = await app.frame(
+      (f) => /number/i.test(f) && f.includes("type a number") && f.includes("question 2 of 2"),
+      "the notice",
+    );
     expect(notice).not.toContain("✘");
     await app.press(KEY.backspace, KEY.backspace, KEY.backspace, KEY.backspace);
     await app.type("128");

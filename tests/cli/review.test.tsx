@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { expectOk } from "../helpers/result.js";
 import { harnessPerTest, KEY, LEARNER, passStages, renderApp } from "./helpers.js";
 
 const h = harnessPerTest();
@@ -38,7 +39,7 @@ describe("review", () => {
     const tutor = await h.reopen(() => later);
     // A session of one card, as a capped session leaves the rest for later; the app resumes it.
     const started = await tutor.startReview(LEARNER, 1);
-    const q = started.ok ? started.value.question : undefined;
+    const q = expectOk(started).question;
     if (!q || !("options" in q)) throw new Error("expected a choice question");
     const app = renderApp(tutor, { name: "resume" }, () => later);
     await app.frame("question 1 of 1");

@@ -3,6 +3,7 @@ import type { Response } from "../../engine/index.js";
 import { isDue, ratingFor, review } from "../../engine/review/scheduler.js";
 import { addDays, streakOf, studyDay } from "../../engine/time/study-day.js";
 import { clock, openTutor } from "../helpers/engine.js";
+import { expectOk, expectRefusal } from "../helpers/result.js";
 
 const DAY = 86_400_000;
 
@@ -36,13 +37,13 @@ describe("spaced repetition (FSRS, fuzz off)", () => {
   it("turns every answered question into a card and serves due ones as a review session", async () => {
     const c = clock("2026-03-02T10:00:00Z");
     const tutor = await openTutor({ now: c.now });
-    expect(await tutor.startReview("ana")).toMatchObject({ ok: false, code: "nothing-due" });
+    expectRefusal(await tutor.startReview("ana"), "nothing-due");
     await tutor.startQuiz("ana", "tcp-basics", 1);
     const answered = await tutor.answer("ana", {
       questionId: "basics-recv",
       response: { kind: "choice", selected: [0] },
     });
-    expect(answered.ok && answered.value.nextDue.getTime()).toBeGreaterThan(c.now().getTime());
+    expect(expectOk(answered).nextDue.getTime()).toBeGreaterThan(c.now().getTime());
     await tutor.answer("ana", {
       questionId: "basics-order",
       response: { kind: "order", order: [1, 0, 2, 3] },
@@ -51,16 +52,16 @@ describe("spaced repetition (FSRS, fuzz off)", () => {
     expect((await tutor.progress("ana")).dueNow).toBe(0);
     c.advanceDays(7);
     const started = await tutor.startReview("ana");
-    expect(started.ok && started.value).toMatchObject({ mode: "review", total: 2, done: false });
-    const first = started.ok ? started.value.question : undefined;
+    expect(expectOk(started)).toMatchObject({ mode: "review", total: 2, done: false });
+    const first = expectOk(started).question;
     expect(first).toBeDefined();
     const response: Response =
       first?.id === "basics-recv"
         ? { kind: "choice", selected: [0] }
         : { kind: "order", order: [0, 1, 2, 3] };
     const reviewed = await tutor.answer("ana", { questionId: first?.id as string, response });
-    expect(reviewed.ok && reviewed.value.grade.correct).toBe(true);
-    expect(reviewed.ok && reviewed.value.nextDue.getTime()).toBeGreaterThan(c.now().getTime() + DAY);
+    expect(expectOk(reviewed).grade.correct).toBe(true);
+    expect(expectOk(reviewed).nextDue.getTime()).toBeGreaterThan(c.now().getTime() + DAY);
     expect((await tutor.progress("ana")).dueNow).toBe(1);
   });
 
@@ -76,21 +77,22 @@ describe("spaced repetition (FSRS, fuzz off)", () => {
     await tutor.endSession("ana");
     c.advanceDays(30);
     const started = await tutor.startReview("ana", 1);
-    expect(started.ok && started.value).toMatchObject({ mode: "review", total: 1, moreDue: 1 });
-    const asked = started.ok ? started.value.question : undefined;
+    expect(expectOk(started)).toMatchObject({ mode: "review", total: 1, moreDue: 1 });
+    const asked = expectOk(started).question;
+    expect(asked).toBeDefined();
     const response: Response =
       asked?.id === "basics-recv"
         ? { kind: "choice", selected: [0] }
         : { kind: "order", order: [0, 1, 2, 3] };
     const answered = await tutor.answer("ana", { questionId: asked?.id as string, response });
-    expect(answered.ok && answered.value.quiz).toMatchObject({ done: true, moreDue: 1 });
+    expect(expectOk(answered).quiz).toMatchObject({ done: true, moreDue: 1 });
     // The next session asks the one left, and then nothing more is due.
     const again = await tutor.startReview("ana");
-    expect(again.ok && again.value).toMatchObject({ total: 1, moreDue: 0 });
-    expect(again.ok && again.value.question?.id).not.toBe(asked?.id);
+    expect(expectOk(again)).toMatchObject({ total: 1, moreDue: 0 });
+    expect(expectOk(again).question?.id).not.toBe(asked?.id);
     // A lesson quiz has no review count.
     const quiz = await tutor.startQuiz("ana", "tcp-basics", 1);
-    expect(quiz.ok && "moreDue" in quiz.value).toBe(false);
+    expect("moreDue" in expectOk(quiz)).toBe(false);
   });
 });
 

@@ -1,23 +1,11 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { StoreError } from "../../engine/errors.js";
 import { Tutor } from "../../engine/index.js";
-import type { AnswerRecord } from "../../engine/progress/model.js";
 import { JsonProgressStore } from "../../engine/progress/store.js";
 import { ratingFor, review } from "../../engine/review/scheduler.js";
 import { FIXTURE_CONTENT, openTutor, tempDir } from "../helpers/engine.js";
-
-const WRITER = new URL("../helpers/store-writer.ts", import.meta.url).pathname;
-
-function writer(args: string[]): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", WRITER, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-}
-
-function exited(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => child.on("exit", (code) => resolve(code)));
-}
 
 describe("the JSON progress store", () => {
   it("keeps one document per learner and lists learners by id", async () => {
@@ -42,21 +30,6 @@ describe("the JSON progress store", () => {
     expect((await store.read("new-person")).history).toEqual([]);
   });
 
-  it("loses no update when two processes answer for the same learner at once", async () => {
-    const dir = tempDir();
-    const a = writer([dir, "shared", "a", "60"]);
-    const b = writer([dir, "shared", "b", "60"]);
-    const [codeA, codeB] = await Promise.all([exited(a), exited(b)]);
-    expect([codeA, codeB]).toEqual([0, 0]);
-    const doc = await new JsonProgressStore(dir).read("shared");
-    const ids = doc.history.map((r) => r.questionId);
-    expect(ids).toHaveLength(120);
-    for (const tag of ["a", "b"]) {
-      const mine = ids.filter((id) => id.startsWith(`${tag}-`));
-      expect(mine).toEqual(Array.from({ length: 60 }, (_, i) => `${tag}-${i}`));
-    }
-  });
-
   it("loses no update when many writes race inside one process", async () => {
     const store = new JsonProgressStore(tempDir());
     await Promise.all(
@@ -77,25 +50,6 @@ describe("the JSON progress store", () => {
     );
     expect((await store.read("racer")).journal).toHaveLength(40);
   });
-
-  it("leaves a parseable document when a writer is killed with SIGKILL mid-stream", async () => {
-    const dir = tempDir();
-    const child = writer([dir, "victim", "k", "forever", "200000"]);
-    await new Promise<void>((resolve) => child.stdout?.once("data", () => resolve()));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    child.kill("SIGKILL");
-    await exited(child);
-    const file = join(dir, "learners", "victim.json");
-    const doc = JSON.parse(readFileSync(file, "utf8"));
-    expect(doc.history.length).toBeGreaterThan(0);
-    // The lock a killed writer may leave behind is taken over once stale, and the store goes on working.
-    const store = new JsonProgressStore(dir);
-    const before = doc.history.length;
-    await store.update("victim", (d) => {
-      d.history.push({ ...(d.history[0] as AnswerRecord), questionId: "after-kill" });
-    });
-    expect((await store.read("victim")).history.length).toBeGreaterThan(before);
-  }, 40_000);
 
   it("moves a corrupt document aside, reports it, and never silently replaces it", async () => {
     const dir = tempDir();

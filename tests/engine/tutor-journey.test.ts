@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Response, Tutor } from "../../engine/index.js";
 import { clock, openTutor } from "../helpers/engine.js";
+import { expectOk, expectRefusal } from "../helpers/result.js";
 
 const RIGHT: Record<string, Response> = {
   "basics-recv": { kind: "choice", selected: [0] },
@@ -17,14 +18,11 @@ const RIGHT: Record<string, Response> = {
 };
 
 async function passStage(tutor: Tutor, learner: string, lessonId: string, stage: number) {
-  const started = await tutor.startQuiz(learner, lessonId, stage);
-  if (!started.ok) throw new Error(started.message);
-  let question = started.value.question;
+  let question = expectOk(await tutor.startQuiz(learner, lessonId, stage)).question;
   let last: Awaited<ReturnType<Tutor["answer"]>> | undefined;
   while (question) {
     last = await tutor.answer(learner, { questionId: question.id, response: RIGHT[question.id] as Response });
-    if (!last.ok) throw new Error(last.message);
-    question = last.value.quiz.question;
+    question = expectOk(last).quiz.question;
   }
   return last;
 }
@@ -43,28 +41,28 @@ describe("the six-stage journey", () => {
     ]);
     expect(basics?.currentStage).toBe(1);
     const locked = await tutor.startQuiz("ana", "tcp-basics", 3);
-    expect(locked).toMatchObject({ ok: false, code: "stage-locked" });
-    expect(await tutor.openStage("ana", "tcp-basics", 2)).toMatchObject({ ok: false, code: "stage-locked" });
-    expect(await tutor.openStage("ana", "tcp-basics", 9)).toMatchObject({ ok: false, code: "unknown-stage" });
+    expectRefusal(locked, "stage-locked");
+    expectRefusal(await tutor.openStage("ana", "tcp-basics", 2), "stage-locked");
+    expectRefusal(await tutor.openStage("ana", "tcp-basics", 9), "unknown-stage");
   });
 
   it("passes a stage at the pass mark and unlocks the next, once", async () => {
     const tutor = await openTutor();
     const quiz = await tutor.startQuiz("ana", "tcp-basics");
-    expect(quiz.ok && quiz.value).toMatchObject({ stage: 1, index: 0, total: 3, done: false });
+    expect(expectOk(quiz)).toMatchObject({ stage: 1, index: 0, total: 3, done: false });
     const wrong = await tutor.answer("ana", {
       questionId: "basics-recv",
       response: { kind: "choice", selected: [1] },
     });
-    expect(wrong.ok && wrong.value.stage).toMatchObject({ passedNow: false, after: "available" });
+    expect(expectOk(wrong).stage).toMatchObject({ passedNow: false, after: "available" });
     await tutor.answer("ana", { questionId: "basics-order", response: RIGHT["basics-order"] as Response });
     const third = await tutor.answer("ana", {
       questionId: "basics-syscall",
       response: RIGHT["basics-syscall"] as Response,
     });
     // 2 of 3 right is below 80%: not passed, and the quiz is over.
-    expect(third.ok && third.value.stage.passedNow).toBe(false);
-    expect(third.ok && third.value.quiz).toMatchObject({
+    expect(expectOk(third).stage.passedNow).toBe(false);
+    expect(expectOk(third).quiz).toMatchObject({
       done: true,
       index: 3,
       results: [{ correct: false }, { correct: true }, { correct: true }],
@@ -78,7 +76,7 @@ describe("the six-stage journey", () => {
       questionId: "basics-recv",
       response: RIGHT["basics-recv"] as Response,
     });
-    expect(fixed.ok && fixed.value.stage.passedNow).toBe(false);
+    expect(expectOk(fixed).stage.passedNow).toBe(false);
     await tutor.answer("ana", {
       questionId: "basics-order",
       response: { kind: "order", order: [3, 2, 1, 0] },
@@ -87,19 +85,19 @@ describe("the six-stage journey", () => {
       questionId: "basics-syscall",
       response: RIGHT["basics-syscall"] as Response,
     });
-    expect(short.ok && short.value.stage).toMatchObject({ passedNow: false, after: "available" });
+    expect(expectOk(short).stage).toMatchObject({ passedNow: false, after: "available" });
 
     // A retake with all three right passes at the third, and unlocks stage 2.
     await tutor.startQuiz("ana", "tcp-basics", 1);
     for (const id of ["basics-recv", "basics-order"]) {
       const step = await tutor.answer("ana", { questionId: id, response: RIGHT[id] as Response });
-      expect(step.ok && step.value.stage.passedNow).toBe(false);
+      expect(expectOk(step).stage.passedNow).toBe(false);
     }
     const passing = await tutor.answer("ana", {
       questionId: "basics-syscall",
       response: RIGHT["basics-syscall"] as Response,
     });
-    expect(passing.ok && passing.value.stage).toMatchObject({
+    expect(expectOk(passing).stage).toMatchObject({
       passedNow: true,
       unlocked: 2,
       after: "passed",
@@ -112,12 +110,12 @@ describe("the six-stage journey", () => {
       questionId: "basics-recv",
       response: RIGHT["basics-recv"] as Response,
     });
-    expect(again.ok && again.value.stage).toMatchObject({
+    expect(expectOk(again).stage).toMatchObject({
       passedNow: false,
       before: "passed",
       after: "passed",
     });
-    expect(again.ok && again.value.stage.unlocked).toBeUndefined();
+    expect(expectOk(again).stage.unlocked).toBeUndefined();
   });
 
   it("counts the right answers a stage needs from the pass mark", async () => {
@@ -131,7 +129,7 @@ describe("the six-stage journey", () => {
       questionId: "basics-order",
       response: RIGHT["basics-order"] as Response,
     });
-    expect(second.ok && second.value.stage).toMatchObject({ passedNow: true, unlocked: 2 });
+    expect(expectOk(second).stage).toMatchObject({ passedNow: true, unlocked: 2 });
   });
 
   it("keeps a passed stage passed after a later wrong answer", async () => {
@@ -146,8 +144,8 @@ describe("the six-stage journey", () => {
     const tutor = await openTutor();
     let last: Awaited<ReturnType<typeof passStage>>;
     for (let stage = 1; stage <= 6; stage++) last = await passStage(tutor, "ana", "tcp-basics", stage);
-    expect(last?.ok && last.value.stage).toMatchObject({ passedNow: true, lessonCompleted: true });
-    expect(last?.ok && last.value.stage.unlocked).toBeUndefined();
+    expect(expectOk(last).stage).toMatchObject({ passedNow: true, lessonCompleted: true });
+    expect(expectOk(last).stage.unlocked).toBeUndefined();
     const journal = await tutor.journal("ana", "tcp-basics");
     expect(journal.map((e) => [e.stage, e.kind, e.questionId])).toEqual([
       [2, "explanation", "basics-explain"],
@@ -166,31 +164,28 @@ describe("the six-stage journey", () => {
 
   it("refuses a stale question and an answer without a quiz, and skips invalid responses without recording", async () => {
     const tutor = await openTutor();
-    expect(
+    expectRefusal(
       await tutor.answer("ana", { questionId: "basics-recv", response: RIGHT["basics-recv"] as Response }),
-    ).toMatchObject({
-      ok: false,
-      code: "no-session",
-    });
+      "no-session",
+    );
     await tutor.startQuiz("ana", "tcp-basics", 1);
     const stale = await tutor.answer("ana", {
       questionId: "basics-order",
       response: RIGHT["basics-order"] as Response,
     });
     expect(stale).toMatchObject({ ok: false, code: "stale-question", current: { index: 0 } });
-    expect(!stale.ok && stale.current?.question?.id).toBe("basics-recv");
+    expect(expectRefusal(stale, "stale-question").current?.question?.id).toBe("basics-recv");
     const invalid = await tutor.answer("ana", {
       questionId: "basics-recv",
       response: { kind: "choice", selected: [] },
     });
-    expect(invalid.ok && invalid.value.grade.invalid).toBe("choose an option");
+    expect(expectOk(invalid).grade.invalid).toBe("choose an option");
     expect((await tutor.current("ana"))?.index).toBe(0);
     expect((await tutor.progress("ana")).answers).toBe(0);
-    expect(
+    expectRefusal(
       await tutor.answer("ana", { questionId: "nope", response: RIGHT["basics-recv"] as Response }),
-    ).toMatchObject({
-      code: "unknown-question",
-    });
+      "unknown-question",
+    );
   });
 
   it("finds a lesson by part of its id or title, lists several matches, and suggests the closest id for a typo", async () => {

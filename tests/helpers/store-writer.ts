@@ -1,4 +1,5 @@
 // A separate process that appends answers to one learner's document through the real store.
+// Prints "wrote <n>" after each write.
 // Usage: store-writer <dataDir> <learnerId> <tag> <count|forever> [padding bytes]
 import { JsonProgressStore } from "../../engine/progress/store.js";
 
@@ -27,6 +28,6 @@ for (let i = 0; i < count; i++) {
       text: pad,
     });
   });
-  if (i === 0) process.stdout.write("started\n");
+  process.stdout.write(`wrote ${i + 1}\n`);
 }
 await store.close();
