@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { refOf, resolveRef } from "../../bot/components/custom-id.js";
@@ -14,6 +16,7 @@ import {
   type CatalogEntry,
   type Grade,
   type JournalEntry,
+  JsonProgressStore,
   type Lesson,
   loadContent,
   type Question,
@@ -23,25 +26,31 @@ import {
   stageTitle,
   Tutor,
 } from "../../engine/index.js";
-import { MemoryProgressStore } from "../helpers/memory-store.js";
 import { rightResponse } from "./answers.js";
 import { expectSafeMessage } from "./harness.js";
 
-// The bundled content is parsed once for the file, and one tutor over it serves every test that needs one:
-// its progress in memory, as these tests are about rendering, not storage (no fsync per answer).
+// The bundled content is parsed once for the file, and one tutor over it, with its progress in a temp folder,
+// serves every test that needs one.
 const ROOT = join(import.meta.dirname, "../..");
 let content: ReturnType<typeof loadContent> | undefined;
 const bundledContent = () => {
   content ??= loadContent(ROOT);
   return content;
 };
+const dataDir = mkdtempSync(join(tmpdir(), "tutor-render-"));
 let opened: Promise<Tutor> | undefined;
 const bundledTutor = () => {
-  opened ??= Tutor.open({ contentDir: ROOT, store: new MemoryProgressStore(), llm: false, timeZone: "UTC" });
+  opened ??= Tutor.open({
+    contentDir: ROOT,
+    store: new JsonProgressStore(dataDir),
+    llm: false,
+    timeZone: "UTC",
+  });
   return opened;
 };
 afterAll(async () => {
   await (await opened)?.close();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 function viewOf(lesson: Lesson, stage: number): StageView {
