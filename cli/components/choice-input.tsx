@@ -1,7 +1,7 @@
 /** Options to choose from: arrows or number keys to move, space to toggle (multiple choice), enter to answer. */
 import { Box, Text, useInput } from "ink";
-import { useMemo, useReducer, useState } from "react";
-import { choiceReducer, initialChoice } from "../hooks/use-choice-state.js";
+import { useMemo, useRef, useState } from "react";
+import { type ChoiceAction, choiceReducer, initialChoice } from "../hooks/use-choice-state.js";
 import { useInlineMarkdown } from "../hooks/use-markdown.js";
 
 export interface ChoiceInputProps {
@@ -12,7 +12,14 @@ export interface ChoiceInputProps {
 
 export function ChoiceInput({ options, multiple, onSubmit }: ChoiceInputProps) {
   const reducer = useMemo(() => choiceReducer(options.length, multiple), [options.length, multiple]);
-  const [state, dispatch] = useReducer(reducer, multiple, initialChoice);
+  const [state, setState] = useState(() => initialChoice(multiple));
+  // Keys typed faster than a render (2, 1, enter in one burst) each see the choice the key before made:
+  // enter answers what the screen is about to show, not what the last render showed.
+  const latest = useRef(state);
+  const dispatch = (action: ChoiceAction) => {
+    latest.current = reducer(latest.current, action);
+    setState(latest.current);
+  };
   const [notice, setNotice] = useState<string>();
   const inline = useInlineMarkdown();
 
@@ -22,9 +29,10 @@ export function ChoiceInput({ options, multiple, onSubmit }: ChoiceInputProps) {
     else if (/^[1-9]$/.test(input)) dispatch({ type: "pick", index: Number(input) - 1 });
     else if (input === " ") dispatch({ type: "toggle" });
     else if (key.return) {
-      if (state.selected.length === 0)
+      const { selected } = latest.current;
+      if (selected.length === 0)
         setNotice("Choose at least one option: space toggles the one under the cursor.");
-      else onSubmit(state.selected);
+      else onSubmit(selected);
       return;
     } else return;
     setNotice(undefined);
