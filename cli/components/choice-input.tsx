@@ -1,7 +1,8 @@
 /** Options to choose from: arrows or number keys to move, space to toggle (multiple choice), enter to answer. */
 import { Box, Text, useInput } from "ink";
-import { useMemo, useRef, useState } from "react";
-import { type ChoiceAction, choiceReducer, initialChoice } from "../hooks/use-choice-state.js";
+import { useMemo, useState } from "react";
+import { choiceReducer, initialChoice } from "../hooks/use-choice-state.js";
+import { useKeyReducer } from "../hooks/use-key-reducer.js";
 import { useInlineMarkdown } from "../hooks/use-markdown.js";
 
 export interface ChoiceInputProps {
@@ -12,14 +13,7 @@ export interface ChoiceInputProps {
 
 export function ChoiceInput({ options, multiple, onSubmit }: ChoiceInputProps) {
   const reducer = useMemo(() => choiceReducer(options.length, multiple), [options.length, multiple]);
-  const [state, setState] = useState(() => initialChoice(multiple));
-  // Keys typed faster than a render (2, 1, enter in one burst) each see the choice the key before made:
-  // enter answers what the screen is about to show, not what the last render showed.
-  const latest = useRef(state);
-  const dispatch = (action: ChoiceAction) => {
-    latest.current = reducer(latest.current, action);
-    setState(latest.current);
-  };
+  const [state, dispatch, latest] = useKeyReducer(reducer, () => initialChoice(multiple));
   const [notice, setNotice] = useState<string>();
   const inline = useInlineMarkdown();
 
@@ -29,7 +23,7 @@ export function ChoiceInput({ options, multiple, onSubmit }: ChoiceInputProps) {
     else if (/^[1-9]$/.test(input)) dispatch({ type: "pick", index: Number(input) - 1 });
     else if (input === " ") dispatch({ type: "toggle" });
     else if (key.return) {
-      const { selected } = latest.current;
+      const { selected } = latest();
       if (selected.length === 0)
         setNotice("Choose at least one option: space toggles the one under the cursor.");
       else onSubmit(selected);

@@ -13,11 +13,11 @@ export interface EditorProps {
 }
 
 export function Editor({ onSubmit, minRows = 4, draftKey }: EditorProps) {
-  const [state, dispatch, discard] = useDraftEditor(draftKey);
+  const [state, dispatch, discard, latest] = useDraftEditor(draftKey);
 
   useInput((input, key) => {
     if (key.ctrl && (input === "d" || input === "s")) {
-      const text = editorText(state);
+      const text = editorText(latest());
       if (text.trim()) {
         discard();
         onSubmit(text.trim());

@@ -1,6 +1,6 @@
 /** Items to put in order: arrows move the cursor, space picks the item up so the arrows move it, enter answers. */
 import { Box, Text, useInput } from "ink";
-import { useReducer } from "react";
+import { useKeyReducer } from "../hooks/use-key-reducer.js";
 import { useInlineMarkdown } from "../hooks/use-markdown.js";
 import { initialOrder, orderReducer } from "../hooks/use-order-state.js";
 
@@ -12,14 +12,14 @@ export interface OrderInputProps {
 }
 
 export function OrderInput({ items, shuffled, onSubmit }: OrderInputProps) {
-  const [state, dispatch] = useReducer(orderReducer, shuffled, initialOrder);
+  const [state, dispatch, latest] = useKeyReducer(orderReducer, () => initialOrder(shuffled));
   const inline = useInlineMarkdown();
 
   useInput((input, key) => {
     if (key.upArrow || input === "k") dispatch({ type: "up" });
     else if (key.downArrow || input === "j") dispatch({ type: "down" });
     else if (input === " ") dispatch({ type: "grab" });
-    else if (key.return) onSubmit(state.order);
+    else if (key.return) onSubmit(latest().order);
   });
 
   return (
