@@ -1,7 +1,7 @@
 /** The terminal's size, updated when it is resized. */
 import { useStdout } from "ink";
 import { useEffect, useState } from "react";
-import { stringWidth } from "../text/width.js";
+import stringWidth from "string-width";
 
 export interface TerminalSize {
   columns: number;

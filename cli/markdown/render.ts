@@ -3,9 +3,9 @@
  * marked-terminal (and the highlighter behind it) loads on first use, not at start-up: the home screen needs none of it.
  */
 import type { Tokens } from "marked";
+import stringWidth from "string-width";
 import wrapAnsi from "wrap-ansi";
 import { lazy } from "../lazy.js";
-import { stringWidth } from "../text/width.js";
 
 export type MarkdownRenderer = ((markdown: string, width: number) => string[]) & {
   /** One line of inline markdown (an option, a hint, feedback) styled for the terminal, left for Ink to wrap. */

@@ -1,6 +1,5 @@
 /** The study-activity heatmap: one cell a day, a column a week (Monday on top), like a contribution graph. */
 import { monthName, parseDay } from "./dates.js";
-import { padEndTo, stringWidth } from "./width.js";
 
 export type HeatLevel = 0 | 1 | 2 | 3 | 4;
 export const HEAT_GLYPHS: readonly string[] = ["·", "░", "▒", "▓", "█"];
@@ -21,9 +20,9 @@ export interface HeatmapGrid {
 export const ROW_LABELS = ["Mon", "", "Wed", "", "Fri", "", "Sun"];
 const LABEL_WIDTH = 4;
 
-/** Row `r`'s label, padded to the label column. */
+/** Row `r`'s label (ASCII), padded to the label column. */
 export function rowLabel(r: number): string {
-  return padEndTo(ROW_LABELS[r] ?? "", LABEL_WIDTH);
+  return (ROW_LABELS[r] ?? "").padEnd(LABEL_WIDTH);
 }
 /** Each cell is a glyph and a space. */
 const CELL_WIDTH = 2;
@@ -57,7 +56,7 @@ export function heatmapGrid(activity: readonly { day: string; count: number }[])
     if (month !== lastMonth) {
       const at = LABEL_WIDTH + week * CELL_WIDTH;
       // Name a month only where there is room for it after the previous name.
-      if (at >= stringWidth(monthLine)) monthLine = padEndTo(monthLine, at) + monthName(month);
+      if (at >= monthLine.length) monthLine = monthLine.padEnd(at) + monthName(month);
       lastMonth = month;
     }
   });

@@ -4,7 +4,6 @@ import { stageTitle } from "../../engine/index.js";
 import { dateTime, dayLabel } from "./dates.js";
 import { heatmapLines } from "./heatmap.js";
 import { passedCount, STAGE_LEGEND, stageBar } from "./stage-bar.js";
-import { padStartTo, stringWidth } from "./width.js";
 
 export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
@@ -21,12 +20,14 @@ export function streakText(streak: ProgressSummary["streak"]): string {
   return `${days} (longest ${streak.longest}) · ${today}`;
 }
 
+// Labels and counts here are ASCII the tutor makes ("today", "Thu 27 Nov", digits): `.length` is their width,
+// and plain reports do not load string-width's Unicode tables for them.
 /** Two rows: the coming days, and how many reviews fall due on each. */
 export function dueTable(dueByDay: ProgressSummary["dueByDay"]): [string, string] {
   const labels = dueByDay.map((d, i) => dayLabel(d.day, i));
-  const widths = labels.map((l, i) => Math.max(stringWidth(l), stringWidth(String(dueByDay[i]?.count ?? 0))));
-  const head = labels.map((l, i) => padStartTo(l, widths[i] as number)).join("  ");
-  const counts = dueByDay.map((d, i) => padStartTo(String(d.count), widths[i] as number)).join("  ");
+  const widths = labels.map((l, i) => Math.max(l.length, String(dueByDay[i]?.count ?? 0).length));
+  const head = labels.map((l, i) => l.padStart(widths[i] as number)).join("  ");
+  const counts = dueByDay.map((d, i) => String(d.count).padStart(widths[i] as number)).join("  ");
   return [head, counts];
 }
 

@@ -1,17 +1,8 @@
-// Widths in terminal columns, not UTF-16 code units: wide characters take two, colour codes none.
+// Rows in terminal columns, not UTF-16 code units: wide characters take two, colour codes none.
 import { describe, expect, it } from "vitest";
 import { rowsOf } from "../../cli/hooks/use-terminal-size.js";
-import { padEndTo, padStartTo } from "../../cli/text/width.js";
 
 describe("terminal text width", () => {
-  it("pads to a width in columns", () => {
-    expect(padStartTo("Mon", 5)).toBe("  Mon");
-    expect(padStartTo("日本", 5)).toBe(" 日本");
-    expect(padEndTo("日本", 5)).toBe("日本 ");
-    expect(padEndTo("\u001b[1mab\u001b[22m", 3)).toBe("\u001b[1mab\u001b[22m ");
-    expect(padEndTo("too long", 3)).toBe("too long");
-  });
-
   it("counts the rows a line wraps to by its width", () => {
     expect(rowsOf(undefined, 10)).toBe(0);
     expect(rowsOf("abcdefghij", 10)).toBe(1);
