@@ -1,7 +1,8 @@
 // "Carry on" with no lesson named is one engine rule that the terminal app and the bot both call.
 import { describe, expect, it } from "vitest";
-import type { Response, Result, Tutor } from "../../engine/index.js";
+import type { Response, Tutor } from "../../engine/index.js";
 import { clock, openTutor } from "../helpers/engine.js";
+import { expectOk, expectRefusal } from "../helpers/result.js";
 
 const STAGE_1: [string, Response][] = [
   ["basics-recv", { kind: "choice", selected: [0] }],
@@ -9,22 +10,17 @@ const STAGE_1: [string, Response][] = [
   ["basics-syscall", { kind: "text", text: "accept" }],
 ];
 
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.code}: ${result.message}`);
-  return result.value;
-}
-
 async function passStage1(tutor: Tutor, learner: string) {
-  value(await tutor.startQuiz(learner, "tcp-basics", 1));
+  expectOk(await tutor.startQuiz(learner, "tcp-basics", 1));
   let last: Awaited<ReturnType<Tutor["answer"]>> | undefined;
   for (const [questionId, response] of STAGE_1) last = await tutor.answer(learner, { questionId, response });
-  return value(last as NonNullable<typeof last>);
+  return expectOk(last as NonNullable<typeof last>);
 }
 
 describe("resumeQuiz", () => {
   it("starts the next step's stage quiz when nothing is in progress, saying to read first when unread", async () => {
     const tutor = await openTutor();
-    const resumed = value(await tutor.resumeQuiz("ana"));
+    const resumed = expectOk(await tutor.resumeQuiz("ana"));
     expect(resumed.kind).toBe("started");
     expect(resumed.next).toMatchObject({ kind: "read", lessonId: "tcp-basics", stage: 1 });
     expect(resumed.kind !== "nothing" && resumed.quiz).toMatchObject({
@@ -39,10 +35,10 @@ describe("resumeQuiz", () => {
 
   it("continues the quiz in progress at the question reached, without starting it again", async () => {
     const tutor = await openTutor();
-    value(await tutor.startQuiz("ana", "tcp-basics", 1));
+    expectOk(await tutor.startQuiz("ana", "tcp-basics", 1));
     const [questionId, response] = STAGE_1[0] as [string, Response];
-    value(await tutor.answer("ana", { questionId, response }));
-    const resumed = value(await tutor.resumeQuiz("ana", { reviews: false }));
+    expectOk(await tutor.answer("ana", { questionId, response }));
+    const resumed = expectOk(await tutor.resumeQuiz("ana", { reviews: false }));
     expect(resumed.kind).toBe("continued");
     expect(resumed.kind !== "nothing" && resumed.quiz).toMatchObject({
       index: 1,
@@ -56,12 +52,12 @@ describe("resumeQuiz", () => {
     const tutor = await openTutor({ now: time.now });
     await passStage1(tutor, "ana");
     time.advanceDays(60);
-    const review = value(await tutor.resumeQuiz("ana"));
+    const review = expectOk(await tutor.resumeQuiz("ana"));
     expect(review.kind).toBe("review");
     expect(review.kind !== "nothing" && review.quiz.mode).toBe("review");
-    value(await tutor.startQuiz("ana", "tcp-basics", 2));
+    expectOk(await tutor.startQuiz("ana", "tcp-basics", 2));
     await tutor.endSession("ana");
-    const learn = value(await tutor.resumeQuiz("ana", { reviews: false }));
+    const learn = expectOk(await tutor.resumeQuiz("ana", { reviews: false }));
     expect(learn.kind).toBe("started");
     expect(learn.kind !== "nothing" && learn.quiz).toMatchObject({
       mode: "quiz",
@@ -73,13 +69,10 @@ describe("resumeQuiz", () => {
   it("takes another stage of the next lesson when asked, and refuses a locked one", async () => {
     const tutor = await openTutor();
     await passStage1(tutor, "ana");
-    const first = value(await tutor.resumeQuiz("ana", { reviews: false, stage: 1 }));
+    const first = expectOk(await tutor.resumeQuiz("ana", { reviews: false, stage: 1 }));
     expect(first.kind !== "nothing" && first.quiz).toMatchObject({ lessonId: "tcp-basics", stage: 1 });
     await tutor.endSession("ana");
-    expect(await tutor.resumeQuiz("ana", { reviews: false, stage: 4 })).toMatchObject({
-      ok: false,
-      code: "stage-locked",
-    });
+    expectRefusal(await tutor.resumeQuiz("ana", { reviews: false, stage: 4 }), "stage-locked");
   });
 
   it("starts nothing when every stage of every lesson is passed", async () => {
@@ -91,7 +84,7 @@ describe("resumeQuiz", () => {
         );
       }
     });
-    const resumed = value(await tutor.resumeQuiz("ana", { reviews: false }));
+    const resumed = expectOk(await tutor.resumeQuiz("ana", { reviews: false }));
     expect(resumed).toMatchObject({ kind: "nothing", next: { kind: "done" } });
     expect(await tutor.current("ana")).toBeUndefined();
   });
@@ -101,16 +94,16 @@ describe("resumeReview", () => {
   it("continues the review in progress rather than starting it over, and says when nothing is due", async () => {
     const time = clock("2026-01-05T10:00:00Z");
     const tutor = await openTutor({ now: time.now });
-    expect(await tutor.resumeReview("ana")).toMatchObject({ ok: false, code: "nothing-due" });
+    expectRefusal(await tutor.resumeReview("ana"), "nothing-due");
     await passStage1(tutor, "ana");
     time.advanceDays(60);
-    const started = value(await tutor.resumeReview("ana"));
+    const started = expectOk(await tutor.resumeReview("ana"));
     expect(started).toMatchObject({ mode: "review", index: 0, total: 3 });
     const first = started.question;
     if (!first) throw new Error("the review has no question");
     const response = STAGE_1.find(([id]) => id === first.id)?.[1] as Response;
-    value(await tutor.answer("ana", { questionId: first.id, response }));
-    const resumed = value(await tutor.resumeReview("ana"));
+    expectOk(await tutor.answer("ana", { questionId: first.id, response }));
+    const resumed = expectOk(await tutor.resumeReview("ana"));
     expect(resumed).toMatchObject({ mode: "review", index: 1, results: [{ questionId: first.id }] });
   });
 });
@@ -118,9 +111,9 @@ describe("resumeReview", () => {
 describe("where to go on after an answer", () => {
   it("names the stage just unlocked, and none while the stage after is locked", async () => {
     const tutor = await openTutor();
-    value(await tutor.startQuiz("ana", "tcp-basics", 1));
+    expectOk(await tutor.startQuiz("ana", "tcp-basics", 1));
     const [questionId, response] = STAGE_1[0] as [string, Response];
-    const early = value(await tutor.answer("ana", { questionId, response }));
+    const early = expectOk(await tutor.answer("ana", { questionId, response }));
     expect(early.stage.nextStage).toBeUndefined();
     await tutor.endSession("ana");
     const passed = await passStage1(tutor, "ana");
