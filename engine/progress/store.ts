@@ -16,7 +16,7 @@ export interface ProgressStore {
   update<T>(learnerId: string, fn: (doc: LearnerDoc) => T): Promise<T>;
   /** Ids of every learner with a document. */
   learners(): Promise<string[]>;
-  /** Resolves when every write started so far has finished. */
+  /** Resolves when every read and write started so far has finished (and let go of its lock). */
   close(): Promise<void>;
 }
 
@@ -44,9 +44,13 @@ export class JsonProgressStore implements ProgressStore {
     return join(this.learnersDir, fileName(learnerId));
   }
 
-  async read(learnerId: string): Promise<LearnerDoc> {
-    await this.ensureDir();
-    return this.withLock(learnerId, async (db) => db.data);
+  read(learnerId: string): Promise<LearnerDoc> {
+    return this.track(
+      (async () => {
+        await this.ensureDir();
+        return this.withLock(learnerId, async (db) => db.data);
+      })(),
+    );
   }
 
   update<T>(learnerId: string, fn: (doc: LearnerDoc) => T): Promise<T> {
@@ -63,14 +67,19 @@ export class JsonProgressStore implements ProgressStore {
         });
       });
     this.queues.set(learnerId, run);
-    this.pending.add(run);
     void run
       .finally(() => {
-        this.pending.delete(run);
         if (this.queues.get(learnerId) === run) this.queues.delete(learnerId);
       })
       .catch(() => undefined);
-    return run;
+    return this.track(run);
+  }
+
+  /** Keeps `work` in `pending` until it settles, so close() waits for it. */
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.pending.add(work);
+    void work.finally(() => this.pending.delete(work)).catch(() => undefined);
+    return work;
   }
 
   async learners(): Promise<string[]> {

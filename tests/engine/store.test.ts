@@ -30,6 +30,21 @@ describe("the JSON progress store", () => {
     expect((await store.read("new-person")).history).toEqual([]);
   });
 
+  it("closes only when the reads in flight have let go of their locks", async () => {
+    const dir = tempDir();
+    const store = new JsonProgressStore(dir);
+    await store.update("local", () => undefined);
+    // Neither read is awaited before close(), as when a screen is left while it still loads.
+    let settled = 0;
+    const reads = [store.read("local"), store.read("someone-else")].map((read) =>
+      read.finally(() => settled++),
+    );
+    await store.close();
+    expect(settled).toBe(2);
+    expect(readdirSync(join(dir, "learners")).filter((name) => name.endsWith(".lock"))).toEqual([]);
+    await expect(Promise.all(reads)).resolves.toHaveLength(2);
+  });
+
   it("loses no update when many writes race inside one process", async () => {
     const store = new JsonProgressStore(tempDir());
     await Promise.all(
