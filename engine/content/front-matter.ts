@@ -2,6 +2,7 @@
 import { LineCounter, parseDocument } from "yaml";
 import type { ContentIssue } from "../errors.js";
 import { lineAt } from "./markdown.js";
+import { yamlData } from "./yaml-data.js";
 
 export interface FrontMatter {
   data: unknown;
@@ -49,7 +50,9 @@ export function splitFrontMatter(
       keyLines[item.key.value] = 1 + lineCounter.linePos(item.key.range[0]).line;
     }
   }
+  const parsed = yamlData(doc, (offset) => 1 + lineCounter.linePos(offset).line, file, issues);
+  if (!parsed) return undefined;
   const body = closing < 0 ? "" : text.slice(closing + 1);
   const bodyLine = lineAt(text, closing < 0 ? text.length : closing + 1);
-  return { data: doc.toJS(), body, bodyLine, keyLines };
+  return { data: parsed.data, body, bodyLine, keyLines };
 }
