@@ -2,11 +2,11 @@
 import type { Token, Tokens } from "marked";
 import type { ContentIssue } from "../errors.js";
 import { checkAnswerList } from "./answer-list.js";
+import { choiceOptions } from "./choice-options.js";
 import { splitFrontMatter } from "./front-matter.js";
 import { MAX_QUESTIONS } from "./limits.js";
 import { htmlLines, innerLine, type LocatedToken, lexWithLines, ownText, readLabel } from "./markdown.js";
 import {
-  type ChoiceOption,
   isStageNumber,
   type KeyPoint,
   QUESTION_TYPES,
@@ -196,36 +196,8 @@ function buildQuestion(
     case "single":
     case "multiple":
     case "true-false": {
-      if (!list || list.token.ordered || !list.token.items.every((item) => item.task)) {
-        // marked reads `- [x]` with nothing after it as a plain item: an option whose text is missing.
-        if (list?.token.items.some((item) => !item.task && /^\[[ xX]\]$/.test(item.text.trim())))
-          return problem("has an empty option: write its text after `- [ ]` or `- [x]`", listLine);
-        return problem("needs a task list of options (`- [x] right`, `- [ ] wrong`)", listLine);
-      }
-      const options: ChoiceOption[] = list.token.items.map((item) => {
-        const quote = item.tokens.find((t) => t.type === "blockquote") as Tokens.Blockquote | undefined;
-        return {
-          text: ownText(item.tokens),
-          correct: item.checked === true,
-          ...(quote ? { feedback: quote.text.trim() } : {}),
-        };
-      });
-      const correct = options.filter((o) => o.correct).length;
-      if (options.length < 2) return problem("needs at least two options", listLine);
-      if (options.some((o) => !o.text)) return problem("has an empty option", listLine);
-      if (correct === 0) return problem("has no correct option: check one with `- [x]`", listLine);
-      if (d.type !== "multiple" && correct > 1) {
-        return problem(
-          `a ${d.type} question has exactly one correct option, this one has ${correct}`,
-          listLine,
-        );
-      }
-      if (d.type === "true-false") {
-        const texts = options.map((o) => o.text.toLowerCase()).sort();
-        if (texts.length !== 2 || texts[0] !== "false" || texts[1] !== "true") {
-          return problem("a true-false question has exactly the two options `True` and `False`", listLine);
-        }
-      }
+      const options = choiceOptions(d.type, list?.token, (message) => problem(message, listLine));
+      if (!options) return undefined;
       return { ...base, type: d.type, options };
     }
     case "order": {
