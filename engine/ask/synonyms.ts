@@ -20,7 +20,7 @@ export async function loadSynonyms(
   for (const error of doc.errors) {
     issues.push({
       file,
-      line: error.linePos?.[0]?.line ?? 1,
+      line: lineCounter.linePos(error.pos[0]).line,
       message: `not valid YAML: ${error.message.split("\n")[0]}`,
     });
   }

@@ -37,7 +37,7 @@ export function splitFrontMatter(
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
   for (const error of doc.errors) {
-    const line = 1 + (error.linePos?.[0]?.line ?? 1);
+    const line = 1 + lineCounter.linePos(error.pos[0]).line;
     issues.push({ file, line, message: `front matter is not valid YAML: ${error.message.split("\n")[0]}` });
   }
   if (doc.errors.length > 0) return undefined;

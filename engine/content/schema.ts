@@ -45,6 +45,14 @@ export function validate<T extends z.ZodType>(
 ): z.infer<T> | undefined {
   const result = schema.safeParse(data ?? {});
   if (result.success) return result.data;
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    issues.push({
+      file,
+      line: fallbackLine,
+      message: "front matter must be keys and values (`key: value` lines)",
+    });
+    return undefined;
+  }
   for (const problem of result.error.issues) {
     const key = String(problem.path[0] ?? "");
     if (problem.code === "unrecognized_keys") {
@@ -62,7 +70,8 @@ export function validate<T extends z.ZodType>(
     }
     const where = problem.path.join(".");
     const message =
-      problem.code === "invalid_type" && problem.input === undefined
+      // zod leaves out the input unless asked: look the value up to tell a missing key from a wrong one.
+      problem.code === "invalid_type" && valueAt(data, problem.path) === undefined
         ? `front matter needs \`${where}\``
         : `front matter \`${where || "(top level)"}\`: ${problem.message}`;
     issues.push({ file, line: keyLines[key] ?? fallbackLine, message });
@@ -80,4 +89,11 @@ function shapeAt(schema: z.ZodType, path: PropertyKey[]): Record<string, unknown
     at = unwrap(at);
   }
   return at instanceof z.ZodObject ? at.shape : {};
+}
+
+function valueAt(data: unknown, path: PropertyKey[]): unknown {
+  let at = data;
+  for (const step of path)
+    at = at !== null && typeof at === "object" ? (at as Record<PropertyKey, unknown>)[step] : undefined;
+  return at;
 }
