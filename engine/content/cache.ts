@@ -10,8 +10,8 @@ import { join } from "node:path";
 import { writeAtomically } from "../files/write-atomically.js";
 import type { Catalog } from "./model.js";
 
-/** Bump when the shape of Catalog (or what the parsers put in it) changes. */
-export const MODEL_VERSION = 2;
+/** Bump when the shape of Catalog (or what the parsers put in it, or accept) changes. */
+export const MODEL_VERSION = 3;
 
 const CONTENT_FOLDERS = ["lessons", "quizzes"];
 
