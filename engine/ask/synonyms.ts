@@ -1,7 +1,8 @@
 /** The synonym list that lives with the content (lessons/synonyms.yml): groups of spellings of one idea. */
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { LineCounter, parseDocument } from "yaml";
+import { readSource } from "../content/read-source.js";
+import { yamlData } from "../content/yaml-data.js";
 import type { ContentIssue } from "../errors.js";
 
 export type SynonymGroups = string[][];
@@ -13,16 +14,20 @@ export async function loadSynonyms(
 ): Promise<SynonymGroups> {
   if (!existsSync(path)) return [];
   const lineCounter = new LineCounter();
-  const doc = parseDocument(await readFile(path, "utf8"), { lineCounter, prettyErrors: false });
+  const text = await readSource(path, file, issues);
+  if (text === undefined) return [];
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   for (const error of doc.errors) {
     issues.push({
       file,
-      line: error.linePos?.[0]?.line ?? 1,
+      line: lineCounter.linePos(error.pos[0]).line,
       message: `not valid YAML: ${error.message.split("\n")[0]}`,
     });
   }
   if (doc.errors.length > 0) return [];
-  const data = doc.toJS() as unknown;
+  const parsed = yamlData(doc, (offset) => lineCounter.linePos(offset).line, file, issues);
+  if (!parsed) return [];
+  const data = parsed.data;
   const items = (doc.contents as { items?: { range?: [number, number, number] }[] } | null)?.items ?? [];
   if (!Array.isArray(data)) {
     issues.push({

@@ -10,8 +10,8 @@ import { join } from "node:path";
 import { writeAtomically } from "../files/write-atomically.js";
 import type { Catalog } from "./model.js";
 
-/** Bump when the shape of Catalog (or what the parsers put in it) changes. */
-export const MODEL_VERSION = 2;
+/** Bump when the shape of Catalog (or what the parsers put in it, or accept) changes. */
+export const MODEL_VERSION = 3;
 
 const CONTENT_FOLDERS = ["lessons", "quizzes"];
 
@@ -22,7 +22,8 @@ export async function fingerprint(root: string): Promise<string> {
     const dir = join(root, folder);
     if (!existsSync(dir)) continue;
     const names = (await readdir(dir)).sort();
-    const stats = await Promise.all(names.map((name) => stat(join(dir, name))));
+    // A dangling link is no content to fingerprint (the check reports it), not a reason to fail.
+    const stats = await Promise.all(names.map((name) => stat(join(dir, name)).catch(() => undefined)));
     names.forEach((name, i) => {
       const s = stats[i];
       if (s?.isFile()) hash.update(`${folder}/${name} ${s.size} ${s.mtimeMs}\n`);

@@ -2,6 +2,7 @@
 import { LineCounter, parseDocument } from "yaml";
 import type { ContentIssue } from "../errors.js";
 import { lineAt } from "./markdown.js";
+import { yamlData } from "./yaml-data.js";
 
 export interface FrontMatter {
   data: unknown;
@@ -36,7 +37,7 @@ export function splitFrontMatter(
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
   for (const error of doc.errors) {
-    const line = 1 + (error.linePos?.[0]?.line ?? 1);
+    const line = 1 + lineCounter.linePos(error.pos[0]).line;
     issues.push({ file, line, message: `front matter is not valid YAML: ${error.message.split("\n")[0]}` });
   }
   if (doc.errors.length > 0) return undefined;
@@ -49,7 +50,9 @@ export function splitFrontMatter(
       keyLines[item.key.value] = 1 + lineCounter.linePos(item.key.range[0]).line;
     }
   }
+  const parsed = yamlData(doc, (offset) => 1 + lineCounter.linePos(offset).line, file, issues);
+  if (!parsed) return undefined;
   const body = closing < 0 ? "" : text.slice(closing + 1);
   const bodyLine = lineAt(text, closing < 0 ? text.length : closing + 1);
-  return { data: doc.toJS(), body, bodyLine, keyLines };
+  return { data: parsed.data, body, bodyLine, keyLines };
 }

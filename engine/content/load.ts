@@ -1,11 +1,13 @@
 /** Reads lessons/ and quizzes/ under a content root, parses every file and checks them against each other. */
 import { existsSync } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ContentIssue } from "../errors.js";
 import { fingerprint, readCached, writeCached } from "./cache.js";
-import { type Catalog, type Lesson, type Question, type Quiz, STAGE_NUMBERS } from "./model.js";
+import { crossCheck } from "./cross-check.js";
+import { type Catalog, type Lesson, type Quiz, STAGE_NUMBERS } from "./model.js";
+import { readSource } from "./read-source.js";
 
 export interface LoadResult {
   catalog: Catalog;
@@ -75,22 +77,26 @@ async function parseContent(root: string): Promise<LoadResult> {
   if (!existsSync(lessonDir)) {
     issues.push({ file: display(root), line: 1, message: "no lessons/ folder here" });
   }
+  // Every file is read and parsed on its own: a bad one is reported at its line and never stops the others.
   const read = async (paths: string[]) =>
-    Promise.all(paths.map(async (path) => ({ path, text: await readFile(path, "utf8") })));
+    Promise.all(paths.map(async (path) => ({ path, text: await readSource(path, display(path), issues) })));
   const [lessonFiles, quizFiles] = await Promise.all([
     read(await markdownFiles(lessonDir)),
     read(await markdownFiles(join(root, "quizzes"))),
   ]);
   for (const { path, text } of lessonFiles) {
-    const lesson = parseLesson(display(path), text, issues);
+    const lesson = text === undefined ? undefined : guarded(display(path), issues, parseLesson, text);
     if (lesson) lessons.push(lesson);
   }
   for (const { path, text } of quizFiles) {
-    const quiz = parseQuiz(display(path), text, issues);
+    const quiz = text === undefined ? undefined : guarded(display(path), issues, parseQuiz, text);
     if (quiz) quizzes.push(quiz);
   }
   const synonymsPath = join(lessonDir, "synonyms.yml");
-  const synonyms = await loadSynonyms(synonymsPath, display(synonymsPath), issues);
+  const synonyms =
+    (await guardedAsync(display(synonymsPath), issues, () =>
+      loadSynonyms(synonymsPath, display(synonymsPath), issues),
+    )) ?? [];
   // Files that exist but did not parse: their problems are reported already, not again as "missing".
   const unparsed = {
     lessons: new Set(
@@ -106,6 +112,45 @@ async function parseContent(root: string): Promise<LoadResult> {
   const catalog = { lessons: studyOrder(lessons), quizzes, synonyms };
   issues.sort(byPlace);
   return { catalog, issues, summary: summarise(catalog) };
+}
+
+/**
+ * Runs one file's parser so that nothing it throws escapes: marked and yaml recurse, and a document they
+ * cannot handle (nested deeper than the checks before parsing foresee) is reported at the file instead.
+ */
+function guarded<T>(
+  file: string,
+  issues: ContentIssue[],
+  parse: (file: string, text: string, issues: ContentIssue[]) => T | undefined,
+  text: string,
+): T | undefined {
+  try {
+    return parse(file, text, issues);
+  } catch (error) {
+    issues.push(parseFailure(file, error));
+    return undefined;
+  }
+}
+
+async function guardedAsync<T>(
+  file: string,
+  issues: ContentIssue[],
+  load: () => Promise<T>,
+): Promise<T | undefined> {
+  try {
+    return await load();
+  } catch (error) {
+    issues.push(parseFailure(file, error));
+    return undefined;
+  }
+}
+
+function parseFailure(file: string, error: unknown): ContentIssue {
+  const message =
+    error instanceof RangeError
+      ? "is nested too deeply to parse (the parser ran out of stack); flatten its lists, quotes and emphasis"
+      : `could not be parsed (${error instanceof Error ? error.message : String(error)})`;
+  return { file, line: 1, message };
 }
 
 /** The folder holding lessons/ that `path` lies in (or is), if any. */
@@ -176,82 +221,6 @@ export async function checkContent(
     issues.push(...result.issues.filter((issue) => inside(issue.file)));
   }
   return { catalog, issues, summary };
-}
-
-function crossCheck(
-  lessons: Lesson[],
-  quizzes: Quiz[],
-  issues: ContentIssue[],
-  unparsed: { lessons: Set<string>; quizzes: Set<string> },
-): void {
-  const lessonIds = new Map(lessons.map((l) => [l.id, l]));
-  const questionFiles = new Map<string, Question>();
-  const quizOf = new Map<string, Quiz>();
-  for (const quiz of quizzes) {
-    const expected = basename(quiz.file, ".md");
-    if (!lessonIds.has(quiz.lessonId)) {
-      if (!unparsed.lessons.has(quiz.lessonId))
-        issues.push({ file: quiz.file, line: 2, message: `quiz for unknown lesson \`${quiz.lessonId}\`` });
-    } else if (expected !== quiz.lessonId) {
-      issues.push({
-        file: quiz.file,
-        line: 2,
-        message: `the quiz for \`${quiz.lessonId}\` must be named quizzes/${quiz.lessonId}.md`,
-      });
-    }
-    const other = quizOf.get(quiz.lessonId);
-    if (other) {
-      issues.push({
-        file: quiz.file,
-        line: 2,
-        message: `a second quiz for \`${quiz.lessonId}\` (first: ${other.file})`,
-      });
-    } else quizOf.set(quiz.lessonId, quiz);
-    for (const q of quiz.questions) {
-      const first = questionFiles.get(q.id);
-      if (first) {
-        issues.push({
-          file: q.file,
-          line: q.line,
-          message: `question id \`${q.id}\` is already used at ${first.file}:${first.line}`,
-        });
-      } else questionFiles.set(q.id, q);
-    }
-  }
-  for (const lesson of lessons) {
-    const quiz = quizOf.get(lesson.id);
-    if (!quiz) {
-      if (!unparsed.quizzes.has(lesson.id)) {
-        issues.push({
-          file: lesson.file,
-          line: 1,
-          message: `lesson \`${lesson.id}\` has no quiz (quizzes/${lesson.id}.md)`,
-        });
-      }
-    } else {
-      for (const stage of STAGE_NUMBERS) {
-        if (!quiz.questions.some((q) => q.stage === stage)) {
-          issues.push({
-            file: quiz.file,
-            line: 1,
-            message: `stage ${stage} of \`${lesson.id}\` has no questions`,
-          });
-        }
-      }
-    }
-    for (const prerequisite of lesson.prerequisites) {
-      if (!lessonIds.has(prerequisite)) {
-        if (unparsed.lessons.has(prerequisite)) continue;
-        issues.push({
-          file: lesson.file,
-          line: 1,
-          message: `prerequisite \`${prerequisite}\` names no lesson`,
-        });
-      } else if (prerequisite === lesson.id) {
-        issues.push({ file: lesson.file, line: 1, message: "a lesson cannot be its own prerequisite" });
-      }
-    }
-  }
 }
 
 /**

@@ -58,3 +58,48 @@ export function readLabel(quote: Tokens.Blockquote): { label: string; text: stri
   if (!match?.[1]) return undefined;
   return { label: match[1].trim().toLowerCase(), text: (match[2] ?? "").trim() };
 }
+
+/** `token` and every token inside it: inline tokens, list items, table cells. */
+function* tokenTree(token: Token): Generator<Token> {
+  yield token;
+  const t = token as {
+    tokens?: Token[];
+    items?: Token[];
+    header?: Tokens.TableCell[];
+    rows?: Tokens.TableCell[][];
+  };
+  const cells = [...(t.header ?? []), ...(t.rows ?? []).flat()];
+  for (const child of [...(t.tokens ?? []), ...(t.items ?? []), ...cells.flatMap((c) => c.tokens)]) {
+    yield* tokenTree(child);
+  }
+}
+
+/** The line of every piece of HTML in a located token, a block of it or a tag inside a paragraph. */
+export function htmlLines(body: string, located: LocatedToken): number[] {
+  const lines: number[] = [];
+  let from = 0;
+  for (const token of tokenTree(located.token)) {
+    if (token.type !== "html") continue;
+    const found = body.indexOf(token.raw, located.offset + from);
+    if (found >= 0) from = found - located.offset + token.raw.length;
+    lines.push(found >= 0 ? located.line + countLines(body, located.offset, found) : located.line);
+  }
+  return lines;
+}
+
+/** The line of each item of a located list, in order. */
+export function itemLines(body: string, located: LocatedToken, items: Tokens.ListItem[]): number[] {
+  let from = located.offset;
+  return items.map((item) => {
+    const found = body.indexOf(item.raw, from);
+    if (found < 0) return located.line;
+    from = found + item.raw.length;
+    return located.line + countLines(body, located.offset, found);
+  });
+}
+
+function countLines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}

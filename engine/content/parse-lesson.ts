@@ -3,7 +3,7 @@ import { basename } from "node:path";
 import type { Tokens } from "marked";
 import type { ContentIssue } from "../errors.js";
 import { splitFrontMatter } from "./front-matter.js";
-import { type LocatedToken, lexWithLines } from "./markdown.js";
+import { htmlLines, type LocatedToken, lexWithLines } from "./markdown.js";
 import { type Lesson, type LessonSection, type LessonStage, STAGES, type StageNumber } from "./model.js";
 import { lessonFrontMatter, validate } from "./schema.js";
 
@@ -35,8 +35,8 @@ export function parseLesson(file: string, source: string, issues: ContentIssue[]
   const stageStarts: { stage: StageNumber; at: LocatedToken }[] = [];
   for (const located of tokens) {
     const { token } = located;
-    if (token.type === "html") {
-      issues.push({ file, line: located.line, message: "raw HTML is not allowed in lessons; use markdown" });
+    for (const line of htmlLines(fm.body, located)) {
+      issues.push({ file, line, message: "raw HTML is not allowed in lessons; use markdown" });
     }
     if (token.type !== "heading" || (token as Tokens.Heading).depth !== 2) {
       if (stageStarts.length === 0 && token.type !== "heading") {

@@ -1,10 +1,12 @@
 /** quizzes/<lesson-id>.md -> Quiz, or issues with file:line. */
 import type { Token, Tokens } from "marked";
 import type { ContentIssue } from "../errors.js";
+import { checkAnswerList } from "./answer-list.js";
+import { choiceOptions } from "./choice-options.js";
 import { splitFrontMatter } from "./front-matter.js";
-import { innerLine, type LocatedToken, lexWithLines, ownText, readLabel } from "./markdown.js";
+import { MAX_QUESTIONS } from "./limits.js";
+import { htmlLines, innerLine, type LocatedToken, lexWithLines, ownText, readLabel } from "./markdown.js";
 import {
-  type ChoiceOption,
   isStageNumber,
   type KeyPoint,
   QUESTION_TYPES,
@@ -26,6 +28,7 @@ interface Draft {
 }
 
 const QUESTION_HEADING = /^([A-Za-z0-9_-]+)\s*\(\s*([A-Za-z-]+)\s*\)\s*$/;
+const CHOICE_TYPES: QuestionType[] = ["single", "multiple", "true-false"];
 const KNOWN_LABELS = ["hint", "explanation", "pattern", "answer", "tolerance", "unit"];
 
 export function parseQuiz(file: string, source: string, issues: ContentIssue[]): Quiz | undefined {
@@ -41,6 +44,10 @@ export function parseQuiz(file: string, source: string, issues: ContentIssue[]):
 
   for (const located of lexWithLines(fm.body, fm.bodyLine)) {
     const { token, line } = located;
+    for (const at of htmlLines(fm.body, located)) {
+      issues.push({ file, line: at, message: "raw HTML is not allowed in quizzes; use markdown" });
+    }
+    if (token.type === "html") continue;
     if (token.type === "heading") {
       const heading = token as Tokens.Heading;
       if (heading.depth === 2) {
@@ -92,8 +99,7 @@ export function parseQuiz(file: string, source: string, issues: ContentIssue[]):
       }
     }
     if (!draft) {
-      // Paragraphs under a stage heading, before its first question, are an introduction for readers.
-      if (stage && token.type === "paragraph") continue;
+      // Nothing shows text outside a question: an author who wrote some would think learners read it.
       issues.push({
         file,
         line,
@@ -101,9 +107,7 @@ export function parseQuiz(file: string, source: string, issues: ContentIssue[]):
       });
       continue;
     }
-    if (token.type === "html") {
-      issues.push({ file, line, message: "raw HTML is not allowed in quizzes; use markdown" });
-    } else if (token.type === "blockquote") {
+    if (token.type === "blockquote") {
       const label = readLabel(token as Tokens.Blockquote);
       if (!label || !KNOWN_LABELS.includes(label.label)) {
         issues.push({
@@ -131,6 +135,18 @@ export function parseQuiz(file: string, source: string, issues: ContentIssue[]):
     } else draft.prompt.push(token.raw.trim());
   }
 
+  const over = drafts[MAX_QUESTIONS];
+  if (over) {
+    issues.push({
+      file,
+      line: over.line,
+      message: `${drafts.length} questions in one quiz; at most ${MAX_QUESTIONS}: split the lesson`,
+    });
+  }
+  for (const d of drafts) {
+    if (d.list)
+      checkAnswerList({ id: d.id, choice: CHOICE_TYPES.includes(d.type) }, d.list, fm.body, file, issues);
+  }
   const questions = drafts
     .map((d) => buildQuestion(d, meta.lesson, file, fm.body, issues))
     .filter((q): q is Question => q !== undefined);
@@ -180,36 +196,8 @@ function buildQuestion(
     case "single":
     case "multiple":
     case "true-false": {
-      if (!list || list.token.ordered || !list.token.items.every((item) => item.task)) {
-        // marked reads `- [x]` with nothing after it as a plain item: an option whose text is missing.
-        if (list?.token.items.some((item) => !item.task && /^\[[ xX]\]$/.test(item.text.trim())))
-          return problem("has an empty option: write its text after `- [ ]` or `- [x]`", listLine);
-        return problem("needs a task list of options (`- [x] right`, `- [ ] wrong`)", listLine);
-      }
-      const options: ChoiceOption[] = list.token.items.map((item) => {
-        const quote = item.tokens.find((t) => t.type === "blockquote") as Tokens.Blockquote | undefined;
-        return {
-          text: ownText(item.tokens),
-          correct: item.checked === true,
-          ...(quote ? { feedback: quote.text.trim() } : {}),
-        };
-      });
-      const correct = options.filter((o) => o.correct).length;
-      if (options.length < 2) return problem("needs at least two options", listLine);
-      if (options.some((o) => !o.text)) return problem("has an empty option", listLine);
-      if (correct === 0) return problem("has no correct option: check one with `- [x]`", listLine);
-      if (d.type !== "multiple" && correct > 1) {
-        return problem(
-          `a ${d.type} question has exactly one correct option, this one has ${correct}`,
-          listLine,
-        );
-      }
-      if (d.type === "true-false") {
-        const texts = options.map((o) => o.text.toLowerCase()).sort();
-        if (texts.length !== 2 || texts[0] !== "false" || texts[1] !== "true") {
-          return problem("a true-false question has exactly the two options `True` and `False`", listLine);
-        }
-      }
+      const options = choiceOptions(d.type, list?.token, (message) => problem(message, listLine));
+      if (!options) return undefined;
       return { ...base, type: d.type, options };
     }
     case "order": {

@@ -1,0 +1,88 @@
+/** Checks the parsed lessons and quizzes against each other: names, ids, stages, prerequisites. */
+import { basename } from "node:path";
+import type { ContentIssue } from "../errors.js";
+import { type Lesson, type Question, type Quiz, STAGE_NUMBERS } from "./model.js";
+import { prerequisiteCycles } from "./prerequisites.js";
+
+export function crossCheck(
+  lessons: Lesson[],
+  quizzes: Quiz[],
+  issues: ContentIssue[],
+  unparsed: { lessons: Set<string>; quizzes: Set<string> },
+): void {
+  const lessonIds = new Map(lessons.map((l) => [l.id, l]));
+  const questionFiles = new Map<string, Question>();
+  const quizOf = new Map<string, Quiz>();
+  for (const quiz of quizzes) {
+    const expected = basename(quiz.file, ".md");
+    if (!lessonIds.has(quiz.lessonId)) {
+      if (!unparsed.lessons.has(quiz.lessonId))
+        issues.push({ file: quiz.file, line: 2, message: `quiz for unknown lesson \`${quiz.lessonId}\`` });
+    } else if (expected !== quiz.lessonId) {
+      issues.push({
+        file: quiz.file,
+        line: 2,
+        message: `the quiz for \`${quiz.lessonId}\` must be named quizzes/${quiz.lessonId}.md`,
+      });
+    }
+    const other = quizOf.get(quiz.lessonId);
+    if (other) {
+      issues.push({
+        file: quiz.file,
+        line: 2,
+        message: `a second quiz for \`${quiz.lessonId}\` (first: ${other.file})`,
+      });
+    } else quizOf.set(quiz.lessonId, quiz);
+    for (const q of quiz.questions) {
+      const first = questionFiles.get(q.id);
+      if (first) {
+        issues.push({
+          file: q.file,
+          line: q.line,
+          message: `question id \`${q.id}\` is already used at ${first.file}:${first.line}`,
+        });
+      } else questionFiles.set(q.id, q);
+    }
+  }
+  for (const lesson of lessons) {
+    const quiz = quizOf.get(lesson.id);
+    if (!quiz) {
+      if (!unparsed.quizzes.has(lesson.id)) {
+        issues.push({
+          file: lesson.file,
+          line: 1,
+          message: `lesson \`${lesson.id}\` has no quiz (quizzes/${lesson.id}.md)`,
+        });
+      }
+    } else {
+      for (const stage of STAGE_NUMBERS) {
+        if (!quiz.questions.some((q) => q.stage === stage)) {
+          issues.push({
+            file: quiz.file,
+            line: 1,
+            message: `stage ${stage} of \`${lesson.id}\` has no questions`,
+          });
+        }
+      }
+    }
+    for (const prerequisite of lesson.prerequisites) {
+      if (!lessonIds.has(prerequisite)) {
+        if (unparsed.lessons.has(prerequisite)) continue;
+        issues.push({
+          file: lesson.file,
+          line: 1,
+          message: `prerequisite \`${prerequisite}\` names no lesson`,
+        });
+      } else if (prerequisite === lesson.id) {
+        issues.push({ file: lesson.file, line: 1, message: "a lesson cannot be its own prerequisite" });
+      }
+    }
+  }
+  for (const [lesson, cycle] of prerequisiteCycles(lessons)) {
+    issues.push({
+      file: lesson.file,
+      line: 1,
+      message: `prerequisites form a cycle (${cycle.join(" -> ")}): no lesson in it can ever be started`,
+    });
+  }
+}
