@@ -7,7 +7,6 @@
 import type { Lesson, StageNumber } from "../content/model.js";
 import { type EngineContext, ok, refuse } from "../context.js";
 import type { AnswerRecord, Session } from "../progress/model.js";
-import { grade } from "../quiz/grade.js";
 import { ratingFor, review } from "../review/scheduler.js";
 import type {
   AnswerInput,
@@ -33,6 +32,8 @@ export async function answer(
   const question = ctx.library.question(input.questionId);
   if (!question) return refuse("unknown-question", `There is no question \`${input.questionId}\`.`);
   const lesson = ctx.library.lesson(question.lessonId) as Lesson;
+  // The grader loads with the first answer, not at start-up.
+  const { grade } = await import("../quiz/grade.js");
   return ctx.store.update(learnerId, (doc): Result<AnswerOutcome> => {
     const session = sessionState(ctx, doc);
     if (!session) return refuse("no-session", "There is no quiz in progress. Start one first.");

@@ -1,6 +1,7 @@
 /** Grading for every question type: pure functions from (question, response) to a Grade value. */
 import type { JargonTerm, Question } from "../content/model.js";
 import type { Grade, OptionFeedback, Response } from "./model.js";
+import { EXPLAIN_PASS } from "./rules.js";
 import {
   containsPhrase,
   containsTerm,
@@ -10,8 +11,7 @@ import {
   withPlainWords,
 } from "./text-match.js";
 
-/** Share of key points an explain answer must cover to count as correct. */
-export const EXPLAIN_PASS = 0.6;
+export { EXPLAIN_PASS };
 
 const empty = (questionId: string): Grade => ({
   questionId,
