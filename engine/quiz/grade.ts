@@ -1,5 +1,6 @@
 /** Grading for every question type: pure functions from (question, response) to a Grade value. */
 import type { JargonTerm, Question } from "../content/model.js";
+import { patternMatches } from "../content/pattern.js";
 import type { Grade, OptionFeedback, Response } from "./model.js";
 import { EXPLAIN_PASS } from "./rules.js";
 import {
@@ -75,7 +76,7 @@ export function grade(question: Question, response: Response, jargon: JargonTerm
       const given = normaliseShort(response.text);
       const correct =
         question.accepted.some((a) => normaliseShort(a) === given) ||
-        (question.pattern !== undefined && new RegExp(question.pattern, "i").test(response.text.trim()));
+        (question.pattern !== undefined && patternMatches(question.pattern, response.text.trim()));
       return { ...base, correct, score: correct ? 1 : 0, expected: question.accepted[0] ?? question.pattern };
     }
     case "numeric": {
