@@ -2,7 +2,7 @@
 import type { JargonTerm, Question } from "../content/model.js";
 import { patternMatches } from "../content/pattern.js";
 import type { Grade, OptionFeedback, Response } from "./model.js";
-import { EXPLAIN_PASS } from "./rules.js";
+import { EXPLAIN_PASS, isTooLong, MAX_ANSWER_LENGTH } from "./rules.js";
 import {
   containsPhrase,
   containsTerm,
@@ -14,6 +14,8 @@ import {
 
 export { EXPLAIN_PASS };
 
+const TOO_LONG = `shorten your answer to at most ${MAX_ANSWER_LENGTH.toLocaleString("en")} characters`;
+
 const empty = (questionId: string): Grade => ({
   questionId,
   correct: false,
@@ -24,6 +26,8 @@ const empty = (questionId: string): Grade => ({
 
 export function grade(question: Question, response: Response, jargon: JargonTerm[] = []): Grade {
   const base = empty(question.id);
+  // Refused before any matching: grading time stays bounded whatever a learner sends.
+  if (response.kind === "text" && isTooLong(response.text)) return { ...base, invalid: TOO_LONG };
   switch (question.type) {
     case "single":
     case "multiple":

@@ -1,11 +1,13 @@
 // Authors' patterns run on RE2: the classic catastrophic patterns give the right answer on hostile input
-// instead of backtracking for seconds. No timings here: a test that hung would time out instead.
+// instead of backtracking for seconds, and answers longer than the limit are refused before any matching.
+// No timings here (bench/patterns.bench.ts measures them): a test that hung would time out instead.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Question } from "../../engine/content/model.js";
 import { parseQuiz } from "../../engine/content/parse-quiz.js";
 import { compilePattern, patternMatches } from "../../engine/content/pattern.js";
 import { grade } from "../../engine/quiz/grade.js";
+import { MAX_ANSWER_LENGTH } from "../../engine/quiz/rules.js";
 
 const quiz = parseQuiz(
   "q.md",
@@ -40,6 +42,15 @@ describe("answer patterns on RE2", () => {
     },
   );
 
+  it.each(HOSTILE)(
+    "%s against an answer at the length limit, through grading",
+    (pattern, answer, matches) => {
+      const given = answer(MAX_ANSWER_LENGTH);
+      expect(given).toHaveLength(MAX_ANSWER_LENGTH);
+      expect(grade(short(pattern), text(given))).toMatchObject({ correct: matches });
+    },
+  );
+
   it.each(HOSTILE)("%s against a 10,000-character answer, matched directly", (pattern, answer, matches) => {
     expect(patternMatches(pattern, answer(10_000))).toBe(matches);
   });
@@ -64,5 +75,22 @@ describe("answer patterns on RE2", () => {
     expect(message("(?<!x)accept")).toMatch(/^uses a negative lookbehind/);
     expect(message("a{2000}")).toMatch(/^RE2 cannot compile it \(invalid repeat count: `\{2000\}`\)/);
     expect(message("^accept4?$")).toBe("compiles");
+  });
+});
+
+describe("the answer length limit", () => {
+  it("refuses a longer text answer for every text question type, before matching it", () => {
+    const tooLong = "a".repeat(MAX_ANSWER_LENGTH + 1);
+    const message = "shorten your answer to at most 4,000 characters";
+    for (const question of [short("^(a+)+$"), byId("basics-numeric"), byId("basics-explain")]) {
+      expect(grade(question, text(tooLong))).toMatchObject({ correct: false, invalid: message });
+    }
+    expect(grade(short("^(a+)+$"), text("a".repeat(1_000_000))).invalid).toBe(message);
+  });
+
+  it("counts characters, not UTF-16 units: an answer at the limit in emoji is graded", () => {
+    const emoji = "🙂".repeat(MAX_ANSWER_LENGTH);
+    expect(grade(short("^🙂+$"), text(emoji))).toMatchObject({ correct: true });
+    expect(grade(short("^🙂+$"), text(`${emoji}🙂`)).invalid).toBeDefined();
   });
 });
