@@ -61,7 +61,7 @@ function unsupportedFeature(what: string, where: string): string | undefined {
   if (what === "invalid escape sequence") {
     if (/^\\[1-9]/.test(where)) return `a backreference (\`${where}\`)`;
     if (where === "\\k") return "a named backreference (`\\k<name>`)";
-    if (where === "\\u") return "a `\\u` escape (write `\\x{2019}` instead)";
+    if (where === "\\u") return "a `\\u` escape (write the character itself)";
     return undefined;
   }
   if (what === "invalid or unsupported Perl syntax") {
