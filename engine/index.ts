@@ -21,8 +21,8 @@ export {
 } from "./errors.js";
 export type { JournalEntry, JournalKind } from "./progress/model.js";
 export { defaultDataDir, JsonProgressStore, type ProgressStore } from "./progress/store.js";
-export { EXPLAIN_PASS, grade } from "./quiz/grade.js";
 export type * from "./quiz/model.js";
+export { EXPLAIN_PASS, MAX_ANSWER_LENGTH } from "./quiz/rules.js";
 export { closest } from "./text/closest.js";
 export { Tutor } from "./tutor.js";
 export type * from "./tutor-types.js";

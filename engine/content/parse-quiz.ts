@@ -15,6 +15,7 @@ import {
   type Quiz,
   type StageNumber,
 } from "./model.js";
+import { compilePattern } from "./pattern.js";
 import { quizFrontMatter, validate } from "./schema.js";
 
 interface Draft {
@@ -217,6 +218,8 @@ function buildQuestion(
       if (accepted.length === 0 && !pattern)
         return problem("needs accepted answers (a bullet list) or a **Pattern:**", listLine);
       if (pattern) {
+        // Compiling a JavaScript RegExp never runs it, so it is safe: it keeps the syntax authors know.
+        // Grading runs the pattern on RE2, so it must compile there too.
         try {
           new RegExp(pattern.text, "i");
         } catch (error) {
@@ -225,6 +228,8 @@ function buildQuestion(
             pattern.line,
           );
         }
+        const compiled = compilePattern(pattern.text);
+        if (!compiled.ok) return problem(`**Pattern:** ${compiled.message}`, pattern.line);
       }
       return { ...base, type: "short", accepted, ...(pattern ? { pattern: pattern.text } : {}) };
     }

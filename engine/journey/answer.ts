@@ -7,7 +7,7 @@
 import type { Lesson, StageNumber } from "../content/model.js";
 import { type EngineContext, ok, refuse } from "../context.js";
 import type { AnswerRecord, Session } from "../progress/model.js";
-import { grade } from "../quiz/grade.js";
+import { MAX_ANSWER_LENGTH } from "../quiz/rules.js";
 import { ratingFor, review } from "../review/scheduler.js";
 import type {
   AnswerInput,
@@ -22,8 +22,8 @@ import { journalEntryOf } from "./journal.js";
 import { sessionState } from "./session.js";
 import { passesStage } from "./stages.js";
 
-/** The longest free text kept from an answer. */
-export const MAX_TEXT = 4000;
+/** The longest free text kept from an answer: a longer one is not graded (quiz/rules.ts). */
+export const MAX_TEXT = MAX_ANSWER_LENGTH;
 
 export async function answer(
   ctx: EngineContext,
@@ -33,6 +33,8 @@ export async function answer(
   const question = ctx.library.question(input.questionId);
   if (!question) return refuse("unknown-question", `There is no question \`${input.questionId}\`.`);
   const lesson = ctx.library.lesson(question.lessonId) as Lesson;
+  // The grader, and the pattern engine behind it, load with the first answer: not at start-up.
+  const { grade } = await import("../quiz/grade.js");
   return ctx.store.update(learnerId, (doc): Result<AnswerOutcome> => {
     const session = sessionState(ctx, doc);
     if (!session) return refuse("no-session", "There is no quiz in progress. Start one first.");

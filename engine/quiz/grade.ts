@@ -1,6 +1,8 @@
 /** Grading for every question type: pure functions from (question, response) to a Grade value. */
 import type { JargonTerm, Question } from "../content/model.js";
+import { patternMatches } from "../content/pattern.js";
 import type { Grade, OptionFeedback, Response } from "./model.js";
+import { EXPLAIN_PASS, isTooLong, MAX_ANSWER_LENGTH } from "./rules.js";
 import {
   containsPhrase,
   containsTerm,
@@ -10,8 +12,9 @@ import {
   withPlainWords,
 } from "./text-match.js";
 
-/** Share of key points an explain answer must cover to count as correct. */
-export const EXPLAIN_PASS = 0.6;
+export { EXPLAIN_PASS };
+
+const TOO_LONG = `shorten your answer to at most ${MAX_ANSWER_LENGTH.toLocaleString("en")} characters`;
 
 const empty = (questionId: string): Grade => ({
   questionId,
@@ -23,6 +26,8 @@ const empty = (questionId: string): Grade => ({
 
 export function grade(question: Question, response: Response, jargon: JargonTerm[] = []): Grade {
   const base = empty(question.id);
+  // Refused before any matching: grading time stays bounded whatever a learner sends.
+  if (response.kind === "text" && isTooLong(response.text)) return { ...base, invalid: TOO_LONG };
   switch (question.type) {
     case "single":
     case "multiple":
@@ -75,7 +80,7 @@ export function grade(question: Question, response: Response, jargon: JargonTerm
       const given = normaliseShort(response.text);
       const correct =
         question.accepted.some((a) => normaliseShort(a) === given) ||
-        (question.pattern !== undefined && new RegExp(question.pattern, "i").test(response.text.trim()));
+        (question.pattern !== undefined && patternMatches(question.pattern, response.text.trim()));
       return { ...base, correct, score: correct ? 1 : 0, expected: question.accepted[0] ?? question.pattern };
     }
     case "numeric": {

@@ -36,6 +36,27 @@ describe("the content check", () => {
     expect((await checkContent(FIXTURE_CONTENT, [root])).issues.length).toBe(3);
   });
 
+  it("reports a pattern RE2 cannot run (a backreference) at its line, naming the feature", async () => {
+    const root = tempDir();
+    cpSync(FIXTURE_CONTENT, root, { recursive: true });
+    const quiz = join(root, "quizzes", "tcp-basics.md");
+    const source = readFileSync(quiz, "utf8");
+    writeFileSync(
+      quiz,
+      source.replace("> **Pattern:** ^accept4?\\(\\)$", "> **Pattern:** ^(accept)4?\\(\\1\\)$"),
+    );
+    const line = source.split("\n").findIndex((l) => l.startsWith("> **Pattern:**")) + 1;
+    const issues = (await checkContent(root)).issues;
+    expect(issues.map((i) => [i.file.endsWith("quizzes/tcp-basics.md"), i.line, i.message])).toEqual([
+      [
+        true,
+        line,
+        "question `basics-syscall`: **Pattern:** uses a backreference (`\\1`), which answer patterns cannot use: " +
+          "answer patterns run on RE2, which never backtracks (see docs/authoring.md)",
+      ],
+    ]);
+  });
+
   it("says so for a path outside any content folder, or one that does not exist", async () => {
     const outside = tempDir();
     const result = await checkContent(FIXTURE_CONTENT, [outside, join(outside, "nope.md")]);
