@@ -52,6 +52,7 @@ export async function answer(
       return ok({
         question,
         grade: result,
+        response,
         stage: stageChange(lesson, question.stage, before, stagesBefore, false),
         nextDue: new Date(doc.cards[question.id]?.due ?? ctx.now()),
         quiz: session,
@@ -104,6 +105,7 @@ export async function answer(
     return ok({
       question,
       grade: result,
+      response: text !== undefined ? { kind: "text", text } : response,
       stage: stageChange(lesson, question.stage, before, stagesAfter, passedNow),
       nextDue: new Date(card.due),
       ...(journal ? { journal } : {}),
