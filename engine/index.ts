@@ -24,6 +24,6 @@ export { defaultDataDir, JsonProgressStore, type ProgressStore } from "./progres
 export { EXPLAIN_PASS, grade } from "./quiz/grade.js";
 export type * from "./quiz/model.js";
 export { closest } from "./text/closest.js";
-export { stripControls } from "./text/controls.js";
+export { stripControls, withoutControls } from "./text/controls.js";
 export { Tutor } from "./tutor.js";
 export type * from "./tutor-types.js";

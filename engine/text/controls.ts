@@ -30,3 +30,29 @@ export function stripControls(text: string): string {
   for (const sequence of SEQUENCES) out = out.replace(sequence, "");
   return out.replace(CONTROLS, "");
 }
+
+/**
+ * Every string in a value (plain objects and arrays, all the way down) through `stripControls`; dates and
+ * other class instances are left as they are. Each object is cleaned once and the copy remembered, so the same
+ * object gives the same copy and a front end can still compare or memoise by identity: clean only objects
+ * that no one changes afterwards (results, loaded content, outgoing messages).
+ */
+export function withoutControls<T>(value: T): T {
+  return clean(value) as T;
+}
+
+const cleaned = new WeakMap<object, unknown>();
+
+function clean(value: unknown): unknown {
+  if (typeof value === "string") return stripControls(value);
+  if (value === null || typeof value !== "object") return value;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (!Array.isArray(value) && prototype !== Object.prototype && prototype !== null) return value;
+  const known = cleaned.get(value);
+  if (known !== undefined) return known;
+  const out = Array.isArray(value)
+    ? value.map(clean)
+    : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clean(v)]));
+  cleaned.set(value, out);
+  return out;
+}
