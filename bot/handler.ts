@@ -19,8 +19,7 @@ import type { ComponentInput, ComponentRoute } from "./components/route.js";
 import { type BotContext, learnerIdOf } from "./context.js";
 import { Inflight } from "./inflight.js";
 import { describeFailure, isInteractionGone } from "./render/errors.js";
-import { LIMITS, truncate } from "./render/limits.js";
-import { fitMessage, type View } from "./render/view.js";
+import { fitChoices, fitMessage, fitModal, type View } from "./render/view.js";
 
 export interface Registry {
   commands: ReadonlyMap<string, SlashCommand>;
@@ -90,12 +89,7 @@ export function createInteractionHandler(ctx: BotContext, registry: Registry): I
   async function runAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const command = registry.commands.get(interaction.commandName);
     const choices = command?.autocomplete ? await command.autocomplete(ctx, interaction) : [];
-    await interaction.respond(
-      choices.slice(0, LIMITS.autocompleteChoices).map((choice) => ({
-        ...choice,
-        name: truncate(choice.name, LIMITS.choiceName),
-      })),
-    );
+    await interaction.respond(fitChoices(choices));
   }
 
   async function runComponent(
@@ -120,7 +114,7 @@ export function createInteractionHandler(ctx: BotContext, registry: Registry): I
       const out = route.run(ctx, input);
       if (out instanceof ModalBuilder) {
         if (interaction.isModalSubmit()) throw new Error(`route ${key} opens a modal from a modal`);
-        await interaction.showModal(out);
+        await interaction.showModal(fitModal(out));
       } else if (interaction.isMessageComponent()) await interaction.update(fitMessage(out));
       else await interaction.reply({ ...fitMessage(out), flags: EPHEMERAL });
       state.ack = "answered";

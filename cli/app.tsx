@@ -1,13 +1,13 @@
 /** The terminal app: one screen at a time, the engine and the learner shared through context. */
 import { Box, Text, useApp } from "ink";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import type { Tutor } from "../engine/index.js";
 import { Opening } from "./components/opening.js";
 import { TutorContext, type TutorContextValue } from "./context.js";
 import { lazy } from "./lazy.js";
 import { loadMarkdown } from "./markdown/render.js";
 import type { Route } from "./routes.js";
 import { Home } from "./screens/home.js";
+import type { TerminalTutor } from "./terminal-text.js";
 
 /**
  * The screens after home, with @inkjs/ui and the engine's rules, load on their own: the home screen does
@@ -19,7 +19,7 @@ export const loadScreens = screens.load;
 
 export interface AppProps {
   /** The engine, or the promise of it: the app draws its first frame while the lessons load. */
-  tutor: Tutor | Promise<Tutor>;
+  tutor: TerminalTutor | Promise<TerminalTutor>;
   learnerId: string;
   initial?: Route;
   now?: () => Date;
@@ -29,7 +29,7 @@ const defaultNow = () => new Date();
 
 export function App({ tutor: given, learnerId, initial = { name: "home" }, now = defaultNow }: AppProps) {
   const { exit } = useApp();
-  const [tutor, setTutor] = useState<Tutor | undefined>(given instanceof Promise ? undefined : given);
+  const [tutor, setTutor] = useState<TerminalTutor | undefined>(given instanceof Promise ? undefined : given);
   const [route, setRoute] = useState<Route>(initial);
   const [failure, setFailure] = useState<{ error: unknown; words: string | undefined }>();
   // Each visit mounts its screen afresh, so it loads what is true now.

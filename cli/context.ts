@@ -1,10 +1,11 @@
 /** What every screen needs: the engine, the learner, and a way to report a real failure. */
 import { createContext, useContext } from "react";
-import type { Tutor } from "../engine/index.js";
 import type { Route } from "./routes.js";
+import type { TerminalTutor } from "./terminal-text.js";
 
 export interface TutorContextValue {
-  tutor: Tutor;
+  /** The engine, its text made safe for the terminal. */
+  tutor: TerminalTutor;
   learnerId: string;
   /** The clock the engine uses, for "due in 3 days". */
   now: () => Date;

@@ -2,12 +2,18 @@
 import { ContentError, defaultContentDir, isTutorError, type Refusal, StoreError } from "../engine/index.js";
 
 import { EXIT_FAILED, EXIT_USAGE } from "./exit-codes.js";
+import { terminalText } from "./terminal-text.js";
 
 export { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
 
 /** Words for an engine error, or undefined for a bug (which keeps its stack trace). */
 export function describeError(error: unknown): string | undefined {
   if (!isTutorError(error)) return undefined;
+  // An error's message can quote content or a path: shown without control characters, as all engine text is.
+  return terminalText(errorWords(error));
+}
+
+function errorWords(error: Error): string {
   if (error instanceof ContentError) {
     // `tutor check` alone checks the default folder; any other folder has to be named.
     const dir = error.dir && error.dir !== defaultContentDir() ? ` ${JSON.stringify(error.dir)}` : "";

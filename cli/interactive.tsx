@@ -5,6 +5,7 @@ import { App, loadScreens } from "./app.js";
 import { EXIT_FAILED, EXIT_OK } from "./exit-codes.js";
 import { type GlobalOptions, LEARNER_ID, openTutor } from "./open-tutor.js";
 import type { Route } from "./routes.js";
+import type { TerminalTutor } from "./terminal-text.js";
 
 /** Ends the command with a message instead of opening the app. */
 export interface Stop {
@@ -71,7 +72,7 @@ export async function runInteractive(
   }
 }
 
-async function runApp(tutor: Tutor | Promise<Tutor>, first: Route): Promise<number> {
+async function runApp(tutor: TerminalTutor | Promise<TerminalTutor>, first: Route): Promise<number> {
   const app = render(<App tutor={tutor} learnerId={LEARNER_ID} initial={first} />, RENDER_OPTIONS);
   try {
     await app.waitUntilExit();

@@ -1,5 +1,5 @@
 /** Opens the engine for the terminal learner, honouring --data-dir and --content-dir. */
-import type { Tutor } from "../engine/index.js";
+import type { TerminalTutor } from "./terminal-text.js";
 
 /** The terminal has one learner. */
 export const LEARNER_ID = "local";
@@ -11,11 +11,16 @@ export interface GlobalOptions {
   contentDir?: string;
 }
 
-export async function openTutor(options: GlobalOptions): Promise<Tutor> {
+export async function openTutor(options: GlobalOptions): Promise<TerminalTutor> {
   // Imported here, not at the top: the first frame is drawn while the engine loads.
-  const { Tutor } = await import("../engine/index.js");
-  return Tutor.open({
+  const [{ Tutor }, { terminalSafe }] = await Promise.all([
+    import("../engine/index.js"),
+    import("./terminal-text.js"),
+  ]);
+  const tutor = await Tutor.open({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.contentDir ? { contentDir: options.contentDir } : {}),
   });
+  // Everything the screens and reports show comes through here (see terminal-text.ts).
+  return terminalSafe(tutor);
 }

@@ -24,5 +24,6 @@ export { defaultDataDir, JsonProgressStore, type ProgressStore } from "./progres
 export type * from "./quiz/model.js";
 export { EXPLAIN_PASS, MAX_ANSWER_LENGTH } from "./quiz/rules.js";
 export { closest } from "./text/closest.js";
+export { stripControls, withoutControls } from "./text/controls.js";
 export { Tutor } from "./tutor.js";
 export type * from "./tutor-types.js";

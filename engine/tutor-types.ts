@@ -3,7 +3,7 @@ import type { LlmConfig } from "./ask/llm.js";
 import type { Lesson, LessonSection, Question, StageNumber } from "./content/model.js";
 import type { JournalEntry } from "./progress/model.js";
 import type { ProgressStore } from "./progress/store.js";
-import type { Grade } from "./quiz/model.js";
+import type { Grade, Response } from "./quiz/model.js";
 
 /** Expected refusals are values: front ends turn the code (or the message) into their own words. */
 export type RefusalCode =
@@ -135,6 +135,8 @@ export interface AnswerInput {
 export interface AnswerOutcome {
   question: Question;
   grade: Grade;
+  /** The answer as it was graded and kept: typed text without control characters, cut to the longest kept. */
+  response: Response;
   stage: StageChange;
   /** When this question comes up for review next. */
   nextDue: Date;

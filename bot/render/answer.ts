@@ -15,6 +15,7 @@ import { customId, refOf } from "../components/custom-id.js";
 import { COLORS } from "./format.js";
 import { LIMITS, truncate } from "./limits.js";
 import { clipMarkdown, toDiscordMarkdown } from "./markdown.js";
+import { userText } from "./user-text.js";
 import type { Row, View } from "./view.js";
 
 export interface AnswerOptions {
@@ -96,7 +97,10 @@ function answerEmbed(result: AskResult): APIEmbed {
 }
 
 export function renderAnswer(result: AskResult, options: AnswerOptions = {}): View {
-  const content = options.echo ? `> ${result.question}` : "";
+  // The member's own words, quoted and escaped: they post under the bot's name.
+  const content = options.echo
+    ? `> ${userText(result.question, LIMITS.content - 2).replaceAll("\n", "\n> ")}`
+    : "";
   if (!result.confident) {
     const row = closestRow(result.lessons);
     return {

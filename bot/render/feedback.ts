@@ -18,6 +18,7 @@ import { customId, refOf } from "../components/custom-id.js";
 import { COLORS, letter, percent, relativeTime } from "./format.js";
 import { LIMITS, truncate } from "./limits.js";
 import { clipMarkdown, toDiscordMarkdown } from "./markdown.js";
+import { userText } from "./user-text.js";
 import type { Row, View } from "./view.js";
 
 export interface FeedbackOptions {
@@ -79,7 +80,7 @@ function answerDetails(
       break;
     case "short":
     case "numeric":
-      if (typed !== undefined) lines.push(`You answered: ${truncate(typed, 300)}`);
+      if (typed !== undefined) lines.push(`You answered: ${userText(typed, 300)}`);
       if (!grade.correct && grade.expected) lines.push(`Expected: ${grade.expected}`);
       break;
     case "explain": {
@@ -137,8 +138,8 @@ export function renderFeedback(outcome: AnswerOutcome, options: FeedbackOptions)
       color: COLORS.brand,
       title: "Then and now",
       fields: [
-        { name: "Then: your stage 2 explanation", value: truncate(then.text, 1000) || "—" },
-        { name: "Now: your stage 6 reflection", value: truncate(outcome.journal.text, 1000) || "—" },
+        { name: "Then: your stage 2 explanation", value: userText(then.text, 1000) || "—" },
+        { name: "Now: your stage 6 reflection", value: userText(outcome.journal.text, 1000) || "—" },
       ],
     });
   }

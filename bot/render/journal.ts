@@ -11,6 +11,7 @@ import { customId } from "../components/custom-id.js";
 import { COLORS } from "./format.js";
 import { LIMITS, truncate } from "./limits.js";
 import { clampPage, packPages } from "./pages.js";
+import { userText } from "./user-text.js";
 import type { View } from "./view.js";
 
 const KIND = {
@@ -33,7 +34,7 @@ function entryEmbed(entry: JournalEntry, lessonTitle: string): APIEmbed {
       `${KIND[entry.kind]} · ${lessonTitle} · Stage ${entry.stage}: ${stageTitle(entry.stage)}`,
       LIMITS.title,
     ),
-    description: truncate(entry.text, 2000) || "—",
+    description: userText(entry.text, 2000) || "—",
     ...(fields.length ? { fields } : {}),
     timestamp: entry.at,
   };

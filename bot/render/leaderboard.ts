@@ -1,6 +1,7 @@
 /** /leaderboard: a server's learners by XP, this week or of all time. */
 import type { LeaderboardRow } from "../../engine/index.js";
 import { COLORS, learnerName } from "./format.js";
+import { userText } from "./user-text.js";
 import type { View } from "./view.js";
 
 const MEDALS = ["🥇", "🥈", "🥉"];
@@ -10,7 +11,8 @@ export function renderLeaderboard(
   period: "week" | "all",
   guildName: string,
 ): View {
-  const title = `Leaderboard of ${guildName} · ${period === "week" ? "last 7 days" : "all time"}`;
+  // A server's name is its admins' text: escaped like a member's (at most 100 characters).
+  const title = `Leaderboard of ${userText(guildName, 100)} · ${period === "week" ? "last 7 days" : "all time"}`;
   if (rows.length === 0) {
     return {
       embeds: [

@@ -2,6 +2,7 @@
 import type { QuizStats } from "../../engine/index.js";
 import { COLORS, letter, percent } from "./format.js";
 import { LIMITS, truncate } from "./limits.js";
+import { userText } from "./user-text.js";
 import type { View } from "./view.js";
 
 export function renderStats(
@@ -21,7 +22,7 @@ export function renderStats(
     embeds: [
       {
         color: COLORS.brand,
-        title: truncate(`Quiz statistics of ${guildName}`, LIMITS.title),
+        title: truncate(`Quiz statistics of ${userText(guildName, 100)}`, LIMITS.title),
         description: `${stats.answers} answer${stats.answers === 1 ? "" : "s"} given in this server.`,
         fields: [
           {

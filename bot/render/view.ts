@@ -1,11 +1,20 @@
-/** What a command or component hands back, and the last check before anything goes out to Discord. */
+/**
+ * What a command or component hands back, and the last check before anything goes out to Discord: every
+ * message, form and autocomplete list passes through here, so here control characters are taken out of all of
+ * it (content and members' text alike), before the limits are measured. Escaping a member's markdown is
+ * user-text.ts's, done where the text is placed.
+ */
 import type {
   ActionRowBuilder,
   APIActionRowComponent,
   APIComponentInMessageActionRow,
   APIEmbed,
+  APIModalInteractionResponseCallbackData,
+  ApplicationCommandOptionChoiceData,
   MessageActionRowComponentBuilder,
+  ModalBuilder,
 } from "discord.js";
+import { stripControls, withoutControls } from "../../engine/index.js";
 import { LIMITS, truncate } from "./limits.js";
 
 export type Row = ActionRowBuilder<MessageActionRowComponentBuilder>;
@@ -61,7 +70,9 @@ function fitEmbed(embed: APIEmbed): APIEmbed {
 export function fitMessage(view: View): OutgoingMessage {
   const embeds: APIEmbed[] = [];
   let total = 0;
-  for (const embed of (view.embeds ?? []).slice(0, LIMITS.embeds).map(fitEmbed)) {
+  for (const embed of withoutControls(view.embeds ?? [])
+    .slice(0, LIMITS.embeds)
+    .map(fitEmbed)) {
     const room = LIMITS.embedTotal - total;
     let length = embedLength(embed);
     if (length > room) {
@@ -79,9 +90,26 @@ export function fitMessage(view: View): OutgoingMessage {
     total += length;
   }
   return {
-    content: truncate(view.content ?? "", LIMITS.content),
+    content: truncate(stripControls(view.content ?? ""), LIMITS.content),
     embeds,
-    components: (view.components ?? []).slice(0, LIMITS.actionRows).map((row) => row.toJSON()),
+    components: (view.components ?? [])
+      .slice(0, LIMITS.actionRows)
+      .map((row) => withoutControls(row.toJSON())),
     allowedMentions: { parse: [] },
   };
+}
+
+/** A form (its title and labels come from the lessons) as it goes out. */
+export function fitModal(modal: ModalBuilder): APIModalInteractionResponseCallbackData {
+  return withoutControls(modal.toJSON());
+}
+
+/** Autocomplete choices as they go out: at most 25, names within 100 characters. */
+export function fitChoices(
+  choices: readonly ApplicationCommandOptionChoiceData[],
+): ApplicationCommandOptionChoiceData[] {
+  return choices.slice(0, LIMITS.autocompleteChoices).map((choice) => ({
+    ...choice,
+    name: truncate(stripControls(choice.name), LIMITS.choiceName),
+  }));
 }

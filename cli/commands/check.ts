@@ -2,6 +2,7 @@
 import { checkContent, defaultContentDir, formatIssue } from "../../engine/index.js";
 import { EXIT_FAILED, EXIT_OK } from "../errors.js";
 import type { GlobalOptions } from "../open-tutor.js";
+import { terminalText } from "../terminal-text.js";
 
 export async function check(
   paths: string[],
@@ -13,7 +14,7 @@ export async function check(
     ...(options.policy ? { policy: true } : {}),
   });
   if (result.issues.length > 0) {
-    for (const issue of result.issues) process.stderr.write(`${formatIssue(issue)}\n`);
+    for (const issue of result.issues) process.stderr.write(`${terminalText(formatIssue(issue))}\n`);
     process.stderr.write(`${result.issues.length} problem${result.issues.length === 1 ? "" : "s"} found.\n`);
     return EXIT_FAILED;
   }

@@ -1,4 +1,5 @@
 /** Pure state for a text editor: lines of text and a cursor (row, column in characters). */
+import { terminalText } from "../terminal-text.js";
 
 export interface EditorState {
   lines: string[];
@@ -21,9 +22,6 @@ export const emptyEditor: EditorState = { lines: [""], row: 0, col: 0 };
 
 const chars = (s: string) => Array.from(s);
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: pasted text may carry control characters; drop them
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
-
 export function editorText(state: EditorState): string {
   return state.lines.join("\n");
 }
@@ -32,9 +30,10 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
   const line = chars(state.lines[state.row] ?? "");
   switch (action.type) {
     case "insert": {
-      // Pasted text may carry line breaks (and terminals send \r for them).
-      const pieces = action.text.replace(/\r\n?/g, "\n").split("\n");
-      const clean = pieces.map((p) => p.replace(CONTROLS, "").replace(/\t/g, "  "));
+      // Pasted text may carry line breaks (terminals send \r for them) and control characters.
+      const clean = terminalText(action.text)
+        .split("\n")
+        .map((p) => p.replace(/\t/g, "  "));
       const before = line.slice(0, state.col).join("");
       const after = line.slice(state.col).join("");
       if (clean.length === 1) {

@@ -22,7 +22,11 @@ export function loadedMarkdown(): MarkdownRenderer | undefined {
 }
 
 async function create(): Promise<MarkdownRenderer> {
-  const [{ Marked }, { markedTerminal }] = await Promise.all([import("marked"), import("marked-terminal")]);
+  const [{ Marked }, { markedTerminal }, { terminalText }] = await Promise.all([
+    import("marked"),
+    import("marked-terminal"),
+    import("../terminal-text.js"),
+  ]);
   const instances = new Map<number, InstanceType<typeof Marked<string, string>>>();
   const instance = (width: number) => {
     let marked = instances.get(width);
@@ -61,12 +65,12 @@ async function create(): Promise<MarkdownRenderer> {
             if (token.lang) return false;
             return `${token.text
               .split("\n")
-              .map((line) => `  ${stripControls(line)}`)
+              .map((line) => `  ${terminalText(line)}`)
               .join("\n")}\n\n`;
           },
           // Lessons carry no HTML; should some slip through, show it as text, never interpret it.
           html(token: Tokens.HTML | Tokens.Tag) {
-            return stripControls(token.text);
+            return terminalText(token.text);
           },
         },
       });
@@ -75,10 +79,11 @@ async function create(): Promise<MarkdownRenderer> {
     return marked;
   };
   // Control characters go from the text before it is styled: afterwards they would be the styles' own escapes.
+  // Text from the engine comes without them (terminal-text.ts); this keeps the renderer safe on its own.
   const inline = (text: string) =>
-    (instance(INLINE_WIDTH).parseInline(stripControls(text)) as string).replace(COLON_MARK, ":");
+    (instance(INLINE_WIDTH).parseInline(terminalText(text)) as string).replace(COLON_MARK, ":");
   const render = (markdown: string, width: number) => {
-    const out = instance(width).parse(markdown) as string;
+    const out = instance(width).parse(terminalText(markdown)) as string;
     return out
       .replace(/\s+$/, "")
       .split("\n")
@@ -160,11 +165,4 @@ function wrapLine(line: string, width: number): string[] {
   const body = line.slice(indent);
   const rows = wrapAnsi(body, width - indent, { hard: true, trim: true }).split("\n");
   return rows.map((row, i) => (i === 0 ? line.slice(0, indent) : " ".repeat(indent)) + row);
-}
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to remove them
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-
-function stripControls(text: string): string {
-  return text.replace(CONTROLS, "");
 }

@@ -110,7 +110,13 @@ function Session({ initial }: { initial: QuizState }) {
         outcome.journal?.kind === "reflection"
           ? await tutor.thenAndNow(learnerId, outcome.journal.lessonId)
           : undefined;
-      setPhase({ name: "feedback", outcome, response, ...(thenAndNow ? { thenAndNow } : {}) });
+      // Shown back as the engine kept it (control characters out), not as the keys sent it.
+      setPhase({
+        name: "feedback",
+        outcome,
+        response: outcome.response,
+        ...(thenAndNow ? { thenAndNow } : {}),
+      });
     })().catch(fail);
   };
 

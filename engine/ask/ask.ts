@@ -1,4 +1,5 @@
 /** ask(question): ranked passages from the lessons, a confidence verdict, and optionally a model-written answer. */
+import { stripControls } from "../text/controls.js";
 import { completeWithModel, type LlmConfig } from "./llm.js";
 import type { Passage, SectionIndex } from "./search.js";
 
@@ -27,7 +28,7 @@ export const MIN_SCORE = 15;
 export const MAX_QUESTION_LENGTH = 500;
 
 export async function ask(index: SectionIndex, question: string, llm?: LlmConfig): Promise<AskResult> {
-  const text = question.trim().slice(0, MAX_QUESTION_LENGTH);
+  const text = stripControls(question).trim().slice(0, MAX_QUESTION_LENGTH);
   const found = index.query(text);
   const top = found.passages[0];
   const best = found.lessons[0];

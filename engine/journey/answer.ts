@@ -7,8 +7,10 @@
 import type { Lesson, StageNumber } from "../content/model.js";
 import { type EngineContext, ok, refuse } from "../context.js";
 import type { AnswerRecord, Session } from "../progress/model.js";
+import type { Response } from "../quiz/model.js";
 import { MAX_ANSWER_LENGTH } from "../quiz/rules.js";
 import { ratingFor, review } from "../review/scheduler.js";
+import { stripControls } from "../text/controls.js";
 import type {
   AnswerInput,
   AnswerOutcome,
@@ -43,7 +45,8 @@ export async function answer(
         current: session,
       });
     }
-    const result = grade(question, input.response, lesson.jargon);
+    const response = withoutControls(input.response);
+    const result = grade(question, response, lesson.jargon);
     const stagesBefore = stagesFor(ctx, lesson, doc);
     const before = stagesBefore[question.stage - 1] as StageProgress;
     // An answer that cannot be graded (empty, not a number, ...) changes nothing: the question is asked again.
@@ -51,6 +54,7 @@ export async function answer(
       return ok({
         question,
         grade: result,
+        response,
         stage: stageChange(lesson, question.stage, before, stagesBefore, false),
         nextDue: new Date(doc.cards[question.id]?.due ?? ctx.now()),
         quiz: session,
@@ -59,7 +63,7 @@ export async function answer(
     const now = ctx.now();
     const at = now.toISOString();
     const hintUsed = input.hintUsed === true;
-    const text = input.response.kind === "text" ? input.response.text.slice(0, MAX_TEXT) : undefined;
+    const text = response.kind === "text" ? response.text.slice(0, MAX_TEXT) : undefined;
     const record: AnswerRecord = {
       questionId: question.id,
       lessonId: lesson.id,
@@ -70,8 +74,8 @@ export async function answer(
       hintUsed,
       mode: session.mode,
       ...(input.guildId ? { guildId: input.guildId } : {}),
-      ...(input.response.kind === "choice" ? { selected: input.response.selected } : {}),
-      ...(input.response.kind === "order" ? { selected: input.response.order } : {}),
+      ...(response.kind === "choice" ? { selected: response.selected } : {}),
+      ...(response.kind === "order" ? { selected: response.order } : {}),
       ...(text !== undefined ? { text } : {}),
     };
     doc.history.push(record);
@@ -103,12 +107,18 @@ export async function answer(
     return ok({
       question,
       grade: result,
+      response: text !== undefined ? { kind: "text", text } : response,
       stage: stageChange(lesson, question.stage, before, stagesAfter, passedNow),
       nextDue: new Date(card.due),
       ...(journal ? { journal } : {}),
       quiz,
     });
   });
+}
+
+/** Typed text is graded and kept without control characters: they are no part of an answer (see text/controls). */
+function withoutControls(response: Response): Response {
+  return response.kind === "text" ? { kind: "text", text: stripControls(response.text) } : response;
 }
 
 function stageChange(

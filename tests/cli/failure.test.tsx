@@ -3,6 +3,7 @@ import { cleanup, render } from "ink-testing-library";
 import stripAnsi from "strip-ansi";
 import { afterEach, describe, expect, it } from "vitest";
 import { App } from "../../cli/app.js";
+import { type TerminalTutor, terminalSafe } from "../../cli/terminal-text.js";
 import { ContentError, StoreError, type Tutor } from "../../engine/index.js";
 import { waitUntil } from "../helpers/wait.js";
 import { LEARNER, openHarness } from "./helpers.js";
@@ -28,7 +29,7 @@ async function frameOf(app: ReturnType<typeof render>, text: string): Promise<st
 describe("failures", () => {
   it("shows the first frame while the engine opens, then the content errors if the lessons are malformed", async () => {
     let reject: (error: unknown) => void = () => undefined;
-    const opening = new Promise<Tutor>((_, no) => {
+    const opening = new Promise<TerminalTutor>((_, no) => {
       reject = no;
     });
     const app = render(<App tutor={opening} learnerId={LEARNER} />);
@@ -53,7 +54,7 @@ describe("failures", () => {
         Promise.reject(
           new StoreError("STORE_IO", "Could not read /data/learners/local.json: EACCES", "/data"),
         );
-      const app = render(<App tutor={broken} learnerId={LEARNER} />);
+      const app = render(<App tutor={terminalSafe(broken)} learnerId={LEARNER} />);
       const frame = await frameOf(app, "Could not read");
       expect(frame).toContain("Could not read /data/learners/local.json: EACCES");
     } finally {

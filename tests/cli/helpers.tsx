@@ -10,6 +10,7 @@ import stripAnsi from "strip-ansi";
 import { afterEach, beforeEach } from "vitest";
 import { App } from "../../cli/app.js";
 import type { Route } from "../../cli/routes.js";
+import { terminalSafe } from "../../cli/terminal-text.js";
 import { type Response, Tutor } from "../../engine/index.js";
 import { reactBusy } from "../helpers/react-tasks.js";
 import { expectOk } from "../helpers/result.js";
@@ -118,7 +119,13 @@ export async function reactIdle(): Promise<void> {
 
 export function renderApp(tutor: Tutor, initial?: Route, now?: () => Date): Rendered {
   const rendered = render(
-    <App tutor={tutor} learnerId={LEARNER} {...(initial ? { initial } : {})} {...(now ? { now } : {})} />,
+    // The engine as the app gets it from open-tutor.ts: its text made safe for the terminal.
+    <App
+      tutor={terminalSafe(tutor)}
+      learnerId={LEARNER}
+      {...(initial ? { initial } : {})}
+      {...(now ? { now } : {})}
+    />,
   );
   const listening = () => rendered.stdin.listenerCount("readable") > 0;
   const frame = async (check: string | RegExp | ((frame: string) => boolean), what?: string) => {

@@ -6,6 +6,7 @@ import { ChoiceInput } from "../../cli/components/choice-input.js";
 import { Editor } from "../../cli/components/editor.js";
 import { OrderInput } from "../../cli/components/order-input.js";
 import { TutorContext } from "../../cli/context.js";
+import { terminalSafe } from "../../cli/terminal-text.js";
 import { harnessPerTest, KEY, LEARNER, reactIdle } from "./helpers.js";
 
 const OPTIONS = [{ text: "first" }, { text: "second" }, { text: "third" }];
@@ -46,7 +47,7 @@ describe("input in one burst of keys", () => {
   it("explain: hands in the whole text typed before ctrl+d", async () => {
     const onSubmit = vi.fn();
     const context = {
-      tutor: harness.tutor,
+      tutor: terminalSafe(harness.tutor),
       learnerId: LEARNER,
       now: () => new Date(),
       go: () => undefined,
