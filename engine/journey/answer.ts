@@ -45,7 +45,7 @@ export async function answer(
         current: session,
       });
     }
-    const response = withoutControls(input.response);
+    const response = typedWithoutControls(input.response);
     const result = grade(question, response, lesson.jargon);
     const stagesBefore = stagesFor(ctx, lesson, doc);
     const before = stagesBefore[question.stage - 1] as StageProgress;
@@ -117,7 +117,7 @@ export async function answer(
 }
 
 /** Typed text is graded and kept without control characters: they are no part of an answer (see text/controls). */
-function withoutControls(response: Response): Response {
+function typedWithoutControls(response: Response): Response {
   return response.kind === "text" ? { kind: "text", text: stripControls(response.text) } : response;
 }
 
