@@ -22,7 +22,7 @@ export {
 export type { JournalEntry, JournalKind } from "./progress/model.js";
 export { defaultDataDir, JsonProgressStore, type ProgressStore } from "./progress/store.js";
 export type * from "./quiz/model.js";
-export { EXPLAIN_PASS, MAX_ANSWER_LENGTH } from "./quiz/rules.js";
+export { EXPLAIN_PASS, MAX_RESPONSE_LENGTH } from "./quiz/rules.js";
 export { closest } from "./text/closest.js";
 export { stripControls, withoutControls } from "./text/controls.js";
 export { Tutor } from "./tutor.js";

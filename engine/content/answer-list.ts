@@ -1,10 +1,10 @@
 /**
  * Checks on a question's answer list that hold whatever its type: one list (no blank line splitting it in
- * two), at most MAX_OPTIONS items, no answer text over MAX_ANSWER_LENGTH, no option written twice.
+ * two), at most MAX_OPTIONS items, no answer text over MAX_AUTHORED_TEXT, no option written twice.
  */
 import type { Tokens } from "marked";
 import type { ContentIssue } from "../errors.js";
-import { MAX_ANSWER_LENGTH, MAX_OPTIONS } from "./limits.js";
+import { MAX_AUTHORED_TEXT, MAX_OPTIONS } from "./limits.js";
 import { itemLines, type LocatedToken, ownText } from "./markdown.js";
 
 const same = (text: string) => text.toLowerCase().replace(/\s+/g, " ").trim();
@@ -38,9 +38,9 @@ export function checkAnswerList(
     const line = lines[i] ?? list.at.line;
     const nested = item.tokens.find((t) => t.type === "list") as Tokens.List | undefined;
     const texts = [ownText(item.tokens), ...(nested?.items.map((p) => ownText(p.tokens)) ?? [])];
-    const long = texts.find((text) => text.length > MAX_ANSWER_LENGTH);
+    const long = texts.find((text) => text.length > MAX_AUTHORED_TEXT);
     if (long !== undefined) {
-      problem(line, `an answer is ${long.length} characters long; at most ${MAX_ANSWER_LENGTH}`);
+      problem(line, `an answer is ${long.length} characters long; at most ${MAX_AUTHORED_TEXT}`);
     }
     const key = same(texts[0] ?? "");
     const first = seen.get(key);

@@ -14,7 +14,7 @@ export const MAX_QUESTIONS = 200;
 export const MAX_OPTIONS = 25;
 
 /** Characters in one option, order item, accepted answer, key point or phrasing. */
-export const MAX_ANSWER_LENGTH = 500;
+export const MAX_AUTHORED_TEXT = 500;
 
 /** Aliases (`*name`) a YAML document may expand (yaml's maxAliasCount): front matter needs none. */
 export const MAX_YAML_ALIASES = 20;

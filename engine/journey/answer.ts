@@ -8,7 +8,7 @@ import type { Lesson, StageNumber } from "../content/model.js";
 import { type EngineContext, ok, refuse } from "../context.js";
 import type { AnswerRecord, Session } from "../progress/model.js";
 import type { Response } from "../quiz/model.js";
-import { MAX_ANSWER_LENGTH } from "../quiz/rules.js";
+import { MAX_RESPONSE_LENGTH } from "../quiz/rules.js";
 import { ratingFor, review } from "../review/scheduler.js";
 import { stripControls } from "../text/controls.js";
 import type {
@@ -25,7 +25,7 @@ import { sessionState } from "./session.js";
 import { passesStage } from "./stages.js";
 
 /** The longest free text kept from an answer: a longer one is not graded (quiz/rules.ts). */
-export const MAX_TEXT = MAX_ANSWER_LENGTH;
+export const MAX_TEXT = MAX_RESPONSE_LENGTH;
 
 export async function answer(
   ctx: EngineContext,

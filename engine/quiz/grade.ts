@@ -2,7 +2,7 @@
 import type { JargonTerm, Question } from "../content/model.js";
 import { patternMatches } from "../content/pattern.js";
 import type { Grade, OptionFeedback, Response } from "./model.js";
-import { EXPLAIN_PASS, isTooLong, MAX_ANSWER_LENGTH } from "./rules.js";
+import { EXPLAIN_PASS, isTooLong, MAX_RESPONSE_LENGTH } from "./rules.js";
 import {
   containsPhrase,
   containsTerm,
@@ -14,7 +14,7 @@ import {
 
 export { EXPLAIN_PASS };
 
-const TOO_LONG = `shorten your answer to at most ${MAX_ANSWER_LENGTH.toLocaleString("en")} characters`;
+const TOO_LONG = `shorten your answer to at most ${MAX_RESPONSE_LENGTH.toLocaleString("en")} characters`;
 
 const empty = (questionId: string): Grade => ({
   questionId,

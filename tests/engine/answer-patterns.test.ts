@@ -7,7 +7,7 @@ import type { Question } from "../../engine/content/model.js";
 import { parseQuiz } from "../../engine/content/parse-quiz.js";
 import { compilePattern, patternMatches } from "../../engine/content/pattern.js";
 import { grade } from "../../engine/quiz/grade.js";
-import { MAX_ANSWER_LENGTH } from "../../engine/quiz/rules.js";
+import { MAX_RESPONSE_LENGTH } from "../../engine/quiz/rules.js";
 
 const quiz = parseQuiz(
   "q.md",
@@ -45,8 +45,8 @@ describe("answer patterns on RE2", () => {
   it.each(HOSTILE)(
     "%s against an answer at the length limit, through grading",
     (pattern, answer, matches) => {
-      const given = answer(MAX_ANSWER_LENGTH);
-      expect(given).toHaveLength(MAX_ANSWER_LENGTH);
+      const given = answer(MAX_RESPONSE_LENGTH);
+      expect(given).toHaveLength(MAX_RESPONSE_LENGTH);
       expect(grade(short(pattern), text(given))).toMatchObject({ correct: matches });
     },
   );
@@ -80,7 +80,7 @@ describe("answer patterns on RE2", () => {
 
 describe("the answer length limit", () => {
   it("refuses a longer text answer for every text question type, before matching it", () => {
-    const tooLong = "a".repeat(MAX_ANSWER_LENGTH + 1);
+    const tooLong = "a".repeat(MAX_RESPONSE_LENGTH + 1);
     const message = "shorten your answer to at most 4,000 characters";
     for (const question of [short("^(a+)+$"), byId("basics-numeric"), byId("basics-explain")]) {
       expect(grade(question, text(tooLong))).toMatchObject({ correct: false, invalid: message });
@@ -89,7 +89,7 @@ describe("the answer length limit", () => {
   });
 
   it("counts characters, not UTF-16 units: an answer at the limit in emoji is graded", () => {
-    const emoji = "🙂".repeat(MAX_ANSWER_LENGTH);
+    const emoji = "🙂".repeat(MAX_RESPONSE_LENGTH);
     expect(grade(short("^🙂+$"), text(emoji))).toMatchObject({ correct: true });
     expect(grade(short("^🙂+$"), text(`${emoji}🙂`)).invalid).toBeDefined();
   });
