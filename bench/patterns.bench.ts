@@ -3,7 +3,7 @@
 // the same run. Patterns run on RE2 (re2js), so the hostile answers take time linear in their length.
 import type { Question } from "../engine/content/model.js";
 import { grade } from "../engine/quiz/grade.js";
-import { MAX_ANSWER_LENGTH } from "../engine/quiz/rules.js";
+import { MAX_RESPONSE_LENGTH } from "../engine/quiz/rules.js";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2000);
 
@@ -34,9 +34,9 @@ const cases: { label: string; pattern: string; answer: string }[] = [
     answer: `${"a".repeat(11)}${"b".repeat(19)}`,
   },
   {
-    label: `^(a+)+$, ${MAX_ANSWER_LENGTH.toLocaleString("en")}-character hostile answer (the limit)`,
+    label: `^(a+)+$, ${MAX_RESPONSE_LENGTH.toLocaleString("en")}-character hostile answer (the limit)`,
     pattern: "^(a+)+$",
-    answer: `${"a".repeat(MAX_ANSWER_LENGTH - 1)}!`,
+    answer: `${"a".repeat(MAX_RESPONSE_LENGTH - 1)}!`,
   },
   {
     label: "^(a+)+$, 10,000-character answer (refused: too long)",
