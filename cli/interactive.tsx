@@ -3,6 +3,7 @@ import { render } from "ink";
 import type { Tutor } from "../engine/index.js";
 import { App, loadScreens } from "./app.js";
 import { EXIT_FAILED, EXIT_OK } from "./exit-codes.js";
+import { keyboard } from "./keyboard.js";
 import { type GlobalOptions, LEARNER_ID, openTutor } from "./open-tutor.js";
 import type { Route } from "./routes.js";
 import type { TerminalTutor } from "./terminal-text.js";
@@ -73,7 +74,11 @@ export async function runInteractive(
 }
 
 async function runApp(tutor: TerminalTutor | Promise<TerminalTutor>, first: Route): Promise<number> {
-  const app = render(<App tutor={tutor} learnerId={LEARNER_ID} initial={first} />, RENDER_OPTIONS);
+  const app = render(<App tutor={tutor} learnerId={LEARNER_ID} initial={first} />, {
+    ...RENDER_OPTIONS,
+    // One key at a time, and only keys: see keyboard.ts.
+    stdin: keyboard(process.stdin),
+  });
   try {
     await app.waitUntilExit();
     return EXIT_OK;

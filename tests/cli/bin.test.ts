@@ -334,6 +334,22 @@ describe("in a terminal", () => {
     expect(plain.output()).not.toMatch(SGR);
   });
 
+  it("takes keys typed in one burst one by one, and ignores pasted colour codes and window titles", async () => {
+    const session = inTerminal(["quiz", "tcp-reads"], {
+      TUTOR_DATA_DIR: mkdtempSync(join(tmpdir(), "tutor-pty-")),
+    });
+    await session.waitFor("What does recv() do");
+    // Text copied out of a coloured terminal, and a title sequence: Ink 6.8 threw on the first.
+    session.child.stdin.write("\u001b[31mred\u001b[0m\u001b]0;PWNED\u0007");
+    // 2, 1 and enter in one write, as over a slow link: option 1 (the right one) is answered.
+    session.child.stdin.write("21\r");
+    await session.waitFor("Right");
+    session.child.stdin.write("q");
+    expect(await session.exit).toBe(0);
+    expect(session.output()).not.toContain("PWNED");
+    expect(stripAnsi(session.output())).not.toMatch(/TypeError|\n\s+at /);
+  });
+
   it("leaves cleanly on Ctrl+C with the answer already saved", async () => {
     const session = inTerminal(["quiz", "tcp-reads"]);
     await session.waitFor("What does recv() do");
