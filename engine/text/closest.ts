@@ -11,6 +11,8 @@
 // The terminal once accepted only max(1, floor(word length / 3)) but counted a swap as 1 edit;
 // with plain Levenshtein that rule would miss "qiuz" -> "quiz", while the lesson rule above keeps
 // every suggestion ("lesons", "reveiw", "qiuz", "tcp-raeds") and still refuses far words ("deploy").
+// A word is also held against each part of a candidate (split at "-", "_" and spaces, parts of 3 or more
+// characters), within half the part's length: "tron" finds "torn-pages" by its part "torn".
 import { distance } from "fastest-levenshtein";
 
 /** Shortest word that is matched as a part of a candidate. */
@@ -22,9 +24,15 @@ export function closest(word: string, candidates: readonly string[]): string | u
   for (const candidate of candidates) {
     const lower = candidate.toLowerCase();
     const d = wanted.length >= MIN_PART && lower.includes(wanted) ? 0 : distance(wanted, lower);
-    if (!best || d < best.distance) best = { candidate, distance: d };
+    if (d <= Math.max(3, Math.floor(lower.length / 2)) && (!best || d < best.distance))
+      best = { candidate, distance: d };
+    if (wanted.length < MIN_PART) continue;
+    for (const part of lower.split(/[-_\s]+/)) {
+      if (part.length < MIN_PART) continue;
+      const dp = distance(wanted, part);
+      if (dp <= Math.floor(part.length / 2) && (!best || dp < best.distance))
+        best = { candidate, distance: dp };
+    }
   }
-  return best && best.distance <= Math.max(3, Math.floor(best.candidate.length / 2))
-    ? best.candidate
-    : undefined;
+  return best?.candidate;
 }

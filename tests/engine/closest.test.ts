@@ -23,6 +23,13 @@ describe("closest", () => {
     expect(closest("tcp-xxxxxx", ["tcp-basics"])).toBeUndefined();
   });
 
+  it("holds the word against each part of a candidate too: a swap inside a title's word is found", () => {
+    expect(closest("tron", ["torn-pages", "timeouts"])).toBe("torn-pages");
+    expect(closest("buffres", ids)).toBe("pipe-buffers");
+    expect(closest("deploy", ["io-uring-zero-copy-send", "learn"])).toBeUndefined();
+    expect(closest("xyz", ["tcp-basics"])).toBeUndefined();
+  });
+
   it("prefers the nearer candidate, and the first on a tie", () => {
     expect(closest("quiz", ["quit", "quiz"])).toBe("quiz");
     expect(closest("cat", ["bat", "hat"])).toBe("bat");
