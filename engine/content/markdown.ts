@@ -74,7 +74,7 @@ function* tokenTree(token: Token): Generator<Token> {
   }
 }
 
-/** The line of every piece of HTML in a located token, a block of it or a tag inside a paragraph. */
+/** Each line with HTML in a located token (a block of it or tags inside a paragraph), once however many tags. */
 export function htmlLines(body: string, located: LocatedToken): number[] {
   const lines: number[] = [];
   let from = 0;
@@ -82,7 +82,8 @@ export function htmlLines(body: string, located: LocatedToken): number[] {
     if (token.type !== "html") continue;
     const found = body.indexOf(token.raw, located.offset + from);
     if (found >= 0) from = found - located.offset + token.raw.length;
-    lines.push(found >= 0 ? located.line + countLines(body, located.offset, found) : located.line);
+    const line = found >= 0 ? located.line + countLines(body, located.offset, found) : located.line;
+    if (lines.at(-1) !== line) lines.push(line);
   }
   return lines;
 }
