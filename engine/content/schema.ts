@@ -69,11 +69,12 @@ export function validate<T extends z.ZodType>(
       continue;
     }
     const where = problem.path.join(".");
+    const value = valueAt(data, problem.path);
     const message =
       // zod leaves out the input unless asked: look the value up to tell a missing key from a wrong one.
-      problem.code === "invalid_type" && valueAt(data, problem.path) === undefined
+      problem.code === "invalid_type" && value === undefined
         ? `front matter needs \`${where}\``
-        : `front matter \`${where || "(top level)"}\`: ${problem.message}`;
+        : `front matter ${described(problem.path, value)}: ${problem.message}`;
     issues.push({ file, line: keyLines[key] ?? fallbackLine, message });
   }
   return undefined;
@@ -89,6 +90,14 @@ function shapeAt(schema: z.ZodType, path: PropertyKey[]): Record<string, unknown
     at = unwrap(at);
   }
   return at instanceof z.ZodObject ? at.shape : {};
+}
+
+/** "`title`", or for a list's item "`sources` item 3 (`javascript:alert(1)`)": counted from 1, quoted when short. */
+function described(path: PropertyKey[], value: unknown): string {
+  const last = path.at(-1);
+  if (typeof last !== "number") return `\`${path.join(".") || "(top level)"}\``;
+  const quoted = typeof value === "string" && value.length <= 80 ? ` (\`${value}\`)` : "";
+  return `\`${path.slice(0, -1).join(".")}\` item ${last + 1}${quoted}`;
 }
 
 function valueAt(data: unknown, path: PropertyKey[]): unknown {

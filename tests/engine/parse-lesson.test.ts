@@ -141,7 +141,11 @@ w
     const front = FRONT.replace("id: demo", "id: other").replace("https://example.org/a", "not a url");
     expect(parseLesson("lessons/demo.md", lesson(front, body), issues)).toBeUndefined();
     expect(issues).toEqual([
-      { file: "lessons/demo.md", line: 6, message: "front matter `sources.0`: every source must be a URL" },
+      {
+        file: "lessons/demo.md",
+        line: 6,
+        message: "front matter `sources` item 1 (`not a url`): every source must be a URL",
+      },
       {
         file: "lessons/demo.md",
         line: 2,
