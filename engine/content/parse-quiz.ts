@@ -1,6 +1,7 @@
 /** quizzes/<lesson-id>.md -> Quiz, or issues with file:line. */
 import type { Token, Tokens } from "marked";
 import type { ContentIssue } from "../errors.js";
+import { closest } from "../text/closest.js";
 import { checkAnswerList } from "./answer-list.js";
 import { choiceOptions } from "./choice-options.js";
 import { splitFrontMatter } from "./front-matter.js";
@@ -42,6 +43,8 @@ export function parseQuiz(file: string, source: string, issues: ContentIssue[]):
   const drafts: Draft[] = [];
   let stage: StageNumber | undefined;
   let draft: Draft | undefined;
+  /** Under a question heading already reported as malformed: its body is not reported again. */
+  let skipping = false;
 
   for (const located of lexWithLines(fm.body, fm.bodyLine)) {
     const { token, line } = located;
@@ -53,6 +56,7 @@ export function parseQuiz(file: string, source: string, issues: ContentIssue[]):
       const heading = token as Tokens.Heading;
       if (heading.depth === 2) {
         draft = undefined;
+        skipping = false;
         const n = Number(/^stage\s*(\d+)\b/i.exec(heading.text)?.[1]);
         if (isStageNumber(n)) stage = n;
         else {
@@ -67,6 +71,7 @@ export function parseQuiz(file: string, source: string, issues: ContentIssue[]):
       }
       if (heading.depth === 3) {
         draft = undefined;
+        skipping = true;
         const match = QUESTION_HEADING.exec(heading.text.trim());
         if (!match?.[1] || !match[2]) {
           issues.push({
@@ -79,10 +84,11 @@ export function parseQuiz(file: string, source: string, issues: ContentIssue[]):
         const [, id, rawType] = match;
         const type = rawType.toLowerCase() as QuestionType;
         if (!QUESTION_TYPES.includes(type)) {
+          const suggestion = closest(type, QUESTION_TYPES);
           issues.push({
             file,
             line,
-            message: `question \`${id}\` has unknown type \`${rawType}\`; use one of ${QUESTION_TYPES.join(", ")}`,
+            message: `question \`${id}\` has unknown type \`${rawType}\`;${suggestion ? ` did you mean \`${suggestion}\`?` : ""} use one of ${QUESTION_TYPES.join(", ")}`,
           });
           continue;
         }
@@ -94,12 +100,14 @@ export function parseQuiz(file: string, source: string, issues: ContentIssue[]):
           issues.push({ file, line, message: `question \`${id}\` is not under a \`## Stage N\` heading` });
           continue;
         }
+        skipping = false;
         draft = { id, type, stage, line, prompt: [], labels: new Map() };
         drafts.push(draft);
         continue;
       }
     }
     if (!draft) {
+      if (skipping) continue;
       // Nothing shows text outside a question: an author who wrote some would think learners read it.
       issues.push({
         file,

@@ -231,7 +231,7 @@ How many?
       "5: question `stray` is not under a `## Stage N` heading",
       "39: question `bad-type` has unknown type `essay`; use one of single, multiple, true-false, order, short, numeric, explain",
       "73: question heading `### Not An Id` must be `### <question-id> (<type>)`",
-      "75: a blockquote outside a question; start a question with `### <id> (<type>)`",
+      // The body of a question whose heading is already reported is not reported again.
       "77: `## Stage 9` is not a stage heading; write `## Stage N` (N from 1 to 6)",
       "13: question `no-correct`: has no correct option: check one with `- [x]`",
       "24: question `two-correct`: a true-false question has exactly one correct option, this one has 2",
@@ -240,6 +240,16 @@ How many?
       "51: question `bad-pattern`: **Pattern:** is not a valid regular expression (Invalid regular expression: /([a-z/i: Unterminated character class)",
       '59: question `no-phrasings`: key point "A point with no phrasings" has no accepted phrasings (a nested bullet list)',
       "69: question `no-number`: needs `> **Answer:** <number>`",
+    ]);
+  });
+});
+
+describe("a misspelt question type", () => {
+  it("is one problem with a suggestion, not one more for each part of the question's body", () => {
+    const issues: ContentIssue[] = [];
+    parseQuiz(FILE, fixture.replace("### basics-recv (single)", "### basics-recv (singel)"), issues);
+    expect(issues.map((i) => `${i.line}: ${i.message}`)).toEqual([
+      "7: question `basics-recv` has unknown type `singel`; did you mean `single`? use one of single, multiple, true-false, order, short, numeric, explain",
     ]);
   });
 });
