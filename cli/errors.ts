@@ -3,6 +3,7 @@ import { ContentError, defaultContentDir, isTutorError, type Refusal, StoreError
 
 import { EXIT_FAILED, EXIT_USAGE } from "./exit-codes.js";
 import { terminalText } from "./terminal-text.js";
+import { dueInWords } from "./text/dates.js";
 
 export { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
 
@@ -36,6 +37,11 @@ export function plain(message: string): string {
 }
 
 export function refusalText(refusal: Refusal): string {
-  const hint = refusal.code === "unknown-lesson" ? " Run `tutor lessons` to see them all." : "";
+  const hint =
+    refusal.code === "unknown-lesson"
+      ? " Run `tutor lessons` to see them all."
+      : refusal.nextDue
+        ? ` The next review is due ${dueInWords(new Date(refusal.nextDue), new Date())}.`
+        : "";
   return plain(refusal.message) + plain(hint);
 }

@@ -23,6 +23,8 @@ export interface Refusal {
   suggestion?: string;
   /** For stale-question: where the learner's quiz is now. */
   current?: QuizState;
+  /** For nothing-due: when the next review falls due (ISO time), if any card is scheduled. */
+  nextDue?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | Refusal;

@@ -17,7 +17,12 @@ export function refusalText(refusal: Refusal): string {
       return "There is no quiz in progress any more: it finished, or you started another one. Start one with `/quiz` or `/review`.";
     case "stale-question":
       return "That question was already answered: your quiz has moved on. Here is where you are now.";
-    case "nothing-due":
-      return "Nothing is due for review right now. Learn something new with `/learn` or `/quiz`.";
+    case "nothing-due": {
+      // Discord shows a timestamp in the reader's own time zone and language.
+      const next = refusal.nextDue
+        ? ` The next one is due <t:${Math.floor(Date.parse(refusal.nextDue) / 1000)}:R>.`
+        : "";
+      return `Nothing is due for review right now.${next} Learn something new with \`/learn\` or \`/quiz\`.`;
+    }
   }
 }

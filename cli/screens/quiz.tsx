@@ -18,7 +18,7 @@ import { QuestionView, typesText } from "../components/question-view.js";
 import { Scroll } from "../components/scroll.js";
 import { StagePassed } from "../components/stage-passed.js";
 import { useTutor } from "../context.js";
-import { plain } from "../errors.js";
+import { plain, refusalText } from "../errors.js";
 import { useEngine } from "../hooks/use-engine.js";
 import { rowsOf, textWidth, useTerminalSize } from "../hooks/use-terminal-size.js";
 import type { Route } from "../routes.js";
@@ -45,7 +45,7 @@ export function Quiz({ start, initial }: { start: QuizStart; initial?: QuizState
   }, [tutor, learnerId]);
   if (!started) return <Text dimColor>Loading…</Text>;
   if (!started.ok)
-    return <Refused title={start.kind === "review" ? "Review" : "Quiz"} message={plain(started.message)} />;
+    return <Refused title={start.kind === "review" ? "Review" : "Quiz"} message={refusalText(started)} />;
   return <Session initial={started.value} />;
 }
 

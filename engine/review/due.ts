@@ -11,3 +11,13 @@ export function dueIds(ctx: EngineContext, doc: LearnerDoc): string[] {
     .sort(([, a], [, b]) => a.due.localeCompare(b.due))
     .map(([id]) => id);
 }
+
+/** When the next card of a question that still exists falls due (ISO time), if any is scheduled. */
+export function nextDue(ctx: EngineContext, doc: LearnerDoc): string | undefined {
+  let next: string | undefined;
+  for (const [id, card] of Object.entries(doc.cards)) {
+    if (ctx.library.question(id) === undefined || Number.isNaN(Date.parse(card.due))) continue;
+    if (next === undefined || Date.parse(card.due) < Date.parse(next)) next = card.due;
+  }
+  return next;
+}

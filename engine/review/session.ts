@@ -2,7 +2,7 @@
 import { type EngineContext, ok, refuse } from "../context.js";
 import { sessionState } from "../journey/session.js";
 import type { QuizState, Result } from "../tutor-types.js";
-import { dueIds } from "./due.js";
+import { dueIds, nextDue } from "./due.js";
 
 /** The most cards one review session asks; QuizState.moreDue counts the rest. */
 export const REVIEW_SESSION_SIZE = 20;
@@ -15,8 +15,14 @@ export function startReview(
 ): Promise<Result<QuizState>> {
   return ctx.store.update(learnerId, (doc): Result<QuizState> => {
     const ids = dueIds(ctx, doc).slice(0, limit);
-    if (ids.length === 0)
-      return refuse("nothing-due", "No reviews are due. Come back later, or learn something new.");
+    if (ids.length === 0) {
+      const next = nextDue(ctx, doc);
+      return refuse(
+        "nothing-due",
+        "No reviews are due. Come back later, or learn something new.",
+        next ? { nextDue: next } : {},
+      );
+    }
     doc.session = {
       mode: "review",
       questionIds: ids,

@@ -350,6 +350,16 @@ describe("/review", () => {
     );
   });
 
+  it("says when the next review is due when one is scheduled, as a Discord timestamp", async () => {
+    await passStages(h.tutor, LEARNER, "pipe-buffers", [1]);
+    const body = await command("review");
+    const at = /The next one is due <t:(\d+):R>\./.exec(body.content ?? "");
+    expect(at, body.content).not.toBeNull();
+    const due = Number(at?.[1]) * 1000;
+    expect(due).toBeGreaterThan(now.getTime());
+    expect(due).toBeLessThan(now.getTime() + 60 * DAY);
+  });
+
   it("asks the due questions, one at a time, and offers more at the end", async () => {
     await passStages(h.tutor, LEARNER, "pipe-buffers", [1]);
     now = new Date(now.getTime() + 60 * DAY);

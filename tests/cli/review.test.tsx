@@ -57,6 +57,13 @@ describe("review", () => {
     expect((await tutor.current(LEARNER))?.question?.id).not.toBe(q.id);
   });
 
+  it("says when the next review is due when nothing is due now", async () => {
+    await passStages(h.tutor, "tcp-reads", 1);
+    const app = renderApp(h.tutor, { name: "review" });
+    const frame = await app.frame("No reviews are due");
+    expect(frame).toMatch(/The next review is due (later today|tomorrow|in \d+ days)/);
+  });
+
   it("says when nothing is due", async () => {
     const app = renderApp(h.tutor, { name: "review" });
     const frame = await app.frame("No reviews are due");

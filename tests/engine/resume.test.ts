@@ -96,6 +96,14 @@ describe("resumeReview", () => {
     const tutor = await openTutor({ now: time.now });
     expectRefusal(await tutor.resumeReview("ana"), "nothing-due");
     await passStage1(tutor, "ana");
+    // Nothing due yet: the refusal says when the first card falls due.
+    const notYet = expectRefusal(await tutor.resumeReview("ana"), "nothing-due");
+    const doc = await tutor.store.read("ana");
+    const earliest = Object.values(doc.cards)
+      .map((card) => card.due)
+      .sort()[0];
+    expect(notYet.nextDue).toBe(earliest);
+    expect(Date.parse(notYet.nextDue ?? "")).toBeGreaterThan(time.now().getTime());
     time.advanceDays(60);
     const started = expectOk(await tutor.resumeReview("ana"));
     expect(started).toMatchObject({ mode: "review", index: 0, total: 3 });
