@@ -1,7 +1,7 @@
 // Bundles each front end into one ES module so start-up loads one file, not hundreds of modules.
 // Type-checking is `tsc --noEmit` (npm run typecheck); this only bundles.
 // Usage: node scripts/build.mjs [outdir]   (default dist; the tests build into a temporary folder)
-import { existsSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, rmSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { build } from "esbuild";
 
@@ -60,3 +60,7 @@ await Promise.all(
     }),
   ),
 );
+
+// The entry points run as commands (`npx tutor`, the package's bin): npm sets the executable bit only when it
+// installs the package, so a rebuilt dist/tutor.js would otherwise be "Permission denied".
+for (const entry of entries) chmodSync(entry.out, 0o755);
