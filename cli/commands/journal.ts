@@ -22,7 +22,7 @@ export async function journal(
     const entries = await tutor.journal(LEARNER_ID, lessonId);
     const titles = new Map(tutor.lessons().map((l) => [l.id, l.title]));
     process.stdout.write(
-      options.json ? `${JSON.stringify(entries, null, 2)}\n` : journalReport(entries, titles),
+      options.json ? `${JSON.stringify(entries, null, 2)}\n` : journalReport(entries, titles, lessonId),
     );
     return EXIT_OK;
   } finally {

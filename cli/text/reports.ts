@@ -82,7 +82,14 @@ export function journalKindName(kind: JournalEntry["kind"]): string {
   return KIND_NAMES[kind];
 }
 
-export function journalReport(entries: readonly JournalEntry[], titles: ReadonlyMap<string, string>): string {
+/** The journal as text; `lessonId` when it is one lesson's, so an empty one says whose it is. */
+export function journalReport(
+  entries: readonly JournalEntry[],
+  titles: ReadonlyMap<string, string>,
+  lessonId?: string,
+): string {
+  if (entries.length === 0 && lessonId !== undefined)
+    return `Nothing in the journal for ${titles.get(lessonId) ?? lessonId} yet: its explain answers in stages 2, 4 and 6 are saved here.\n`;
   if (entries.length === 0)
     return "The journal is empty: explain answers in stages 2, 4 and 6 are saved here.\n";
   const blocks = entries.map((e) => {
