@@ -9,9 +9,9 @@ export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
-/** "4 of 5 right in one attempt pass it", from the engine's count for the stage. */
+/** "it passes with 4 of 5 right in one attempt", from the engine's count for the stage. */
 export function neededText(progress: Pick<StageProgress, "needed" | "total">): string {
-  return `${progress.needed} of ${progress.total} right in one attempt pass it`;
+  return `it passes with ${progress.needed} of ${progress.total} right in one attempt`;
 }
 
 export function streakText(streak: ProgressSummary["streak"]): string {

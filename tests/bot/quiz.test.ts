@@ -98,7 +98,7 @@ describe("/quiz with buttons (single choice and true/false)", () => {
     body = await press(buttonLabelled(body, "False").custom_id);
     expect(body.embeds?.[0]?.title).toBe("✅ Right");
     expect(body.content).toContain(
-      "**Stage 1 quiz finished: 1 of 2 right.** 2 of 2 right in one attempt pass stage 1.",
+      "**Stage 1 quiz finished: 1 of 2 right.** Stage 1 passes with 2 of 2 right in one attempt.",
     );
     expect(body.content).not.toContain("passed!");
     // "Try again" opens the quiz anew in a new ephemeral message.

@@ -144,7 +144,7 @@ describe("quiz: passing a stage", () => {
     await app.frame("✘ Not quite");
     await app.press(KEY.enter);
     const summary = await app.frame("0 of 2 right");
-    expect(summary).toContain("Stage 1 is not passed yet: 2 of 2 right in one attempt pass it.");
+    expect(summary).toContain("Stage 1 is not passed yet: it passes with 2 of 2 right in one attempt.");
     expect(summary).toContain("r retake");
     await app.press("r");
     await app.frame("question 1 of 2");

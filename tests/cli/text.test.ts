@@ -172,6 +172,6 @@ describe("pager", () => {
 
 describe("neededText", () => {
   it("says the engine's count of right answers needed", () => {
-    expect(neededText({ needed: 4, total: 5 })).toBe("4 of 5 right in one attempt pass it");
+    expect(neededText({ needed: 4, total: 5 })).toBe("it passes with 4 of 5 right in one attempt");
   });
 });
