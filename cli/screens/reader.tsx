@@ -98,13 +98,19 @@ function StagePage({ view, status, onStage }: StagePageProps) {
   const first = reduce(top, { type: "line", delta: 0 });
   const page = pageInfo(first, lines.length, pageSize);
 
+  const move = (action: Parameters<typeof reduce>[1]) => {
+    dispatch(action);
+    // The learner has moved on from a refusal ("stage 3 is locked"): it goes with the first move.
+    if (status) onStage(view.stage);
+  };
+
   useInput((input, key) => {
-    if (key.downArrow || input === "j") dispatch({ type: "line", delta: 1 });
-    else if (key.upArrow || input === "k") dispatch({ type: "line", delta: -1 });
-    else if (input === " " || key.pageDown || input === "f") dispatch({ type: "page", delta: 1 });
-    else if (input === "b" || key.pageUp) dispatch({ type: "page", delta: -1 });
-    else if (input === "g" || key.home) dispatch({ type: "top" });
-    else if (input === "G" || key.end) dispatch({ type: "bottom" });
+    if (key.downArrow || input === "j") move({ type: "line", delta: 1 });
+    else if (key.upArrow || input === "k") move({ type: "line", delta: -1 });
+    else if (input === " " || key.pageDown || input === "f") move({ type: "page", delta: 1 });
+    else if (input === "b" || key.pageUp) move({ type: "page", delta: -1 });
+    else if (input === "g" || key.home) move({ type: "top" });
+    else if (input === "G" || key.end) move({ type: "bottom" });
     else if (key.leftArrow || input === "h") {
       if (view.stage > 1) onStage((view.stage - 1) as StageNumber);
     } else if (key.rightArrow || input === "l") {

@@ -41,6 +41,9 @@ describe("lesson reader", () => {
     const frame = await app.frame("locked");
     expect(frame).toContain("Stage 2 of TCP reads is locked: pass stage 1 first.");
     expect(frame).toContain("TCP-READS-STAGE-ONE");
+    // Paging on is moving on: the refusal goes.
+    await app.press(KEY.space);
+    await app.frame((f) => !f.includes("is locked"), "the refusal gone after paging");
   });
 
   it("moves between unlocked stages with the arrows and number keys", async () => {
