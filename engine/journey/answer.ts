@@ -8,7 +8,6 @@ import type { Lesson, StageNumber } from "../content/model.js";
 import { type EngineContext, ok, refuse } from "../context.js";
 import type { AnswerRecord, Session } from "../progress/model.js";
 import type { Response } from "../quiz/model.js";
-import { MAX_RESPONSE_LENGTH } from "../quiz/rules.js";
 import { ratingFor, review } from "../review/scheduler.js";
 import { stripControls } from "../text/controls.js";
 import type {
@@ -23,9 +22,6 @@ import { stagesFor } from "./catalog.js";
 import { journalEntryOf } from "./journal.js";
 import { sessionState } from "./session.js";
 import { passesStage } from "./stages.js";
-
-/** The longest free text kept from an answer: a longer one is not graded (quiz/rules.ts). */
-export const MAX_TEXT = MAX_RESPONSE_LENGTH;
 
 export async function answer(
   ctx: EngineContext,
@@ -63,7 +59,8 @@ export async function answer(
     const now = ctx.now();
     const at = now.toISOString();
     const hintUsed = input.hintUsed === true;
-    const text = response.kind === "text" ? response.text.slice(0, MAX_TEXT) : undefined;
+    // Kept whole: an answer over the length limit (quiz/rules.ts) was refused as invalid above.
+    const text = response.kind === "text" ? response.text : undefined;
     const record: AnswerRecord = {
       questionId: question.id,
       lessonId: lesson.id,

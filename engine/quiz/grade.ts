@@ -12,8 +12,6 @@ import {
   withPlainWords,
 } from "./text-match.js";
 
-export { EXPLAIN_PASS };
-
 const TOO_LONG = `shorten your answer to at most ${MAX_RESPONSE_LENGTH.toLocaleString("en")} characters`;
 
 const empty = (questionId: string): Grade => ({

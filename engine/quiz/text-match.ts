@@ -1,8 +1,6 @@
 /** Loose matching of a learner's free text against short phrasings: case, punctuation and simple endings ignored. */
 import { PHRASE_STOP_WORDS, splitWords, stem } from "../text/words.js";
 
-export { stem };
-
 /** Lower-cased word stems, punctuation dropped (dashes split words: zero-copy -> zero, copy). */
 export function words(text: string): string[] {
   return splitWords(text.toLowerCase().normalize("NFKD")).map(stem);

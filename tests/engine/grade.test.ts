@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { Question } from "../../engine/content/model.js";
 import { parseQuiz } from "../../engine/content/parse-quiz.js";
 import { grade } from "../../engine/quiz/grade.js";
-import { containsPhrase, parseNumber, prepare, stem } from "../../engine/quiz/text-match.js";
+import { containsPhrase, parseNumber, prepare } from "../../engine/quiz/text-match.js";
+import { stem } from "../../engine/text/words.js";
 
 const quiz = parseQuiz(
   "q.md",
