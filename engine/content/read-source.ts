@@ -5,6 +5,7 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import type { ContentIssue } from "../errors.js";
+import { CONTROL_CHARACTER } from "../text/controls.js";
 import { MAX_FILE_BYTES, MAX_INDENT, MAX_NESTING, MAX_REPEATS } from "./limits.js";
 
 /** The text of `path` (shown as `file`), or undefined when it must not be parsed; problems go to `issues`. */
@@ -65,9 +66,8 @@ function badLine(bytes: Buffer): number {
 
 const NAMES: Record<number, string> = { 0: "NUL", 13: "carriage return", 27: "ESC", 127: "DEL", 155: "CSI" };
 
-// C0 controls except tab and newline (a carriage return only before a newline), DEL, and C1 controls.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this rule's job
-const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)/g;
+// The engine's control characters (text/controls.ts), but a carriage return that ends a line (CRLF files).
+const CONTROL = new RegExp(`(?!\r\n)${CONTROL_CHARACTER}`, "g");
 
 /** One issue per line with a control character (terminal escapes, NUL, ...), up to MAX_REPEATS. */
 export function checkCharacters(file: string, text: string, issues: ContentIssue[]): void {

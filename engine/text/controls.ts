@@ -21,9 +21,14 @@ const SEQUENCES = [
   /\u001b[\u0020-\u002f]*[\u0030-\u007e]/g,
 ];
 
-/** C0 controls but tab and line feed, DEL, and C1 controls, left over once the sequences are gone. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to remove them
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/**
+ * What counts as a control character, for stripping learners' text here and for the content check
+ * (content/read-source.ts): C0 controls but tab and line feed, DEL, and C1 controls.
+ */
+export const CONTROL_CHARACTER = "[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f]";
+
+/** Control characters left over once the sequences are gone. */
+const CONTROLS = new RegExp(CONTROL_CHARACTER, "g");
 
 export function stripControls(text: string): string {
   let out = text.replace(/\r\n?/g, "\n");
