@@ -144,7 +144,7 @@ export class Tutor {
   async overview(learnerId: string): Promise<Overview> {
     const doc = await this.store.read(learnerId);
     const { lessons, streak, dueNow } = progressOf(this.ctx, learnerId, doc, { weeks: 1, days: 1 });
-    return { catalog: lessons, next: nextStepOf(this.ctx, doc), streak, dueNow };
+    return { catalog: lessons, next: nextStepOf(this.ctx, doc, {}, lessons), streak, dueNow };
   }
 
   startQuiz(learnerId: string, lessonId: string, stage?: number): Promise<Result<QuizState>> {

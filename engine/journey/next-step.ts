@@ -3,7 +3,7 @@ import { type EngineContext, ok } from "../context.js";
 import type { LearnerDoc } from "../progress/model.js";
 import { dueIds } from "../review/due.js";
 import { startReview } from "../review/session.js";
-import type { NextStep, QuizState, Result, Resumed } from "../tutor-types.js";
+import type { CatalogEntry, NextStep, QuizState, Result, Resumed } from "../tutor-types.js";
 import { catalogOf } from "./catalog.js";
 import { sessionState } from "./session.js";
 import { startQuiz } from "./stage-session.js";
@@ -18,7 +18,13 @@ export interface NextStepOptions {
  * the first lesson whose prerequisites are met, else any lesson not completed: read its current stage if it is
  * unread, answer its questions if it is read; else nothing is left.
  */
-export function nextStepOf(ctx: EngineContext, doc: LearnerDoc, options: NextStepOptions = {}): NextStep {
+export function nextStepOf(
+  ctx: EngineContext,
+  doc: LearnerDoc,
+  options: NextStepOptions = {},
+  /** The learner's catalog when the caller has built it already (the home screen's overview). */
+  catalog?: CatalogEntry[],
+): NextStep {
   const session = sessionState(ctx, doc);
   if (session && !session.done) {
     const where =
@@ -35,7 +41,7 @@ export function nextStepOf(ctx: EngineContext, doc: LearnerDoc, options: NextSte
   if (due > 0 && options.reviews !== false) {
     return { kind: "review", due, message: `${due} review${due === 1 ? "" : "s"} due.` };
   }
-  const entries = catalogOf(ctx, doc);
+  const entries = catalog ?? catalogOf(ctx, doc);
   const visited = doc.lastVisited && entries.find((e) => e.id === doc.lastVisited?.lessonId && !e.completed);
   const next =
     visited || entries.find((e) => !e.completed && e.prerequisitesMet) || entries.find((e) => !e.completed);
