@@ -4,6 +4,7 @@
  * `tutor check` runs it (see checkContent), never the loading that opens the app.
  */
 import type { ContentIssue } from "../errors.js";
+import { cueIssues } from "./cues.js";
 import type { Catalog, Lesson, Question, Quiz, StageNumber } from "./model.js";
 
 export const POLICY = {
@@ -32,6 +33,7 @@ export function checkPolicy(catalog: Catalog): ContentIssue[] {
     ...catalog.lessons.flatMap(lessonIssues),
     ...catalog.quizzes.flatMap(quizIssues),
     ...rightOptionFirstIssues(catalog.quizzes),
+    ...cueIssues(catalog.quizzes),
   ];
 }
 

@@ -93,10 +93,9 @@ export function unitOf(word: string | undefined): Unit | undefined {
   return UNITS.find(([re]) => re.test(word.trim()))?.[1];
 }
 
-/** Whether a question's unit is one whose values are measured (sizes of a kilobyte and up, times, shares). */
+/** Whether a question's unit is a unit of measure (a size, a time, a share); anything else is counted. */
 export function isMeasuredUnit(unit: string | undefined): boolean {
-  const u = unitOf(unit);
-  return u !== undefined && !(u.dimension === "size" && u.factors[0] === 1);
+  return unitOf(unit) !== undefined;
 }
 
 const NUMBER =
