@@ -14,7 +14,10 @@ async function play(tutor: Tutor, learner: string, state: QuizState, right: (id:
   while (quiz.question) {
     const q = quiz.question;
     const outcome = expectOk(
-      await tutor.answer(learner, { questionId: q.id, response: right(q.id) ? rightResponse(q) : wrongResponse(q) }),
+      await tutor.answer(learner, {
+        questionId: q.id,
+        response: right(q.id) ? rightResponse(q) : wrongResponse(q),
+      }),
     );
     outcomes.push(outcome);
     quiz = outcome.quiz;
@@ -59,10 +62,18 @@ describe("a stage attempt", () => {
     const single = outcomes.find((o) => o.question.type === "single");
     expect(single?.grade.chosenWrong[0]?.feedback).toBeTruthy();
     // The summary: missed questions, no pass, and the two choices.
-    expect(quiz.attempt).toMatchObject({ state: "missed", right: 0, total: 3, canRetry: true, canSeeAnswers: true });
-    expect(quiz.attempt?.missed.map((m) => m.questionId).sort()).toEqual(
-      ["basics-order", "basics-recv", "basics-syscall"],
-    );
+    expect(quiz.attempt).toMatchObject({
+      state: "missed",
+      right: 0,
+      total: 3,
+      canRetry: true,
+      canSeeAnswers: true,
+    });
+    expect(quiz.attempt?.missed.map((m) => m.questionId).sort()).toEqual([
+      "basics-order",
+      "basics-recv",
+      "basics-syscall",
+    ]);
     expect(quiz.attempt?.message).not.toMatch(/\bis passed\b/);
     expect(quiz.attempt?.nextTry).toBe("2026-03-03");
     expect(quiz.attempt?.nextTryIfShown).toBe("2026-03-09");
@@ -103,7 +114,11 @@ describe("a stage attempt", () => {
     const status = expectOk(await tutor.attempt("ben", "tcp-basics", 1));
     expect(status).toMatchObject({ state: "missed", right: 0 });
     const shown = expectOk(await tutor.seeAnswers("ben", "tcp-basics", 1));
-    expect(shown.answers.map((a) => a.question.id).sort()).toEqual(["basics-order", "basics-recv", "basics-syscall"]);
+    expect(shown.answers.map((a) => a.question.id).sort()).toEqual([
+      "basics-order",
+      "basics-recv",
+      "basics-syscall",
+    ]);
     expect(shown.answers.find((a) => a.question.id === "basics-syscall")?.answer).toBe("accept");
     expect(shown.status).toMatchObject({ state: "closed", canRetry: false, nextTry: "2026-03-09" });
     time.advanceDays(1);

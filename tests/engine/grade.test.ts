@@ -94,7 +94,10 @@ describe("grading order, short and numeric questions", () => {
       ...(q("basics-numeric") as Question & { type: "numeric" }),
       answer: 150,
       tolerance: 10,
+      unit: "ms",
     };
+    expect(grade(tolerant, text("0.16 s")).correct).toBe(true);
+    expect(grade(tolerant, text("160 bytes")).invalid).toBe("give the number in ms");
     expect(grade(tolerant, text("160 ms")).correct).toBe(true);
     expect(grade(tolerant, text("161")).correct).toBe(false);
     expect(readNumber("1.5e3", undefined)).toEqual({ ok: true, values: [1500] });
