@@ -321,7 +321,7 @@ describe("the content policy in the check", () => {
       const prefix = e.at.startsWith("#") ? e.at : `### ${e.at} `;
       return (
         (e.last
-          ? lines.findLastIndex((l) => l.startsWith(prefix))
+          ? lines.length - 1 - [...lines].reverse().findIndex((l) => l.startsWith(prefix))
           : lines.findIndex((l) => l.startsWith(prefix))) + 1
       );
     };

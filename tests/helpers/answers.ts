@@ -2,7 +2,7 @@
  * Right and wrong responses to a question as the quiz shows it (QuizState.question: options in this attempt's
  * shuffled order, so choice indices are shown positions).
  */
-import type { Question, Response } from "../../engine/index.js";
+import type { AnswerOutcome, Question, Response, Tutor } from "../../engine/index.js";
 
 export function rightResponse(question: Question): Response {
   switch (question.type) {
@@ -37,4 +37,16 @@ export function wrongResponse(question: Question): Response {
     case "explain":
       return { kind: "text", text: "I do not know." };
   }
+}
+
+/** Answers the learner's current question right or wrong, as it is shown; the outcome. */
+export async function answerNow(tutor: Tutor, learner: string, right: boolean): Promise<AnswerOutcome> {
+  const q = (await tutor.current(learner))?.question;
+  if (!q) throw new Error("no current question");
+  const result = await tutor.answer(learner, {
+    questionId: q.id,
+    response: right ? rightResponse(q) : wrongResponse(q),
+  });
+  if (!result.ok) throw new Error(`refused: ${result.code} ${result.message}`);
+  return result.value;
 }
