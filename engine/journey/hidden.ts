@@ -22,9 +22,15 @@ export function stageText(
   if (!after || doc.handedIn?.[lesson.id]?.[stage]) {
     return { markdown: content.markdown, sections: content.sections, hidden: [] };
   }
+  const yours = stage === 2 ? "explanation" : stage === 4 ? "design proposal" : "answer";
+  const note = `${after.headings.map((h) => `**${h}**`).join(", ")}: shown here once you have handed in your own ${yours}, the first question of this stage's quiz. Write yours before you read the answer.`;
+  const heading = "Kept back until you have tried";
   return {
-    markdown: after.before,
-    sections: content.sections.filter((s) => !s.afterAttempt),
+    markdown: `${after.before}\n\n### ${heading}\n\n${note}`,
+    sections: [
+      ...content.sections.filter((s) => !s.afterAttempt),
+      { heading, depth: 3, markdown: note, line: content.line },
+    ],
     hidden: after.headings,
   };
 }
