@@ -261,6 +261,8 @@ export interface TutorOptions {
   dayStartHour?: number;
   /** Where the parsed content is cached between starts. Default: cache/ in the data folder; false for none. */
   contentCache?: string | false;
+  /** Source of each attempt's shuffle seed (0 <= x < 1). Default Math.random; tests pin it like the clock. */
+  random?: () => number;
   /** A language model for `ask`. Default: from TUTOR_LLM_URL and TUTOR_LLM_MODEL; false for none. */
   llm?: LlmConfig | false;
 }

@@ -62,6 +62,7 @@ export class Tutor {
       now: options.now ?? (() => new Date()),
       passMark: options.passMark ?? DEFAULT_PASS_MARK,
       clock: { timeZone: options.timeZone, dayStartHour: options.dayStartHour ?? 4 },
+      random: options.random ?? Math.random,
     };
     this.llm = options.llm === false ? undefined : (options.llm ?? llmConfigFromEnv());
   }

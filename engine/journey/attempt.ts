@@ -130,8 +130,8 @@ function roundOrder(questions: Question[], seed: number): string[] {
   );
 }
 
-export function newSeed(): number {
-  return Math.floor(Math.random() * 0x100000000) >>> 0;
+export function newSeed(ctx: EngineContext): number {
+  return Math.floor(ctx.random() * 0x100000000) >>> 0;
 }
 
 function openRound(
@@ -142,7 +142,7 @@ function openRound(
   round: NonNullable<Session["round"]>,
   questions: Question[],
 ): QuizState {
-  const seed = newSeed();
+  const seed = newSeed(ctx);
   const session: Session = {
     mode: "quiz",
     lessonId: lesson.id,

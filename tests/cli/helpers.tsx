@@ -12,6 +12,7 @@ import { App } from "../../cli/app.js";
 import type { Route } from "../../cli/routes.js";
 import { terminalSafe } from "../../cli/terminal-text.js";
 import { type Response, Tutor } from "../../engine/index.js";
+import { AS_WRITTEN } from "../helpers/engine.js";
 import { reactBusy } from "../helpers/react-tasks.js";
 import { expectOk } from "../helpers/result.js";
 import { WAIT_MS, waitUntil } from "../helpers/wait.js";
@@ -44,7 +45,12 @@ export async function openHarness(now?: () => Date): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), "tutor-cli-test-"));
   const opened: Tutor[] = [];
   const open = async (clock?: () => Date) => {
-    const tutor = await Tutor.open({ contentDir: FIXTURES, dataDir, ...(clock ? { now: clock } : {}) });
+    const tutor = await Tutor.open({
+      contentDir: FIXTURES,
+      dataDir,
+      random: AS_WRITTEN,
+      ...(clock ? { now: clock } : {}),
+    });
     opened.push(tutor);
     return tutor;
   };
