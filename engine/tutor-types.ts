@@ -199,8 +199,9 @@ export interface AnswerOutcome {
   /** The session after this answer: the next question, or done with a summary. */
   quiz: QuizState;
   /**
-   * Whether this feedback shows the right answer and the explanation. False during a stage attempt (right or
-   * wrong and the chosen wrong option's misconception only); true in reviews, practice and for explain questions.
+   * Whether this feedback shows the right answer and the explanation. False for a wrong answer during a stage
+   * attempt (the chosen wrong option's misconception only); true for a right answer, in reviews, in practice and
+   * for explain questions once handed in.
    */
   revealed: boolean;
   /** Headings of lesson parts shown from now on, because this answer handed in the stage's explanation. */

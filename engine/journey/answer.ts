@@ -116,8 +116,10 @@ export async function answer(
       }
     }
 
-    // During an attempt the feedback says right or wrong and why a wrong option is wrong, never the answer.
+    // During an attempt the feedback says right or wrong and why a wrong option is wrong, never the answer; a right
+    // answer gives nothing away, so its explanation is shown.
     const revealed =
+      result.correct ||
       session.mode === "review" ||
       round === "practice" ||
       progressNow.status === "passed" ||
