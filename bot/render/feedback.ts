@@ -174,24 +174,24 @@ export function renderFeedback(outcome: AnswerOutcome, options: FeedbackOptions)
 
 function summaryLine(quiz: QuizState, progress: StageProgress, prompt: (id: string) => string): string {
   const right = quiz.results.filter((r) => r.correct).length;
-  const round = quiz.round === "retry" ? " retry" : quiz.round === "practice" ? " practice" : "";
-  const what = quiz.mode === "review" ? "Review" : `Stage ${quiz.stage} quiz${round}`;
+  const what =
+    quiz.mode === "review" ? "Review" : `Stage ${quiz.stage} ${quiz.round === "retry" ? "retry" : "quiz"}`;
+  const line = `**${what} finished: ${right} of ${quiz.results.length} right.**`;
   const missed = quiz.results
     .filter((r) => !r.correct)
     .slice(0, 10)
     .map((r) => `❌ ${truncate(prompt(r.questionId), 150)}`);
-  const line = [
-    `**${what} finished: ${right} of ${quiz.results.length} right.**`,
-    ...(missed.length ? ["Missed:", ...missed] : []),
-  ].join("\n");
+  const list = missed.length > 0 ? `\nMissed:\n${missed.join("\n")}` : "";
   if (quiz.mode !== "review") {
-    if (quiz.round === "practice")
-      return `${line}\nStage ${progress.stage} is passed already: practice changes nothing.`;
-    return quiz.attempt ? `${line}\n${quiz.attempt.message}` : line;
+    if (quiz.round === "practice") {
+      return `${line} Stage ${progress.stage} is passed already: this practice changes nothing.${list}`;
+    }
+    return `${line}${quiz.attempt ? ` ${quiz.attempt.message}` : ""}${list}`;
   }
-  return quiz.moreDue
-    ? `${line} ${quiz.moreDue} more review${quiz.moreDue === 1 ? " is" : "s are"} due.`
-    : `${line} No more reviews are due.`;
+  const tail = quiz.moreDue
+    ? `${quiz.moreDue} more review${quiz.moreDue === 1 ? " is" : "s are"} due.`
+    : "No more reviews are due.";
+  return `${line} ${tail}${list}`;
 }
 
 /** The buttons under the feedback; none after a review that leaves nothing due. */
