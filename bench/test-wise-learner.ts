@@ -184,8 +184,10 @@ export async function replayFigures(contentDir: string, seeAnswers: boolean): Pr
       figures.stages++;
       const memory = new Map<string, Memory>();
       const recall = (id: string) => {
-        let m = memory.get(id);
-        if (!m) memory.set(id, (m = { wrong: new Set() }));
+        const known = memory.get(id);
+        if (known) return known;
+        const m: Memory = { wrong: new Set() };
+        memory.set(id, m);
         return m;
       };
       const respond = (q: Question): Response => {

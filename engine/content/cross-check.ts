@@ -99,7 +99,7 @@ function afterAttemptIssues(lesson: Lesson, quiz: Quiz, issues: ContentIssue[]):
     const hidden = stage.sections.filter((s) => s.afterAttempt && s.depth === 3);
     const line = hidden[0]?.line ?? stage.line;
     const explain = quiz.questions.find((q) => q.stage === stage.stage && q.type === "explain");
-    if (!explain || explain.type !== "explain") {
+    if (explain?.type !== "explain") {
       issues.push({
         file: lesson.file,
         line,
