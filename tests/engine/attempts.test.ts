@@ -43,6 +43,14 @@ describe("a stage attempt", () => {
       if (!q) throw new Error("no question");
       const outcome = expectOk(await tutor.answer(learner, { questionId: q.id, response: rightResponse(q) }));
       expect(outcome.grade.correct).toBe(true);
+      // The history keeps the option as written, whatever position it was shown at.
+      if (q.type === "single") {
+        const [record] = (await tutor.store.read(learner)).history;
+        const written = tutor.question(q.id);
+        expect(written && "options" in written && written.options[record?.selected?.[0] ?? -1]?.correct).toBe(
+          true,
+        );
+      }
     }
     expect(orders.size).toBeGreaterThan(1);
   });
@@ -85,6 +93,10 @@ describe("a stage attempt", () => {
     expect(after.outcomes.every((o) => o.grade.correct && o.revealed && !o.stage.passedNow)).toBe(true);
     expect(after.quiz.attempt).toMatchObject({ state: "closed", canRetry: false, nextTry: "2026-03-03" });
     expectRefusal(await tutor.retryMissed("ana", "tcp-basics", 1), "not-now");
+    await tutor.openStage("ana", "tcp-basics", 1);
+    expect((await tutor.nextStep("ana")).message).toMatch(
+      /^Stage 1 \(Understand\) of .+: .*try stage 1 again from tomorrow \(2026-03-03\)/,
+    );
     const later = expectRefusal(await tutor.startQuiz("ana", "tcp-basics", 1), "try-later");
     expect(later.retryOn).toBe("2026-03-03");
     expect(later.message).toContain("2026-03-03");
