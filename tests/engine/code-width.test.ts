@@ -37,7 +37,7 @@ describe("wideCodeLines", () => {
       "id: f",
       "---",
       "",
-      "Prose may be as wide as it likes: " + line(90, "p"),
+      `Prose may be as wide as it likes: ${line(90, "p")}`,
       "",
       "```text",
       line(MAX),
@@ -61,23 +61,23 @@ describe("wideCodeLines", () => {
       "",
       "What does this print?",
       "", // 10
-      "    " + line(80),
+      `    ${line(80)}`,
       "",
       "- item",
       "",
       "  ```", // 15
-      "  " + line(70) + "  " + line(10),
+      `  ${line(70)}  ${line(10)}`,
       "  ```",
       "",
       "> **Explanation:** Because:",
       ">", // 20
       "> ```",
       "> ok",
-      "> " + line(77),
+      `> ${line(77)}`,
       "> ```",
       "", // 25
       "~~~",
-      "\t" + line(73),
+      `\t${line(73)}`,
       "界".repeat(39),
       "~~~",
     ].join("\n");
