@@ -35,13 +35,18 @@ export interface StageProgress {
   stage: StageNumber;
   title: string;
   status: StageStatus;
-  /** Questions in the stage, how many answered at least once, how many whose latest answer is right. */
+  /**
+   * The stage's pool (its questions that are not review-only), how many of them answered at least once, how
+   * many whose latest answer is right.
+   */
   total: number;
   answered: number;
   correct: number;
   /** correct / total, 0..1. */
   score: number;
-  /** How many right answers in one attempt at the stage's quiz pass it. */
+  /** Questions one attempt asks: a draw of 5 from the pool, or the whole pool when smaller. */
+  asked: number;
+  /** How many right answers in one attempt (of `asked`) pass it. */
   needed: number;
   read: boolean;
 }
@@ -68,7 +73,10 @@ export interface StageView {
   sections: LessonSection[];
   status: StageStatus;
   stages: StageProgress[];
+  /** The stage's pool: questions an attempt may ask (review-only ones not counted). */
   questionCount: number;
+  /** Questions one attempt asks (a draw from the pool). */
+  asked: number;
 }
 
 export type NextStep =

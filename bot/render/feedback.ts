@@ -159,7 +159,7 @@ function summaryLine(quiz: QuizState, progress: StageProgress): string {
   if (quiz.mode !== "review") {
     return progress.status === "passed"
       ? line
-      : `${line} Stage ${progress.stage} passes with ${progress.needed} of ${progress.total} right in one attempt.`;
+      : `${line} Stage ${progress.stage} passes with ${progress.needed} of ${progress.asked} right in one attempt.`;
   }
   return quiz.moreDue
     ? `${line} ${quiz.moreDue} more review${quiz.moreDue === 1 ? " is" : "s are"} due.`

@@ -5,6 +5,7 @@ import { type EngineContext, ok, refuse } from "../context.js";
 import type { LearnerDoc, Session } from "../progress/model.js";
 import type { QuizState, Result, StageProgress, StageView } from "../tutor-types.js";
 import { stagesFor } from "./catalog.js";
+import { drawForAttempt } from "./draw.js";
 import { sessionState } from "./session.js";
 import { currentStage } from "./stages.js";
 
@@ -32,6 +33,7 @@ export function openStage(
       status: progress.status,
       stages,
       questionCount: progress.total,
+      asked: progress.asked,
     });
   });
 }
@@ -48,7 +50,8 @@ export function startQuiz(
       mode: "quiz",
       lessonId: lesson.id,
       stage: n,
-      questionIds: ctx.library.questionsFor(lesson.id, n).map((q) => q.id),
+      // A draw from the stage's pool (journey/draw.ts), kept in the session: a resumed attempt asks the same.
+      questionIds: drawForAttempt(ctx, doc, lesson.id, n),
       index: 0,
       startedAt: ctx.now().toISOString(),
       results: [],

@@ -62,6 +62,11 @@ export interface LearnerDoc {
   read: Record<string, Partial<Record<StageNumber, string>>>;
   lastVisited?: { lessonId: string; stage: StageNumber; at: string };
   session?: Session;
+  /**
+   * lessonId -> stage -> question id -> the number of the latest attempt that drew it (1 for the first), so a
+   * retake draws other questions (journey/draw.ts). Bounded by the stage's pool; absent before any draw.
+   */
+  drawn?: Record<string, Partial<Record<StageNumber, Record<string, number>>>>;
   /** Fields written by newer versions are kept as they are. */
   [extra: string]: unknown;
 }

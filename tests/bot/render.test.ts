@@ -20,6 +20,7 @@ import {
   type Lesson,
   loadContent,
   type Question,
+  type QuizState,
   STAGE_NUMBERS,
   type StageProgress,
   type StageView,
@@ -63,6 +64,7 @@ function viewOf(lesson: Lesson, stage: number): StageView {
     answered: 0,
     correct: 0,
     score: 0,
+    asked: 3,
     needed: 3,
     read: false,
   }));
@@ -75,6 +77,7 @@ function viewOf(lesson: Lesson, stage: number): StageView {
     status: "available",
     stages,
     questionCount: 3,
+    asked: 3,
   };
 }
 
@@ -252,59 +255,80 @@ describe("every bundled question", () => {
   it("renders as a question, an answer modal and its feedback within limits: as answered, and at its longest", async () => {
     // A real tutor over the bundled lessons walks every stage of every lesson, so each outcome (stage changes,
     // the lesson's stages, the quiz) is the engine's own. Only the "longest" variant puts in the worst grade.
+    // An attempt draws 5 questions of a stage's pool, the ones not drawn before first: attempts are started until
+    // every question of the pool was asked. Review-only questions, never drawn, are rendered as a review asks them.
     const tutor = await bundledTutor();
     const learner = "render-test";
-    let seen = 0;
+    const seen = new Set<string>();
     for (const lesson of tutor.lessons()) {
       for (const stage of STAGE_NUMBERS) {
-        const started = await tutor.startQuiz(learner, lesson.id, stage);
-        if (!started.ok) throw new Error(`${lesson.id} stage ${stage}: ${started.message}`);
-        let state = started.value;
-        while (state.question) {
-          const question = state.question;
-          seen += 1;
-          const shown = fitMessage(
-            renderQuestion(state, { lessonTitle: lesson.title, hint: true, notice: "n" }),
-          );
-          expectSafeMessage({ ...shown, allowed_mentions: shown.allowedMentions });
-          expect(shown.embeds[0]?.description).toBeTruthy();
-          if (question.type === "short" || question.type === "numeric" || question.type === "explain") {
-            const modal = answerModal(
-              question,
-              true,
-              "A lesson title with a rather long name indeed",
-            ).toJSON();
-            expect(modal.title.length).toBeLessThanOrEqual(45);
-            expect(modal.custom_id.length).toBeLessThanOrEqual(100);
-          }
-          const answered = await tutor.answer(learner, {
-            questionId: question.id,
-            response: rightResponse(question),
-          });
-          if (!answered.ok) throw new Error(`${question.id}: ${answered.message}`);
-          const outcome = answered.value;
-          expectFits(renderFeedback(outcome, { lessonTitle: lesson.title }));
-          const longest: AnswerOutcome = {
-            ...outcome,
-            grade: longestGrade(question),
-            journal: longReflection(question),
-            quiz: { ...outcome.quiz, done: true },
+        const all = tutor.questionsFor(lesson.id, stage);
+        const pool = all.filter((q) => !q.reviewOnly);
+        for (const question of all.filter((q) => q.reviewOnly)) {
+          const review: QuizState = {
+            mode: "review",
+            index: 0,
+            total: 1,
+            results: [],
+            question,
+            done: false,
           };
-          const then = { ...longReflection(question), stage: 2 as const, kind: "explanation" as const };
-          expectFits(
-            renderFeedback(longest, {
-              lessonTitle: lesson.title,
-              thenAndNow: { then },
-              typed: "z".repeat(4000),
-            }),
-          );
-          state = outcome.quiz;
+          expectSafeMessage(fitMessage(renderQuestion(review, { lessonTitle: lesson.title, hint: true })));
+          seen.add(question.id);
+        }
+        for (let attempt = 0; pool.some((q) => !seen.has(q.id)); attempt++) {
+          if (attempt > pool.length)
+            throw new Error(`${lesson.id} stage ${stage}: the draws never ask the whole pool`);
+          const started = await tutor.startQuiz(learner, lesson.id, stage);
+          if (!started.ok) throw new Error(`${lesson.id} stage ${stage}: ${started.message}`);
+          let state = started.value;
+          while (state.question) {
+            const question = state.question;
+            seen.add(question.id);
+            const shown = fitMessage(
+              renderQuestion(state, { lessonTitle: lesson.title, hint: true, notice: "n" }),
+            );
+            expectSafeMessage({ ...shown, allowed_mentions: shown.allowedMentions });
+            expect(shown.embeds[0]?.description).toBeTruthy();
+            if (question.type === "short" || question.type === "numeric" || question.type === "explain") {
+              const modal = answerModal(
+                question,
+                true,
+                "A lesson title with a rather long name indeed",
+              ).toJSON();
+              expect(modal.title.length).toBeLessThanOrEqual(45);
+              expect(modal.custom_id.length).toBeLessThanOrEqual(100);
+            }
+            const answered = await tutor.answer(learner, {
+              questionId: question.id,
+              response: rightResponse(question),
+            });
+            if (!answered.ok) throw new Error(`${question.id}: ${answered.message}`);
+            const outcome = answered.value;
+            expectFits(renderFeedback(outcome, { lessonTitle: lesson.title }));
+            const longest: AnswerOutcome = {
+              ...outcome,
+              grade: longestGrade(question),
+              journal: longReflection(question),
+              quiz: { ...outcome.quiz, done: true },
+            };
+            const then = { ...longReflection(question), stage: 2 as const, kind: "explanation" as const };
+            expectFits(
+              renderFeedback(longest, {
+                lessonTitle: lesson.title,
+                thenAndNow: { then },
+                typed: "z".repeat(4000),
+              }),
+            );
+            state = outcome.quiz;
+          }
         }
       }
     }
     const { catalog } = await bundledContent();
-    expect(seen).toBe(catalog.quizzes.flatMap((q) => q.questions).length);
-  });
+    expect(seen.size).toBe(catalog.quizzes.flatMap((q) => q.questions).length);
+    // Over a thousand questions, each answered through the store: far longer than one test's default.
+  }, 180_000);
 });
 
 describe("answers to questions", () => {
