@@ -20,6 +20,12 @@ export const POLICY = {
   otherTypes: 3,
   /** Share of single and multiple choice questions, across all quizzes, whose right option comes first. */
   rightOptionFirst: 0.4,
+  /**
+   * Question pools (issue 17): every stage declares objectives, has at least `perStage` gate questions (not
+   * review-only) and covers each objective with one. `enforced` switches the pool rules on for bundled content
+   * (and `tutor check --policy`), once the bundled quizzes have pools.
+   */
+  pools: { enforced: false, perStage: 8 },
 } as const;
 
 const wordCount = (markdown: string) => (markdown.match(/[\p{L}\p{N}][\p{L}\p{N}'’_.-]*/gu) ?? []).length;
@@ -27,12 +33,53 @@ const number = (n: number) => n.toLocaleString("en-US");
 const questionCount = (n: number) => `${n} question${n === 1 ? "" : "s"}`;
 
 /** Every way the catalog falls short of the bar, one issue at the line it is about. */
-export function checkPolicy(catalog: Catalog): ContentIssue[] {
+export function checkPolicy(
+  catalog: Catalog,
+  { pools = POLICY.pools.enforced }: { pools?: boolean } = {},
+): ContentIssue[] {
   return [
     ...catalog.lessons.flatMap(lessonIssues),
     ...catalog.quizzes.flatMap(quizIssues),
+    ...(pools ? catalog.quizzes.flatMap(poolIssues) : []),
     ...rightOptionFirstIssues(catalog.quizzes),
   ];
+}
+
+/**
+ * Each stage's objectives and pool: declared, at least POLICY.pools.perStage gate questions, every objective
+ * tested by a gate question (review-only ones are never drawn, so they cover nothing). Reported at the stage
+ * heading, and an uncovered objective at its own line. A stage without questions is reported by the check.
+ */
+function poolIssues(quiz: Quiz): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const { perStage } = POLICY.pools;
+  for (const { stage, line, objectives } of quiz.stages) {
+    const at = (message: string, where = line) =>
+      issues.push({ file: quiz.file, line: where, message: `stage ${stage}: ${message}` });
+    const inStage = quiz.questions.filter((q) => q.stage === stage);
+    if (inStage.length === 0) continue;
+    const gate = inStage.filter((q) => !q.reviewOnly);
+    if (objectives.length === 0) {
+      at(
+        "declares no objectives; add a `> **Objectives:**` block under its heading and name one in each question",
+      );
+    }
+    if (gate.length < perStage) {
+      const reviewOnly = inStage.length - gate.length;
+      at(
+        `a pool of ${questionCount(gate.length)}${reviewOnly ? ` (and ${reviewOnly} review-only)` : ""}; a stage has at least ${perStage}, so that a retake asks new ones`,
+      );
+    }
+    for (const objective of objectives) {
+      if (!gate.some((q) => q.objective === objective.id)) {
+        at(
+          `objective \`${objective.id}\` is tested by no question an attempt can draw (review-only ones are not drawn)`,
+          objective.line,
+        );
+      }
+    }
+  }
+  return issues;
 }
 
 function lessonIssues(lesson: Lesson): ContentIssue[] {
@@ -77,7 +124,8 @@ function quizIssues(quiz: Quiz): ContentIssue[] {
       atStage(stage, `${questionCount(count)}; ask at least ${POLICY.busyStages.min}`);
   }
   for (const stage of POLICY.explainStages) {
-    if (!inStage(stage).some((q) => q.type === "explain")) {
+    // A review-only explain question is never drawn: the journal would get no explanation from an attempt.
+    if (!inStage(stage).some((q) => q.type === "explain" && !q.reviewOnly)) {
       atStage(stage, "no explain question; add one for the learner to write in their own words");
     }
   }
