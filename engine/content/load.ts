@@ -182,8 +182,12 @@ export async function checkContent(
   const load = async (contentRoot: string) => {
     const result = await loadContent(contentRoot);
     if (!(options.policy ?? resolve(contentRoot) === bundledContentDir())) return result;
-    const { checkPolicy } = await import("./policy.js");
-    const issues = [...result.issues, ...checkPolicy(result.catalog)].sort(byPlace);
+    const { checkCodeWidth, checkPolicy } = await import("./policy.js");
+    const issues = [
+      ...result.issues,
+      ...checkPolicy(result.catalog),
+      ...(await checkCodeWidth(result.catalog)),
+    ].sort(byPlace);
     return { ...result, issues };
   };
   if (paths.length === 0) return load(root);

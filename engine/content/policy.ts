@@ -3,7 +3,9 @@
  * decide whether content can be loaded at all; this decides whether it is good enough to ship, so only
  * `tutor check` runs it (see checkContent), never the loading that opens the app.
  */
+import { readFile } from "node:fs/promises";
 import type { ContentIssue } from "../errors.js";
+import { wideCodeLines } from "./code-width.js";
 import type { Catalog, Lesson, Question, Quiz, StageNumber } from "./model.js";
 
 export const POLICY = {
@@ -26,6 +28,11 @@ export const POLICY = {
    * (and `tutor check --policy`), once the bundled quizzes have pools.
    */
   pools: { enforced: false, perStage: 8 },
+  /**
+   * Columns of a code line in a lesson or quiz: the terminal app indents what it renders, so 76 reads in an
+   * 80-column terminal. `enforced` as for pools, once the bundled diagrams are rewrapped.
+   */
+  codeColumns: { enforced: false, max: 76 },
 } as const;
 
 const wordCount = (markdown: string) => (markdown.match(/[\p{L}\p{N}][\p{L}\p{N}'’_.-]*/gu) ?? []).length;
@@ -43,6 +50,19 @@ export function checkPolicy(
     ...(pools ? catalog.quizzes.flatMap(poolIssues) : []),
     ...rightOptionFirstIssues(catalog.quizzes),
   ];
+}
+
+/** Every code line wider than POLICY.codeColumns.max in the catalog's lessons and quizzes, at its line. */
+export async function checkCodeWidth(
+  catalog: Catalog,
+  { enforced = POLICY.codeColumns.enforced }: { enforced?: boolean } = {},
+): Promise<ContentIssue[]> {
+  if (!enforced) return [];
+  const files = [...catalog.lessons, ...catalog.quizzes].map((c) => c.file);
+  const found = await Promise.all(
+    files.map(async (file) => wideCodeLines(file, await readFile(file, "utf8"), POLICY.codeColumns.max)),
+  );
+  return found.flat();
 }
 
 /**
