@@ -5,6 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import type { ContentIssue } from "../errors.js";
+import { ATTEMPT_SIZE, EXPLAIN_STAGES } from "../journey/draw.js";
 import { wideCodeLines } from "./code-width.js";
 import type { Catalog, Lesson, Question, Quiz, StageNumber } from "./model.js";
 
@@ -98,8 +99,32 @@ function poolIssues(quiz: Quiz): ContentIssue[] {
         );
       }
     }
+    for (const q of neverDrawn(
+      stage,
+      gate,
+      objectives.map((o) => o.id),
+    )) {
+      at(
+        `question \`${q.id}\` is never drawn: the stage's explain question and one question for each other objective fill all ${ATTEMPT_SIZE} of an attempt; declare fewer objectives or tie it to another`,
+        q.line,
+      );
+    }
   }
   return issues;
+}
+
+/**
+ * Gate questions no attempt can ask (journey/draw.ts): in stages 2, 4 and 6 the explain questions are always
+ * drawn; when they and one question for each objective they leave uncovered fill the attempt, the other
+ * questions of the explain questions' objectives are never drawn.
+ */
+function neverDrawn(stage: StageNumber, gate: Question[], objectives: string[]): Question[] {
+  if (!EXPLAIN_STAGES.includes(stage) || gate.length <= ATTEMPT_SIZE) return [];
+  const explain = gate.filter((q) => q.type === "explain");
+  const byExplain = new Set(explain.map((q) => q.objective));
+  const others = objectives.filter((o) => !byExplain.has(o) && gate.some((q) => q.objective === o));
+  if (explain.length + others.length < ATTEMPT_SIZE) return [];
+  return gate.filter((q) => q.type !== "explain" && byExplain.has(q.objective));
 }
 
 function lessonIssues(lesson: Lesson): ContentIssue[] {

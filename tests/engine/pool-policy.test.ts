@@ -11,7 +11,7 @@ const BASE = new URL("../fixtures/malformed/_base/", import.meta.url).pathname;
 
 interface StageSpec {
   objectives?: string[];
-  /** One question per entry: the objective it names, `!` in front for review-only, "" for none. */
+  /** One question per entry: the objective it names, `!` in front for review-only, `?` for an explain question, "" for none. */
   questions: string[];
 }
 
@@ -26,15 +26,16 @@ function quizText(stages: StageSpec[]): string {
       );
     }
     spec.questions.forEach((q, k) => {
-      const objective = q.replace(/^!/, "");
+      const objective = q.replace(/^[!?]/, "");
+      const explain = q.startsWith("?");
       const attributes = [
         objective ? `objective: ${objective}` : "",
         q.startsWith("!") ? "review-only" : "",
       ].filter(Boolean);
       parts.push(
-        `### t${stage}-q${k} (${["single", ...attributes].join(", ")})`,
-        "Pick one.",
-        "- [ ] Wrong\n  > Because it is wrong.\n- [x] Right",
+        `### t${stage}-q${k} (${[explain ? "explain" : "single", ...attributes].join(", ")})`,
+        explain ? "Explain it." : "Pick one.",
+        explain ? "- A point\n  - a phrase" : "- [ ] Wrong\n  > Because it is wrong.\n- [x] Right",
         "> **Explanation:** Because.",
       );
     });
@@ -94,6 +95,34 @@ describe("question pools in the content policy", () => {
           "stage 5: objective `gamma` is tested by no question an attempt can draw (review-only ones are not drawn)",
       },
     ]);
+  });
+
+  it("reports gate questions no attempt can draw: an explain question and 4 other objectives fill all 5", async () => {
+    const stages = full();
+    const objectives = ["alpha", "beta", "gamma", "delta", "eps"];
+    stages[3] = {
+      objectives,
+      questions: ["?alpha", "alpha", "beta", "gamma", "delta", "eps", "beta", "alpha"],
+    };
+    expect(await poolIssues(stages)).toEqual(
+      [1, 7].map((k) => ({
+        text: `### t4-q${k} (single, objective: alpha)`,
+        message: `stage 4: question \`t4-q${k}\` is never drawn: the stage's explain question and one question for each other objective fill all 5 of an attempt; declare fewer objectives or tie it to another`,
+      })),
+    );
+    // With four objectives a slot is left over: every question is drawn in turn, and nothing is reported.
+    stages[3] = {
+      objectives: objectives.slice(0, 4),
+      questions: ["?alpha", "alpha", "beta", "gamma", "delta", "beta", "alpha", "gamma"],
+    };
+    expect(await poolIssues(stages)).toEqual([]);
+    // Stage 3 asks no explain question for certain: five objectives leave every question its turn.
+    stages[3] = full()[3] as StageSpec;
+    stages[2] = {
+      objectives,
+      questions: ["alpha", "alpha", "beta", "gamma", "delta", "eps", "beta", "alpha"],
+    };
+    expect(await poolIssues(stages)).toEqual([]);
   });
 
   it("reports a stage that declares no objectives", async () => {
