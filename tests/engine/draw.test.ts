@@ -249,6 +249,30 @@ describe("a stage attempt draws from the pool", () => {
     expect([...reviewed].filter((id) => id.startsWith("pool-q"))).toHaveLength(9);
   });
 
+  it("takes a hand-edited record of earlier draws that makes no sense as none", async () => {
+    const content = poolContent();
+    const data = tempDir();
+    const tutor = await open(content, data);
+    expectOk(await tutor.startQuiz("ana", "target", 1));
+    await tutor.close();
+    const file = join(data, "learners", "ana.json");
+    for (const drawn of [
+      "junk",
+      { target: "junk" },
+      { target: { 1: ["pool-q0"] } },
+      { target: { 1: { "pool-q0": -1, "pool-q1": "x" } } },
+    ]) {
+      const doc = JSON.parse(readFileSync(file, "utf8"));
+      writeFileSync(file, JSON.stringify({ ...doc, drawn }));
+      const again = await open(content, data);
+      const quiz = expectOk(await again.startQuiz("ana", "target", 1));
+      expect(quiz.total).toBe(5);
+      await again.close();
+      const after = JSON.parse(readFileSync(file, "utf8"));
+      expect(Object.values(after.drawn.target[1])).toEqual([1, 1, 1, 1, 1]);
+    }
+  });
+
   it("asks a small pool whole: the fixture's other stages of one question", async () => {
     const tutor = await open(poolContent(), tempDir());
     await answerAll(tutor, "ana", expectOk(await tutor.startQuiz("ana", "target", 1)));
