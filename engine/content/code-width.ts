@@ -8,12 +8,17 @@ import type { ContentIssue } from "../errors.js";
 import { splitFrontMatter } from "./front-matter.js";
 import { lexWithLines } from "./markdown.js";
 
-/** Columns a line takes in a terminal: wide characters count 2, a tab moves to the next multiple of 4. */
+/** The terminal app indents a code block by 4 columns (marked-terminal's `tab`): 76 columns fit in 80. */
+const CODE_INDENT = 4;
+
+/**
+ * Columns a code line takes as the terminal shows it: a wide (CJK) character counts 2, and a tab moves to the
+ * terminal's next tab stop, every 8 columns of the screen, counted from the block's indent of 4.
+ */
 export function columns(line: string): number {
   let width = 0;
-  for (const part of line.split("\t").entries()) {
-    const [i, text] = part;
-    if (i > 0) width += 4 - (width % 4);
+  for (const [i, text] of line.split("\t").entries()) {
+    if (i > 0) width += 8 - ((width + CODE_INDENT) % 8);
     width += stringWidth(text);
   }
   return width;

@@ -206,6 +206,20 @@ describe("stage pages", () => {
       `Page ${pages.length} of ${pages.length} · Stage 1 of 6 · 3 questions`,
     );
   });
+
+  it("say how many of the stage's pool an attempt asks", async () => {
+    const lesson = (await bundledContent()).catalog.lessons[0] as Lesson;
+    const buttonLabels = (view: StageView) =>
+      (renderStage(view).components ?? []).flatMap((row) =>
+        row.toJSON().components.map((c) => ("label" in c ? c.label : undefined)),
+      );
+    const pool = { ...viewOf(lesson, 1), questionCount: 9, asked: 5 };
+    expect(renderStage(pool).embeds?.at(-1)?.footer?.text).toMatch(/ · 9 questions, 5 per attempt$/);
+    expect(buttonLabels(pool)).toContain("Start the stage 1 questions (5 of 9)");
+    const whole = { ...viewOf(lesson, 1), questionCount: 4, asked: 4 };
+    expect(renderStage(whole).embeds?.at(-1)?.footer?.text).toMatch(/ · 4 questions$/);
+    expect(buttonLabels(whole)).toContain("Start the stage 1 questions (4)");
+  });
 });
 
 describe("catalog pages", () => {
@@ -328,7 +342,7 @@ describe("every bundled question", () => {
     }
     const { catalog } = await bundledContent();
     expect(seen.size).toBe(catalog.quizzes.flatMap((q) => q.questions).length);
-    // Over a thousand questions, each answered through the store: far longer than one test's default.
+    // It walks every bundled question (over a thousand), each answered through the store: far longer than the default.
   }, 180_000);
 });
 

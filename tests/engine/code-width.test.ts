@@ -21,11 +21,14 @@ function reported(text: string): number[] {
 }
 
 describe("columns", () => {
-  it("counts a wide character as two and a tab up to the next multiple of four", () => {
+  it("counts a wide character as two and a tab up to the terminal's next stop, after the indent of 4", () => {
     expect(columns("abc")).toBe(3);
     expect(columns("界界")).toBe(4);
+    // The block starts at screen column 4: tab stops fall at 4, 12, 20, ... of the line.
+    expect(columns("\tb")).toBe(5);
     expect(columns("a\tb")).toBe(5);
-    expect(columns("abcd\tb")).toBe(9);
+    expect(columns("abcd\tb")).toBe(13);
+    expect(columns("\t\tb")).toBe(13);
     expect(columns("─│┌")).toBe(3);
   });
 });
