@@ -27,12 +27,12 @@ export const POLICY = {
    * review-only) and covers each objective with one. `enforced` switches the pool rules on for bundled content
    * (and `tutor check --policy`), once the bundled quizzes have pools.
    */
-  pools: { enforced: false, perStage: 8 },
+  pools: { enforced: true, perStage: 8 },
   /**
    * Columns of a code line in a lesson or quiz: the terminal app indents what it renders, so 76 reads in an
    * 80-column terminal. `enforced` as for pools, once the bundled diagrams are rewrapped.
    */
-  codeColumns: { enforced: false, max: 76 },
+  codeColumns: { enforced: true, max: 76 },
 } as const;
 
 const wordCount = (markdown: string) => (markdown.match(/[\p{L}\p{N}][\p{L}\p{N}'’_.-]*/gu) ?? []).length;

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { columns, wideCodeLines } from "../../engine/content/code-width.js";
 import { checkCodeWidth, POLICY } from "../../engine/content/policy.js";
-import { loadContent } from "../../engine/index.js";
+import { checkContent, loadContent } from "../../engine/index.js";
 import { tempDir } from "../helpers/engine.js";
 
 const BASE = new URL("../fixtures/malformed/_base/", import.meta.url).pathname;
@@ -113,5 +113,11 @@ describe("checkCodeWidth", () => {
       ],
     ]);
     expect(await checkCodeWidth(catalog, { enforced: false })).toEqual([]);
+    // `tutor check --policy` reports it as one of its problems (the rule is on: the bundled diagrams fit).
+    expect(POLICY.codeColumns.enforced).toBe(true);
+    const checked = await checkContent(root, [], { policy: true });
+    expect(checked.issues.map((i) => [i.file, i.line])).toContainEqual([lesson, 12]);
+    // A folder of one's own, without --policy, is checked for validity only.
+    expect((await checkContent(root)).issues).toEqual([]);
   });
 });
