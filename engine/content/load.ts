@@ -268,6 +268,7 @@ function summarise(catalog: Catalog): string {
   const pools = catalog.quizzes.flatMap((quiz) =>
     quiz.stages.map((s) => quiz.questions.filter((q) => q.stage === s.stage && !q.reviewOnly).length),
   );
-  const pooled = pools.length > 0 ? `; pools of ${Math.min(...pools)} to ${Math.max(...pools)} per stage` : "";
+  const pooled =
+    pools.length > 0 ? `; pools of ${Math.min(...pools)} to ${Math.max(...pools)} per stage` : "";
   return `${catalog.lessons.length} lesson${catalog.lessons.length === 1 ? "" : "s"}, ${questions.length} questions (${perStage.join(", ")})${reviewOnly ? `, ${reviewOnly} of them review-only` : ""}${pooled}`;
 }
