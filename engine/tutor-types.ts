@@ -41,13 +41,18 @@ export interface StageProgress {
   stage: StageNumber;
   title: string;
   status: StageStatus;
-  /** Questions in the stage, how many answered at least once, how many whose latest answer is right. */
+  /**
+   * The stage's pool (its questions that are not review-only), how many of them answered at least once, how
+   * many whose latest answer is right.
+   */
   total: number;
   answered: number;
   correct: number;
   /** correct / total, 0..1. */
   score: number;
-  /** How many right answers in one attempt at the stage's quiz pass it. */
+  /** Questions one attempt asks: a draw of 5 from the pool, or the whole pool when smaller. */
+  asked: number;
+  /** How many right answers in one attempt (of `asked`) pass it. */
   needed: number;
   read: boolean;
 }
@@ -74,9 +79,12 @@ export interface StageView {
   sections: LessonSection[];
   status: StageStatus;
   stages: StageProgress[];
+  /** The stage's pool: questions an attempt may ask (review-only ones not counted). */
   questionCount: number;
   /** Parts of this stage kept back until the learner hands in the stage's explain question (headings). */
   hidden: string[];
+  /** Questions one attempt asks (a draw from the pool). */
+  asked: number;
 }
 
 export type NextStep =
@@ -145,8 +153,6 @@ export interface AttemptStatus {
   canSeeAnswers: boolean;
   /** Study day (YYYY-MM-DD) from which a fresh attempt can pass, when it is not today. */
   nextTry?: string;
-  /** Where seeing the answers now would move `nextTry` (answers seen wait longer: see journey/attempt.ts). */
-  nextTryIfShown?: string;
   /** One or two plain sentences saying where the attempt stands and when the learner can try again. */
   message: string;
 }

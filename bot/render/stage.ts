@@ -52,6 +52,12 @@ function sectionEmbeds(view: StageView): APIEmbed[] {
   return embeds;
 }
 
+/** "5 questions", or "9 questions, 5 per attempt" when an attempt draws from a larger pool. */
+function questionsText(view: StageView): string {
+  const pool = plural(view.questionCount, "question");
+  return view.asked < view.questionCount ? `${pool}, ${view.asked} per attempt` : pool;
+}
+
 export function stagePages(view: StageView): APIEmbed[][] {
   return packPages(sectionEmbeds(view), PAGE_BUDGET);
 }
@@ -63,7 +69,7 @@ export function renderStage(view: StageView, requestedPage = 0, notice?: string)
   const last = embeds.at(-1);
   if (last) {
     last.footer = {
-      text: `Page ${page + 1} of ${pages.length} · Stage ${view.stage} of 6 · ${plural(view.questionCount, "question")}`,
+      text: `Page ${page + 1} of ${pages.length} · Stage ${view.stage} of 6 · ${questionsText(view)}`,
     };
   }
   const header = `📘 **${view.lesson.title}** · Stage ${view.stage} of 6: **${view.title}** ${statusMark(view.status)}\n${stageMarks(view.stages)}`;
@@ -125,7 +131,7 @@ function stageComponents(view: StageView, page: number, pageCount: number): Row[
       .setCustomId(customId("quiz", "start", ref, view.stage))
       .setLabel(
         view.questionCount > 0
-          ? `Start the stage ${view.stage} questions (${view.questionCount})`
+          ? `Start the stage ${view.stage} questions (${view.asked < view.questionCount ? `${view.asked} of ${view.questionCount}` : view.questionCount})`
           : "This stage has no questions",
       )
       .setStyle(ButtonStyle.Primary)

@@ -11,6 +11,7 @@ import { useEngine } from "../hooks/use-engine.js";
 import { useMarkdown } from "../hooks/use-markdown.js";
 import { pageInfo, pagerReducer } from "../hooks/use-pager-state.js";
 import { rowsOf, textWidth, useTerminalSize } from "../hooks/use-terminal-size.js";
+import { askedText } from "../text/reports.js";
 
 const KEYS = [
   ["↑↓", "scroll"],
@@ -130,7 +131,7 @@ function StagePage({ view, status, onStage }: StagePageProps) {
   const position =
     lines.length === 0
       ? ""
-      : `lines ${page.from}–${page.to} of ${lines.length}${page.atEnd ? ` · end of stage: enter for its ${view.questionCount} question${view.questionCount === 1 ? "" : "s"}` : ""}`;
+      : `lines ${page.from}–${page.to} of ${lines.length}${page.atEnd ? ` · end of stage: enter for ${askedText(view)}` : ""}`;
 
   return (
     <Frame title={view.lesson.title} aside={aside} keys={KEYS} status={status}>

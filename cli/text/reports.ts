@@ -9,9 +9,17 @@ export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
-/** "it passes with 4 of 5 right in one attempt", from the engine's count for the stage. */
-export function neededText(progress: Pick<StageProgress, "needed" | "total">): string {
-  return `it passes with ${progress.needed} of ${progress.total} right in one attempt`;
+/** "it passes with 4 of 5 right in one attempt", from the engine's counts for the stage's attempt (a draw). */
+export function neededText(progress: Pick<StageProgress, "needed" | "asked">): string {
+  return `it passes with ${progress.needed} of ${progress.asked} right in one attempt`;
+}
+
+/** "5 questions" for a stage whose attempt asks its whole pool, else "5 of its 9 questions". */
+export function askedText(view: { asked: number; questionCount: number }): string {
+  const noun = `question${view.questionCount === 1 ? "" : "s"}`;
+  return view.asked < view.questionCount
+    ? `${view.asked} of its ${view.questionCount} ${noun}`
+    : `its ${view.questionCount} ${noun}`;
 }
 
 export function streakText(streak: ProgressSummary["streak"]): string {

@@ -57,11 +57,18 @@ export function crossCheck(
       }
     } else {
       for (const stage of STAGE_NUMBERS) {
-        if (!quiz.questions.some((q) => q.stage === stage)) {
+        const inStage = quiz.questions.filter((q) => q.stage === stage);
+        if (inStage.length === 0) {
           issues.push({
             file: quiz.file,
             line: 1,
             message: `stage ${stage} of \`${lesson.id}\` has no questions`,
+          });
+        } else if (inStage.every((q) => q.reviewOnly)) {
+          issues.push({
+            file: quiz.file,
+            line: quiz.stages.find((s) => s.stage === stage)?.line ?? 1,
+            message: `stage ${stage} of \`${lesson.id}\` has only review-only questions; an attempt needs questions to ask`,
           });
         }
       }

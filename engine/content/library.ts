@@ -2,7 +2,7 @@
 import { ok, refuse } from "../context.js";
 import { closest } from "../text/closest.js";
 import type { Result } from "../tutor-types.js";
-import type { Catalog, Lesson, Question, StageNumber } from "./model.js";
+import type { Catalog, Lesson, Objective, Question, StageNumber } from "./model.js";
 
 /** "io_uring", "io uring" and "io-uring" all name the same lessons. */
 const fold = (s: string) =>
@@ -14,9 +14,11 @@ const fold = (s: string) =>
 export class Library {
   private readonly questionIndex = new Map<string, Question>();
   private readonly byStage = new Map<string, Question[]>();
+  private readonly objectives = new Map<string, Objective[]>();
 
   constructor(readonly catalog: Catalog) {
     for (const quiz of catalog.quizzes) {
+      for (const s of quiz.stages) this.objectives.set(`${quiz.lessonId}#${s.stage}`, s.objectives);
       for (const q of quiz.questions) {
         this.questionIndex.set(q.id, q);
         const key = `${q.lessonId}#${q.stage}`;
@@ -43,8 +45,14 @@ export class Library {
     return this.questionIndex.get(id);
   }
 
+  /** Every question of a stage, review-only ones included, in file order. */
   questionsFor(lessonId: string, stage: StageNumber): Question[] {
     return this.byStage.get(`${lessonId}#${stage}`) ?? [];
+  }
+
+  /** The objectives a stage declares (none for content without them). */
+  objectivesFor(lessonId: string, stage: StageNumber): Objective[] {
+    return this.objectives.get(`${lessonId}#${stage}`) ?? [];
   }
 
   /** By id, or by a title fragment that names one lesson; otherwise a refusal with the closest id. */

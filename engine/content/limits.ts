@@ -13,7 +13,13 @@ export const MAX_QUESTIONS = 200;
 /** Options of a choice question, items of an order question: Discord shows no more than 25 in a menu. */
 export const MAX_OPTIONS = 25;
 
-/** Characters in one option, order item, accepted answer, key point or phrasing. */
+/**
+ * Objectives a stage declares: an attempt draws 5 questions, so it can cover at most 5. Two at least: a
+ * stage that teaches one thing needs no list.
+ */
+export const OBJECTIVES_PER_STAGE = { min: 2, max: 5 } as const;
+
+/** Characters in one option, order item, accepted answer, key point, phrasing or objective. */
 export const MAX_AUTHORED_TEXT = 500;
 
 /** Aliases (`*name`) a YAML document may expand (yaml's maxAliasCount): front matter needs none. */

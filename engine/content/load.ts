@@ -182,8 +182,12 @@ export async function checkContent(
   const load = async (contentRoot: string) => {
     const result = await loadContent(contentRoot);
     if (!(options.policy ?? resolve(contentRoot) === bundledContentDir())) return result;
-    const { checkPolicy } = await import("./policy.js");
-    const issues = [...result.issues, ...checkPolicy(result.catalog)].sort(byPlace);
+    const { checkCodeWidth, checkPolicy } = await import("./policy.js");
+    const issues = [
+      ...result.issues,
+      ...checkPolicy(result.catalog),
+      ...(await checkCodeWidth(result.catalog)),
+    ].sort(byPlace);
     return { ...result, issues };
   };
   if (paths.length === 0) return load(root);
@@ -259,5 +263,12 @@ function studyOrder(lessons: Lesson[]): Lesson[] {
 function summarise(catalog: Catalog): string {
   const questions = catalog.quizzes.flatMap((q) => q.questions);
   const perStage = STAGE_NUMBERS.map((s) => `stage ${s}: ${questions.filter((q) => q.stage === s).length}`);
-  return `${catalog.lessons.length} lesson${catalog.lessons.length === 1 ? "" : "s"}, ${questions.length} questions (${perStage.join(", ")})`;
+  const reviewOnly = questions.filter((q) => q.reviewOnly).length;
+  // The pools an attempt draws from: the smallest is the one a retake most likely repeats.
+  const pools = catalog.quizzes.flatMap((quiz) =>
+    quiz.stages.map((s) => quiz.questions.filter((q) => q.stage === s.stage && !q.reviewOnly).length),
+  );
+  const pooled =
+    pools.length > 0 ? `; pools of ${Math.min(...pools)} to ${Math.max(...pools)} per stage` : "";
+  return `${catalog.lessons.length} lesson${catalog.lessons.length === 1 ? "" : "s"}, ${questions.length} questions (${perStage.join(", ")})${reviewOnly ? `, ${reviewOnly} of them review-only` : ""}${pooled}`;
 }

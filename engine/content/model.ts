@@ -81,6 +81,10 @@ interface QuestionBase {
   hint?: string;
   /** Shown after answering; for explain questions, the model answer. */
   explanation: string;
+  /** The id of the stage objective it tests (`objective: <id>` in its heading), when the stage declares them. */
+  objective?: string;
+  /** Never drawn into a stage attempt (the gate); asked in reviews only. */
+  reviewOnly?: boolean;
   file: string;
   line: number;
 }
@@ -130,9 +134,28 @@ export interface ExplainQuestion extends QuestionBase {
 
 export type Question = ChoiceQuestion | OrderQuestion | ShortQuestion | NumericQuestion | ExplainQuestion;
 
+/** What a stage's learner must understand: one line of its `> **Objectives:**` block. */
+export interface Objective {
+  /** Kebab-case, unique within the stage. */
+  id: string;
+  text: string;
+  line: number;
+}
+
+/** A `## Stage N` section of a quiz file. */
+export interface QuizStage {
+  stage: StageNumber;
+  /** The line of its `## Stage N` heading. */
+  line: number;
+  /** Empty when the stage declares none. */
+  objectives: Objective[];
+}
+
 export interface Quiz {
   lessonId: string;
   file: string;
+  /** The stage sections in file order, with their objectives. */
+  stages: QuizStage[];
   questions: Question[];
 }
 

@@ -10,12 +10,21 @@ import { htmlLines, innerLine, type LocatedToken, lexWithLines, ownText, readLab
 import {
   isStageNumber,
   type KeyPoint,
+  type Objective,
   QUESTION_TYPES,
   type Question,
   type QuestionType,
   type Quiz,
+  type QuizStage,
   type StageNumber,
 } from "./model.js";
+import {
+  checkQuestionObjective,
+  isObjectivesBlock,
+  parseHeadingAttributes,
+  parseObjectives,
+  QUESTION_HEADING,
+} from "./objectives.js";
 import { compilePattern } from "./pattern.js";
 import { quizFrontMatter, validate } from "./schema.js";
 
@@ -27,9 +36,10 @@ interface Draft {
   prompt: string[];
   list?: { token: Tokens.List; at: LocatedToken };
   labels: Map<string, { text: string; line: number }>;
+  objective?: string;
+  reviewOnly: boolean;
 }
 
-const QUESTION_HEADING = /^([A-Za-z0-9_-]+)\s*\(\s*([A-Za-z-]+)\s*\)\s*$/;
 const CHOICE_TYPES: QuestionType[] = ["single", "multiple", "true-false"];
 const KNOWN_LABELS = ["hint", "explanation", "pattern", "answer", "tolerance", "unit"];
 
@@ -41,7 +51,13 @@ export function parseQuiz(file: string, source: string, issues: ContentIssue[]):
   if (!meta) return undefined;
 
   const drafts: Draft[] = [];
+  /** One entry per stage number, at its first heading; a stage written in two sections shares it. */
+  const stages = new Map<StageNumber, QuizStage>();
+  /** Stages whose objectives block was seen, even a malformed one (so its questions are not reported too). */
+  const declared = new Map<StageNumber, Objective[] | undefined>();
   let stage: StageNumber | undefined;
+  /** A question was seen in the current stage section: an objectives block must come before. */
+  let questionInSection = false;
   let draft: Draft | undefined;
   /** Under a question heading already reported as malformed: its body is not reported again. */
   let skipping = false;
@@ -57,9 +73,12 @@ export function parseQuiz(file: string, source: string, issues: ContentIssue[]):
       if (heading.depth === 2) {
         draft = undefined;
         skipping = false;
+        questionInSection = false;
         const n = Number(/^stage\s*(\d+)\b/i.exec(heading.text)?.[1]);
-        if (isStageNumber(n)) stage = n;
-        else {
+        if (isStageNumber(n)) {
+          stage = n;
+          if (!stages.has(n)) stages.set(n, { stage: n, line, objectives: [] });
+        } else {
           stage = undefined;
           issues.push({
             file,
@@ -73,16 +92,17 @@ export function parseQuiz(file: string, source: string, issues: ContentIssue[]):
         draft = undefined;
         skipping = true;
         const match = QUESTION_HEADING.exec(heading.text.trim());
-        if (!match?.[1] || !match[2]) {
+        const [rawType = "", ...attributeParts] = (match?.[2] ?? "").split(",");
+        if (!match?.[1] || !/^\s*[A-Za-z-]+\s*$/.test(rawType)) {
           issues.push({
             file,
             line,
-            message: `question heading \`### ${heading.text}\` must be \`### <question-id> (<type>)\``,
+            message: `question heading \`### ${heading.text}\` must be \`### <question-id> (<type>)\`, optionally \`(<type>, objective: <id>, review-only)\``,
           });
           continue;
         }
-        const [, id, rawType] = match;
-        const type = rawType.toLowerCase() as QuestionType;
+        const id = match[1];
+        const type = rawType.trim().toLowerCase() as QuestionType;
         if (!QUESTION_TYPES.includes(type)) {
           const suggestion = closest(type, QUESTION_TYPES);
           issues.push({
@@ -100,11 +120,37 @@ export function parseQuiz(file: string, source: string, issues: ContentIssue[]):
           issues.push({ file, line, message: `question \`${id}\` is not under a \`## Stage N\` heading` });
           continue;
         }
+        const attributes = parseHeadingAttributes(id, attributeParts, file, line, issues);
+        if (!attributes) continue;
         skipping = false;
-        draft = { id, type, stage, line, prompt: [], labels: new Map() };
+        questionInSection = true;
+        draft = { id, type, stage, line, prompt: [], labels: new Map(), ...attributes };
         drafts.push(draft);
         continue;
       }
+    }
+    if (token.type === "blockquote" && isObjectivesBlock(token as Tokens.Blockquote) && !skipping) {
+      if (!stage) {
+        issues.push({
+          file,
+          line,
+          message: "an **Objectives:** block outside a stage; put it right under its `## Stage N` heading",
+        });
+      } else if (questionInSection) {
+        issues.push({
+          file,
+          line,
+          message: `the **Objectives:** block of stage ${stage} goes right under its \`## Stage ${stage}\` heading, before the first question`,
+        });
+      } else if (declared.has(stage)) {
+        issues.push({ file, line, message: `stage ${stage} declares its objectives twice` });
+      } else {
+        const objectives = parseObjectives(located, stage, file, issues);
+        declared.set(stage, objectives);
+        const section = stages.get(stage);
+        if (section && objectives) section.objectives = objectives;
+      }
+      continue;
     }
     if (!draft) {
       if (skipping) continue;
@@ -155,12 +201,15 @@ export function parseQuiz(file: string, source: string, issues: ContentIssue[]):
   for (const d of drafts) {
     if (d.list)
       checkAnswerList({ id: d.id, choice: CHOICE_TYPES.includes(d.type) }, d.list, fm.body, file, issues);
+    // A malformed objectives block was reported already: its questions are not reported again for it.
+    if (!declared.has(d.stage) || declared.get(d.stage))
+      checkQuestionObjective(d, declared.get(d.stage), file, issues);
   }
   const questions = drafts
     .map((d) => buildQuestion(d, meta.lesson, file, fm.body, issues))
     .filter((q): q is Question => q !== undefined);
   if (issues.length > before) return undefined;
-  return { lessonId: meta.lesson, file, questions };
+  return { lessonId: meta.lesson, file, stages: [...stages.values()], questions };
 }
 
 function describe(token: Token): string {
@@ -197,6 +246,8 @@ function buildQuestion(
     file,
     line: d.line,
     ...(d.labels.get("hint") ? { hint: d.labels.get("hint")?.text } : {}),
+    ...(d.objective ? { objective: d.objective } : {}),
+    ...(d.reviewOnly ? { reviewOnly: true } : {}),
   };
   const list = d.list;
   const listLine = list?.at.line ?? d.line;

@@ -3,7 +3,10 @@
  * decide whether content can be loaded at all; this decides whether it is good enough to ship, so only
  * `tutor check` runs it (see checkContent), never the loading that opens the app.
  */
+import { readFile } from "node:fs/promises";
 import type { ContentIssue } from "../errors.js";
+import { ATTEMPT_SIZE, EXPLAIN_STAGES } from "../journey/draw.js";
+import { wideCodeLines } from "./code-width.js";
 import { cueIssues } from "./cues.js";
 import type { Catalog, Lesson, Question, Quiz, StageNumber } from "./model.js";
 
@@ -21,6 +24,17 @@ export const POLICY = {
   otherTypes: 3,
   /** Share of single and multiple choice questions, across all quizzes, whose right option comes first. */
   rightOptionFirst: 0.4,
+  /**
+   * Question pools (issue 17): every stage declares objectives, has at least `perStage` gate questions (not
+   * review-only) and covers each objective with one. `enforced` switches the pool rules on for bundled content
+   * (and `tutor check --policy`), once the bundled quizzes have pools.
+   */
+  pools: { enforced: true, perStage: 8 },
+  /**
+   * Columns of a code line in a lesson or quiz: the terminal app indents what it renders, so 76 reads in an
+   * 80-column terminal. `enforced` as for pools, once the bundled diagrams are rewrapped.
+   */
+  codeColumns: { enforced: true, max: 76 },
 } as const;
 
 const wordCount = (markdown: string) => (markdown.match(/[\p{L}\p{N}][\p{L}\p{N}'’_.-]*/gu) ?? []).length;
@@ -28,13 +42,91 @@ const number = (n: number) => n.toLocaleString("en-US");
 const questionCount = (n: number) => `${n} question${n === 1 ? "" : "s"}`;
 
 /** Every way the catalog falls short of the bar, one issue at the line it is about. */
-export function checkPolicy(catalog: Catalog): ContentIssue[] {
+export function checkPolicy(
+  catalog: Catalog,
+  { pools = POLICY.pools.enforced }: { pools?: boolean } = {},
+): ContentIssue[] {
   return [
     ...catalog.lessons.flatMap(lessonIssues),
     ...catalog.quizzes.flatMap(quizIssues),
+    ...(pools ? catalog.quizzes.flatMap(poolIssues) : []),
     ...rightOptionFirstIssues(catalog.quizzes),
     ...cueIssues(catalog.quizzes),
   ];
+}
+
+/** Every code line wider than POLICY.codeColumns.max in the catalog's lessons and quizzes, at its line. */
+export async function checkCodeWidth(
+  catalog: Catalog,
+  { enforced = POLICY.codeColumns.enforced }: { enforced?: boolean } = {},
+): Promise<ContentIssue[]> {
+  if (!enforced) return [];
+  const files = [...catalog.lessons, ...catalog.quizzes].map((c) => c.file);
+  const found = await Promise.all(
+    files.map(async (file) => wideCodeLines(file, await readFile(file, "utf8"), POLICY.codeColumns.max)),
+  );
+  return found.flat();
+}
+
+/**
+ * Each stage's objectives and pool: declared, at least POLICY.pools.perStage gate questions, every objective
+ * tested by a gate question (review-only ones are never drawn, so they cover nothing). Reported at the stage
+ * heading, and an uncovered objective at its own line. A stage without questions is reported by the check.
+ */
+function poolIssues(quiz: Quiz): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const { perStage } = POLICY.pools;
+  for (const { stage, line, objectives } of quiz.stages) {
+    const at = (message: string, where = line) =>
+      issues.push({ file: quiz.file, line: where, message: `stage ${stage}: ${message}` });
+    const inStage = quiz.questions.filter((q) => q.stage === stage);
+    if (inStage.length === 0) continue;
+    const gate = inStage.filter((q) => !q.reviewOnly);
+    if (objectives.length === 0) {
+      at(
+        "declares no objectives; add a `> **Objectives:**` block under its heading and name one in each question",
+      );
+    }
+    if (gate.length < perStage) {
+      const reviewOnly = inStage.length - gate.length;
+      at(
+        `a pool of ${questionCount(gate.length)}${reviewOnly ? ` (and ${reviewOnly} review-only)` : ""}; a stage has at least ${perStage}, so that a retake asks new ones`,
+      );
+    }
+    for (const objective of objectives) {
+      if (!gate.some((q) => q.objective === objective.id)) {
+        at(
+          `objective \`${objective.id}\` is tested by no question an attempt can draw (review-only ones are not drawn)`,
+          objective.line,
+        );
+      }
+    }
+    for (const q of neverDrawn(
+      stage,
+      gate,
+      objectives.map((o) => o.id),
+    )) {
+      at(
+        `question \`${q.id}\` is never drawn: the stage's explain question and one question for each other objective fill all ${ATTEMPT_SIZE} of an attempt; declare fewer objectives or tie it to another`,
+        q.line,
+      );
+    }
+  }
+  return issues;
+}
+
+/**
+ * Gate questions no attempt can ask (journey/draw.ts): in stages 2, 4 and 6 the explain questions are always
+ * drawn; when they and one question for each objective they leave uncovered fill the attempt, the other
+ * questions of the explain questions' objectives are never drawn.
+ */
+function neverDrawn(stage: StageNumber, gate: Question[], objectives: string[]): Question[] {
+  if (!EXPLAIN_STAGES.includes(stage) || gate.length <= ATTEMPT_SIZE) return [];
+  const explain = gate.filter((q) => q.type === "explain");
+  const byExplain = new Set(explain.map((q) => q.objective));
+  const others = objectives.filter((o) => !byExplain.has(o) && gate.some((q) => q.objective === o));
+  if (explain.length + others.length < ATTEMPT_SIZE) return [];
+  return gate.filter((q) => q.type !== "explain" && byExplain.has(q.objective));
 }
 
 function lessonIssues(lesson: Lesson): ContentIssue[] {
@@ -94,7 +186,8 @@ function quizIssues(quiz: Quiz): ContentIssue[] {
       atStage(stage, `${questionCount(count)}; ask at least ${POLICY.busyStages.min}`);
   }
   for (const stage of POLICY.explainStages) {
-    if (!inStage(stage).some((q) => q.type === "explain")) {
+    // A review-only explain question is never drawn: the journal would get no explanation from an attempt.
+    if (!inStage(stage).some((q) => q.type === "explain" && !q.reviewOnly)) {
       atStage(stage, "no explain question; add one for the learner to write in their own words");
     }
   }

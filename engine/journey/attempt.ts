@@ -8,9 +8,8 @@
  * - A first round short of the mark leaves two choices the same study day: retry the missed questions once (still
  *   without the answers; practice, it passes nothing), or see every answer. After either, passing needs a fresh
  *   attempt on a later study day.
- * - Until question pools give a fresh attempt other questions, a learner who saw the answers could replay them the
- *   next day. So seeing the answers moves the next attempt that can pass to SHOWN_WAIT_DAYS study days later:
- *   the answers must then be recalled after a week (a retention test), not copied from yesterday.
+ * - A fresh attempt draws its questions from the stage's pool (journey/draw.ts), preferring those not asked
+ *   before, so answers seen after one attempt do not pass the next.
  * - A stage already passed can be practised at any time, with the answers shown after each question.
  *
  * All of it is kept in the learner's document (`attempts`), never derived from the answer history.
@@ -21,10 +20,8 @@ import type { LearnerDoc, Session, StageAttempt } from "../progress/model.js";
 import { seededOrder } from "../quiz/present.js";
 import { addDays, studyDay } from "../time/study-day.js";
 import type { AttemptStatus, QuizState, Result, ShownAnswer, StageProgress } from "../tutor-types.js";
+import { drawForAttempt } from "./draw.js";
 import { sessionState } from "./session.js";
-
-/** Study days a learner waits for a fresh attempt after seeing a stage's answers (one day otherwise). */
-export const SHOWN_WAIT_DAYS = 7;
 
 export function attemptOf(doc: LearnerDoc, lessonId: string, stage: StageNumber): StageAttempt | undefined {
   return doc.attempts?.[lessonId]?.[stage];
@@ -46,9 +43,6 @@ function isLive(doc: LearnerDoc, lessonId: string, stage: StageNumber, round: Se
   return s?.mode === "quiz" && s.lessonId === lessonId && s.stage === stage && (s.round ?? "first") === round;
 }
 
-/** The later of two study days (YYYY-MM-DD sorts as text). */
-const later = (a: string, b: string) => (a > b ? a : b);
-
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function dayWords(day: string, today: string): string {
@@ -63,14 +57,14 @@ export function attemptStatus(
   progress: StageProgress,
 ): AttemptStatus {
   const stage = progress.stage;
-  const questions = ctx.library.questionsFor(lesson.id, stage);
   const a = attemptOf(doc, lesson.id, stage);
+  const questions = askedIn(ctx, lesson.id, stage, a);
   const today = studyDay(ctx.now(), ctx.clock);
   const base = {
     lessonId: lesson.id,
     stage,
     right: a ? a.right.filter((id) => questions.some((q) => q.id === id)).length : 0,
-    total: progress.total,
+    total: a?.asked?.length ?? progress.asked,
     needed: progress.needed,
     missed: [] as AttemptStatus["missed"],
     canRetry: false,
@@ -83,9 +77,7 @@ export function attemptStatus(
   const missed = questions
     .filter((q) => !a.right.includes(q.id))
     .map((q) => ({ questionId: q.id, prompt: q.prompt }));
-  const waitUntil = [addDays(a.day, 1), a.shownOn ? addDays(a.shownOn, SHOWN_WAIT_DAYS) : ""]
-    .sort()
-    .at(-1) as string;
+  const waitUntil = addDays(a.day, 1);
   if (isLive(doc, lesson.id, stage, a.round)) {
     return a.round === "first"
       ? { ...base, state: "running", message: `Stage ${stage}'s quiz is in progress.` }
@@ -99,7 +91,6 @@ export function attemptStatus(
   if (today >= waitUntil) return { ...base, state: "open", message: `Stage ${stage}'s quiz is open.` };
   const score = `${base.right} of ${base.total} right in the first round; stage ${stage} passes with ${base.needed} in one round.`;
   if (a.round === "first" && !a.closed) {
-    const shownDay = addDays(today, SHOWN_WAIT_DAYS);
     return {
       ...base,
       state: "missed",
@@ -107,8 +98,7 @@ export function attemptStatus(
       canRetry: missed.length > 0,
       canSeeAnswers: true,
       nextTry: waitUntil,
-      nextTryIfShown: later(shownDay, waitUntil),
-      message: `${score} Retry the ${plural(missed.length, "missed question")} once (the answers stay hidden; a retry is practice and passes nothing), or see the answers. A fresh attempt that can pass opens ${dayWords(waitUntil, today)}; after seeing the answers, on ${later(shownDay, waitUntil)}.`,
+      message: `${score} Retry the ${plural(missed.length, "missed question")} once (the answers stay hidden; a retry is practice and passes nothing), or see the answers. A fresh attempt, on other questions where the stage has them, opens ${dayWords(waitUntil, today)}.`,
     };
   }
   return {
@@ -117,7 +107,7 @@ export function attemptStatus(
     missed,
     canSeeAnswers: true,
     nextTry: waitUntil,
-    message: `${score} This attempt is over: you can try stage ${stage} again from ${dayWords(waitUntil, today)}${a.shownOn ? `, ${SHOWN_WAIT_DAYS} study days after you saw the answers` : ""}.`,
+    message: `${score} This attempt is over: you can try stage ${stage} again from ${dayWords(waitUntil, today)}.`,
   };
 }
 
@@ -171,10 +161,9 @@ export function startStageQuiz(
 ): Result<QuizState> {
   const stage = progress.stage;
   const status = attemptStatus(ctx, doc, lesson, progress);
-  const questions = ctx.library.questionsFor(lesson.id, stage);
   switch (status.state) {
     case "passed":
-      return ok(openRound(ctx, doc, lesson, stage, "practice", questions));
+      return ok(openRound(ctx, doc, lesson, stage, "practice", drawn(ctx, doc, lesson.id, stage)));
     case "running":
     case "retrying":
       return ok(sessionState(ctx, doc) as QuizState);
@@ -183,12 +172,12 @@ export function startStageQuiz(
     case "closed":
       return refuse("try-later", status.message, status.nextTry ? { retryOn: status.nextTry } : {});
     case "open": {
-      const before = attemptOf(doc, lesson.id, stage);
+      const questions = drawn(ctx, doc, lesson.id, stage);
       setAttempt(doc, lesson.id, stage, {
         day: studyDay(ctx.now(), ctx.clock),
         round: "first",
         right: [],
-        ...(before?.shownOn ? { shownOn: before.shownOn } : {}),
+        asked: questions.map((q) => q.id),
       });
       return ok(openRound(ctx, doc, lesson, stage, "first", questions));
     }
@@ -212,7 +201,7 @@ export function retryRound(
   }
   a.round = "retry";
   const missed = new Set(status.missed.map((m) => m.questionId));
-  const questions = ctx.library.questionsFor(lesson.id, progress.stage).filter((q) => missed.has(q.id));
+  const questions = askedIn(ctx, lesson.id, progress.stage, a).filter((q) => missed.has(q.id));
   return ok(openRound(ctx, doc, lesson, progress.stage, "retry", questions));
 }
 
@@ -233,15 +222,31 @@ export function showAnswers(
     );
   }
   const a = attemptOf(doc, lesson.id, progress.stage);
-  if (a && before.state !== "passed") {
-    a.closed = true;
-    a.shownOn = studyDay(ctx.now(), ctx.clock);
-  }
+  if (a && before.state !== "passed") a.closed = true;
   const right = new Set(a?.right ?? []);
-  const answers = ctx.library
-    .questionsFor(lesson.id, progress.stage)
-    .map((question) => ({ question, answer: answerInWords(question), right: right.has(question.id) }));
+  const answers = askedIn(ctx, lesson.id, progress.stage, a).map((question) => ({
+    question,
+    answer: answerInWords(question),
+    right: right.has(question.id),
+  }));
   return ok({ answers, status: attemptStatus(ctx, doc, lesson, progress) });
+}
+
+/** A fresh draw from the stage's pool, recorded so the next attempt prefers other questions. */
+function drawn(ctx: EngineContext, doc: LearnerDoc, lessonId: string, stage: StageNumber): Question[] {
+  return drawForAttempt(ctx, doc, lessonId, stage).flatMap((id) => ctx.library.question(id) ?? []);
+}
+
+/** The questions an attempt asked: its draw, or every question of the stage for attempts older than pools. */
+function askedIn(
+  ctx: EngineContext,
+  lessonId: string,
+  stage: StageNumber,
+  a: StageAttempt | undefined,
+): Question[] {
+  return a?.asked
+    ? a.asked.flatMap((id) => ctx.library.question(id) ?? [])
+    : ctx.library.questionsFor(lessonId, stage);
 }
 
 export function answerInWords(q: Question): string {

@@ -41,6 +41,7 @@ export function openStage(
       status: progress.status,
       stages,
       questionCount: progress.total,
+      asked: progress.asked,
     });
   });
 }

@@ -2,6 +2,7 @@
 import { type Lesson, type Question, STAGE_NUMBERS, type StageNumber, stageTitle } from "../content/model.js";
 import type { AnswerRecord, LearnerDoc } from "../progress/model.js";
 import type { StageProgress, StageStatus } from "../tutor-types.js";
+import { ATTEMPT_SIZE } from "./draw.js";
 
 export const DEFAULT_PASS_MARK = 0.8;
 
@@ -28,7 +29,11 @@ export function stagesOf(
   const read = doc.read[lesson.id] ?? {};
   let previousPassed = true;
   return STAGE_NUMBERS.map((stage) => {
-    const ids = questions(stage).map((q) => q.id);
+    // The pool: review-only questions are never asked in an attempt, so they count for nothing here.
+    const ids = questions(stage)
+      .filter((q) => !q.reviewOnly)
+      .map((q) => q.id);
+    const asked = Math.min(ATTEMPT_SIZE, ids.length);
     const answered = ids.filter((id) => latest.has(id)).length;
     const correct = ids.filter((id) => latest.get(id)?.correct).length;
     const status: StageStatus = passed[stage] ? "passed" : previousPassed ? "available" : "locked";
@@ -41,7 +46,8 @@ export function stagesOf(
       answered,
       correct,
       score: ids.length > 0 ? correct / ids.length : 0,
-      needed: neededToPass(ids.length, passMark),
+      asked,
+      needed: neededToPass(asked, passMark),
       read: Boolean(read[stage]),
     };
   });

@@ -61,8 +61,8 @@ export interface StageAttempt {
   right: string[];
   /** The attempt is over: the retry was played or the learner chose to see the answers. */
   closed?: boolean;
-  /** Study day the learner last saw this stage's answers. */
-  shownOn?: string;
+  /** The questions the first round asked, drawn from the stage's pool; absent in attempts older than pools. */
+  asked?: string[];
 }
 
 export interface LearnerDoc {
@@ -84,6 +84,11 @@ export interface LearnerDoc {
   attempts?: Record<string, Partial<Record<StageNumber, StageAttempt>>>;
   /** lessonId -> stage -> ISO time the learner first handed in the stage's explain question (unhides parts). */
   handedIn?: Record<string, Partial<Record<StageNumber, string>>>;
+  /**
+   * lessonId -> stage -> question id -> the number of the latest attempt that drew it (1 for the first), so a
+   * retake draws other questions (journey/draw.ts). Bounded by the stage's pool; absent before any draw.
+   */
+  drawn?: Record<string, Partial<Record<StageNumber, Record<string, number>>>>;
   /** Fields written by newer versions are kept as they are. */
   [extra: string]: unknown;
 }

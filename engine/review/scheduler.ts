@@ -17,6 +17,11 @@ export function review(stored: StoredCard | undefined, now: Date, rating: Grade)
   return toStored(scheduler.next(card, now, rating).card);
 }
 
+/** A card for a question not answered yet, first due at `due`. */
+export function newCard(due: Date): StoredCard {
+  return toStored(createEmptyCard(due));
+}
+
 export function isDue(stored: StoredCard, now: Date): boolean {
   return new Date(stored.due).getTime() <= now.getTime();
 }

@@ -121,7 +121,6 @@ describe("/quiz with buttons (single choice and true/false)", () => {
     await h.tutor.store.update(LEARNER, (doc) => {
       const attempt = doc.attempts?.["pipe-buffers"]?.[1];
       if (attempt) attempt.day = "2020-01-01";
-      if (attempt) attempt.shownOn = "2020-01-01";
     });
     body = await startQuiz(1);
     expect(body.embeds?.[0]?.title).toBe("Question 1 of 2");

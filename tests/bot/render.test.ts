@@ -20,6 +20,7 @@ import {
   type Lesson,
   loadContent,
   type Question,
+  type QuizState,
   STAGE_NUMBERS,
   type StageProgress,
   type StageView,
@@ -63,6 +64,7 @@ function viewOf(lesson: Lesson, stage: number): StageView {
     answered: 0,
     correct: 0,
     score: 0,
+    asked: 3,
     needed: 3,
     read: false,
   }));
@@ -76,6 +78,7 @@ function viewOf(lesson: Lesson, stage: number): StageView {
     stages,
     questionCount: 3,
     hidden: [],
+    asked: 3,
   };
 }
 
@@ -204,6 +207,20 @@ describe("stage pages", () => {
       `Page ${pages.length} of ${pages.length} · Stage 1 of 6 · 3 questions`,
     );
   });
+
+  it("say how many of the stage's pool an attempt asks", async () => {
+    const lesson = (await bundledContent()).catalog.lessons[0] as Lesson;
+    const buttonLabels = (view: StageView) =>
+      (renderStage(view).components ?? []).flatMap((row) =>
+        row.toJSON().components.map((c) => ("label" in c ? c.label : undefined)),
+      );
+    const pool = { ...viewOf(lesson, 1), questionCount: 9, asked: 5 };
+    expect(renderStage(pool).embeds?.at(-1)?.footer?.text).toMatch(/ · 9 questions, 5 per attempt$/);
+    expect(buttonLabels(pool)).toContain("Start the stage 1 questions (5 of 9)");
+    const whole = { ...viewOf(lesson, 1), questionCount: 4, asked: 4 };
+    expect(renderStage(whole).embeds?.at(-1)?.footer?.text).toMatch(/ · 4 questions$/);
+    expect(buttonLabels(whole)).toContain("Start the stage 1 questions (4)");
+  });
 });
 
 describe("catalog pages", () => {
@@ -253,59 +270,82 @@ describe("every bundled question", () => {
   it("renders as a question, an answer modal and its feedback within limits: as answered, and at its longest", async () => {
     // A real tutor over the bundled lessons walks every stage of every lesson, so each outcome (stage changes,
     // the lesson's stages, the quiz) is the engine's own. Only the "longest" variant puts in the worst grade.
+    // An attempt draws 5 questions of a stage's pool, the ones not drawn before first: attempts are started until
+    // every question of the pool was asked. Review-only questions, never drawn, are rendered as a review asks them.
     const tutor = await bundledTutor();
     const learner = "render-test";
-    let seen = 0;
+    const seen = new Set<string>();
     for (const lesson of tutor.lessons()) {
       for (const stage of STAGE_NUMBERS) {
-        const started = await tutor.startQuiz(learner, lesson.id, stage);
-        if (!started.ok) throw new Error(`${lesson.id} stage ${stage}: ${started.message}`);
-        let state = started.value;
-        while (state.question) {
-          const question = state.question;
-          seen += 1;
-          const shown = fitMessage(
-            renderQuestion(state, { lessonTitle: lesson.title, hint: true, notice: "n" }),
-          );
-          expectSafeMessage({ ...shown, allowed_mentions: shown.allowedMentions });
-          expect(shown.embeds[0]?.description).toBeTruthy();
-          if (question.type === "short" || question.type === "numeric" || question.type === "explain") {
-            const modal = answerModal(
-              question,
-              true,
-              "A lesson title with a rather long name indeed",
-            ).toJSON();
-            expect(modal.title.length).toBeLessThanOrEqual(45);
-            expect(modal.custom_id.length).toBeLessThanOrEqual(100);
-          }
-          const answered = await tutor.answer(learner, {
-            questionId: question.id,
-            response: rightResponse(question),
-          });
-          if (!answered.ok) throw new Error(`${question.id}: ${answered.message}`);
-          const outcome = answered.value;
-          expectFits(renderFeedback(outcome, { lessonTitle: lesson.title }));
-          const longest: AnswerOutcome = {
-            ...outcome,
-            grade: longestGrade(question),
-            journal: longReflection(question),
-            quiz: { ...outcome.quiz, done: true },
+        const all = tutor.questionsFor(lesson.id, stage);
+        const pool = all.filter((q) => !q.reviewOnly);
+        for (const question of all.filter((q) => q.reviewOnly)) {
+          const review: QuizState = {
+            mode: "review",
+            index: 0,
+            total: 1,
+            results: [],
+            question,
+            done: false,
+            reveals: true,
           };
-          const then = { ...longReflection(question), stage: 2 as const, kind: "explanation" as const };
-          expectFits(
-            renderFeedback(longest, {
-              lessonTitle: lesson.title,
-              thenAndNow: { then },
-              typed: "z".repeat(4000),
-            }),
-          );
-          state = outcome.quiz;
+          const card = fitMessage(renderQuestion(review, { lessonTitle: lesson.title, hint: true }));
+          expectSafeMessage({ ...card, allowed_mentions: card.allowedMentions });
+          seen.add(question.id);
+        }
+        for (let attempt = 0; pool.some((q) => !seen.has(q.id)); attempt++) {
+          if (attempt > pool.length)
+            throw new Error(`${lesson.id} stage ${stage}: the draws never ask the whole pool`);
+          const started = await tutor.startQuiz(learner, lesson.id, stage);
+          if (!started.ok) throw new Error(`${lesson.id} stage ${stage}: ${started.message}`);
+          let state = started.value;
+          while (state.question) {
+            const question = state.question;
+            seen.add(question.id);
+            const shown = fitMessage(
+              renderQuestion(state, { lessonTitle: lesson.title, hint: true, notice: "n" }),
+            );
+            expectSafeMessage({ ...shown, allowed_mentions: shown.allowedMentions });
+            expect(shown.embeds[0]?.description).toBeTruthy();
+            if (question.type === "short" || question.type === "numeric" || question.type === "explain") {
+              const modal = answerModal(
+                question,
+                true,
+                "A lesson title with a rather long name indeed",
+              ).toJSON();
+              expect(modal.title.length).toBeLessThanOrEqual(45);
+              expect(modal.custom_id.length).toBeLessThanOrEqual(100);
+            }
+            const answered = await tutor.answer(learner, {
+              questionId: question.id,
+              response: rightResponse(question),
+            });
+            if (!answered.ok) throw new Error(`${question.id}: ${answered.message}`);
+            const outcome = answered.value;
+            expectFits(renderFeedback(outcome, { lessonTitle: lesson.title }));
+            const longest: AnswerOutcome = {
+              ...outcome,
+              grade: longestGrade(question),
+              journal: longReflection(question),
+              quiz: { ...outcome.quiz, done: true },
+            };
+            const then = { ...longReflection(question), stage: 2 as const, kind: "explanation" as const };
+            expectFits(
+              renderFeedback(longest, {
+                lessonTitle: lesson.title,
+                thenAndNow: { then },
+                typed: "z".repeat(4000),
+              }),
+            );
+            state = outcome.quiz;
+          }
         }
       }
     }
     const { catalog } = await bundledContent();
-    expect(seen).toBe(catalog.quizzes.flatMap((q) => q.questions).length);
-  });
+    expect(seen.size).toBe(catalog.quizzes.flatMap((q) => q.questions).length);
+    // It walks every bundled question (over a thousand), each answered through the store: far longer than the default.
+  }, 180_000);
 });
 
 describe("answers to questions", () => {

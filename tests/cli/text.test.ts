@@ -12,7 +12,7 @@ import { initialOrder, orderReducer } from "../../cli/hooks/use-order-state.js";
 import { pageInfo, pagerReducer } from "../../cli/hooks/use-pager-state.js";
 import { dayLabel, dueInWords, parseDay } from "../../cli/text/dates.js";
 import { heatLevel, heatmapGrid, heatmapLines } from "../../cli/text/heatmap.js";
-import { dueTable, neededText } from "../../cli/text/reports.js";
+import { askedText, dueTable, neededText } from "../../cli/text/reports.js";
 import { stageBar } from "../../cli/text/stage-bar.js";
 import { closest, type StageProgress } from "../../engine/index.js";
 
@@ -178,6 +178,14 @@ describe("pager", () => {
 
 describe("neededText", () => {
   it("says the engine's count of right answers needed", () => {
-    expect(neededText({ needed: 4, total: 5 })).toBe("it passes with 4 of 5 right in one attempt");
+    expect(neededText({ needed: 4, asked: 5 })).toBe("it passes with 4 of 5 right in one attempt");
+  });
+});
+
+describe("askedText", () => {
+  it("says how many of the stage's pool an attempt asks", () => {
+    expect(askedText({ asked: 5, questionCount: 9 })).toBe("5 of its 9 questions");
+    expect(askedText({ asked: 3, questionCount: 3 })).toBe("its 3 questions");
+    expect(askedText({ asked: 1, questionCount: 1 })).toBe("its 1 question");
   });
 });

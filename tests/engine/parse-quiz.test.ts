@@ -15,6 +15,7 @@ describe("parseQuiz", () => {
     expect(quiz).toEqual({
       lessonId: "tcp-basics",
       file: FILE,
+      stages: [5, 43, 61, 73, 86, 100].map((line, i) => ({ stage: i + 1, line, objectives: [] })),
       questions: [
         {
           ...base,
@@ -230,7 +231,7 @@ How many?
     expect(issues.map((i) => `${i.line}: ${i.message}`)).toEqual([
       "5: question `stray` is not under a `## Stage N` heading",
       "39: question `bad-type` has unknown type `essay`; use one of single, multiple, true-false, order, short, numeric, explain",
-      "73: question heading `### Not An Id` must be `### <question-id> (<type>)`",
+      "73: question heading `### Not An Id` must be `### <question-id> (<type>)`, optionally `(<type>, objective: <id>, review-only)`",
       // The body of a question whose heading is already reported is not reported again.
       "77: `## Stage 9` is not a stage heading; write `## Stage N` (N from 1 to 6)",
       "13: question `no-correct`: has no correct option: check one with `- [x]`",
@@ -251,5 +252,70 @@ describe("a misspelt question type", () => {
     expect(issues.map((i) => `${i.line}: ${i.message}`)).toEqual([
       "7: question `basics-recv` has unknown type `singel`; did you mean `single`? use one of single, multiple, true-false, order, short, numeric, explain",
     ]);
+  });
+});
+
+describe("stage objectives and question attributes", () => {
+  const quiz = (body: string) => {
+    const issues: ContentIssue[] = [];
+    const parsed = parseQuiz("quizzes/pool.md", `---\nlesson: pool\n---\n${body}`, issues);
+    return { parsed, issues: issues.map((i) => `${i.line}: ${i.message}`) };
+  };
+  const question = (heading: string) =>
+    `### ${heading}\n\nPick one.\n\n- [x] Right\n- [ ] Wrong\n\n> **Explanation:** Because.\n`;
+
+  it("reads the objectives block and ties each question to an objective", () => {
+    const { parsed, issues } = quiz(
+      [
+        "## Stage 1: Understand",
+        "",
+        "> **Objectives:**",
+        "> - `sectors`: a page spans several sectors written independently",
+        ">   - `wal-first`: the change record is durable before the page",
+        "",
+        question("pool-a (single, objective: sectors)"),
+        question("pool-b (single, objective: `wal-first`, review-only)"),
+        question("pool-c ( Single ,Objective:wal-first )"),
+      ].join("\n"),
+    );
+    expect(issues).toEqual([]);
+    expect(parsed?.stages).toEqual([
+      {
+        stage: 1,
+        line: 4,
+        objectives: [
+          { id: "sectors", text: "a page spans several sectors written independently", line: 7 },
+          { id: "wal-first", text: "the change record is durable before the page", line: 8 },
+        ],
+      },
+    ]);
+    expect(parsed?.questions.map((q) => [q.id, q.type, q.objective, q.reviewOnly])).toEqual([
+      ["pool-a", "single", "sectors", undefined],
+      ["pool-b", "single", "wal-first", true],
+      ["pool-c", "single", "wal-first", undefined],
+    ]);
+  });
+
+  it("keeps a stage without objectives loadable, its questions without one", () => {
+    const { parsed, issues } = quiz(`## Stage 1\n\n${question("pool-a (single, review-only)")}`);
+    expect(issues).toEqual([]);
+    expect(parsed?.stages).toEqual([{ stage: 1, line: 4, objectives: [] }]);
+    expect(parsed?.questions[0]).toMatchObject({ id: "pool-a", reviewOnly: true });
+    expect(parsed?.questions[0]?.objective).toBeUndefined();
+  });
+
+  it("reports a malformed block once, not once more for each of its questions", () => {
+    const { issues } = quiz(
+      [
+        "## Stage 1",
+        "",
+        "> **Objectives:**",
+        "> - `Sectors`: not kebab",
+        "> - `wal`: fine",
+        "",
+        question("pool-a (single, objective: sectors)"),
+      ].join("\n"),
+    );
+    expect(issues).toEqual(["7: stage 1 objectives: objective id `Sectors` must be kebab-case"]);
   });
 });
