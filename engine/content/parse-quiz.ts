@@ -8,6 +8,7 @@ import { splitFrontMatter } from "./front-matter.js";
 import { MAX_QUESTIONS } from "./limits.js";
 import { htmlLines, innerLine, type LocatedToken, lexWithLines, ownText, readLabel } from "./markdown.js";
 import {
+  type ExampleAnswer,
   isStageNumber,
   type KeyPoint,
   QUESTION_TYPES,
@@ -27,11 +28,15 @@ interface Draft {
   prompt: string[];
   list?: { token: Tokens.List; at: LocatedToken };
   labels: Map<string, { text: string; line: number }>;
+  /** Explain questions: `> **Passes:**` and `> **Fails:**` example answers, several of each. */
+  examples: ExampleAnswer[];
 }
 
 const QUESTION_HEADING = /^([A-Za-z0-9_-]+)\s*\(\s*([A-Za-z-]+)\s*\)\s*$/;
 const CHOICE_TYPES: QuestionType[] = ["single", "multiple", "true-false"];
-const KNOWN_LABELS = ["hint", "explanation", "pattern", "answer", "tolerance", "unit"];
+const KNOWN_LABELS = ["hint", "explanation", "pattern", "answer", "tolerance", "unit", "passes", "fails"];
+/** Labels a question may have several of. */
+const EXAMPLE_LABELS = ["passes", "fails"];
 
 export function parseQuiz(file: string, source: string, issues: ContentIssue[]): Quiz | undefined {
   const before = issues.length;
@@ -101,7 +106,7 @@ export function parseQuiz(file: string, source: string, issues: ContentIssue[]):
           continue;
         }
         skipping = false;
-        draft = { id, type, stage, line, prompt: [], labels: new Map() };
+        draft = { id, type, stage, line, prompt: [], labels: new Map(), examples: [] };
         drafts.push(draft);
         continue;
       }
@@ -122,8 +127,22 @@ export function parseQuiz(file: string, source: string, issues: ContentIssue[]):
         issues.push({
           file,
           line,
-          message: `a blockquote in question \`${draft.id}\` must start with a label: **Hint:**, **Explanation:**, **Pattern:**, **Answer:**, **Tolerance:** or **Unit:** (option feedback goes indented under its option)`,
+          message: `a blockquote in question \`${draft.id}\` must start with a label: **Hint:**, **Explanation:**, **Pattern:**, **Answer:**, **Tolerance:**, **Unit:**, **Passes:** or **Fails:** (option feedback goes indented under its option)`,
         });
+      } else if (EXAMPLE_LABELS.includes(label.label)) {
+        if (draft.type !== "explain") {
+          issues.push({
+            file,
+            line,
+            message: `a ${draft.type} question takes no **${label.label}** block (example answers are for explain questions)`,
+          });
+        } else if (!label.text.trim()) {
+          issues.push({
+            file,
+            line,
+            message: `question \`${draft.id}\`: the **${label.label}** block has no answer`,
+          });
+        } else draft.examples.push({ passes: label.label === "passes", text: label.text, line });
       } else if (draft.labels.has(label.label)) {
         issues.push({ file, line, message: `question \`${draft.id}\` has two **${label.label}** blocks` });
       } else draft.labels.set(label.label, { text: label.text, line });
@@ -272,10 +291,10 @@ function buildQuestion(
           problem(`key point "${text}" has no accepted phrasings (a nested bullet list)`, line);
           continue;
         }
-        keyPoints.push({ text, phrasings });
+        keyPoints.push({ text, phrasings, line });
       }
       if (keyPoints.length !== list.token.items.length) return undefined;
-      return { ...base, type: "explain", keyPoints };
+      return { ...base, type: "explain", keyPoints, ...(d.examples.length ? { examples: d.examples } : {}) };
     }
   }
 }

@@ -32,7 +32,10 @@ export async function answer(
   if (!question) return refuse("unknown-question", `There is no question \`${input.questionId}\`.`);
   const lesson = ctx.library.lesson(question.lessonId) as Lesson;
   // The grader, and the pattern engine behind it, load with the first answer: not at start-up.
-  const { grade } = await import("../quiz/grade.js");
+  const [{ grade }, { explainContextOf }] = await Promise.all([
+    import("../quiz/grade.js"),
+    import("../quiz/explain/grade-explain.js"),
+  ]);
   return ctx.store.update(learnerId, (doc): Result<AnswerOutcome> => {
     const session = sessionState(ctx, doc);
     if (!session) return refuse("no-session", "There is no quiz in progress. Start one first.");
@@ -42,7 +45,7 @@ export async function answer(
       });
     }
     const response = typedWithoutControls(input.response);
-    const result = grade(question, response, lesson.jargon);
+    const result = grade(question, response, explainContextOf(lesson, ctx.library.catalog.synonyms));
     const stagesBefore = stagesFor(ctx, lesson, doc);
     const before = stagesBefore[question.stage - 1] as StageProgress;
     // An answer that cannot be graded (empty, not a number, ...) changes nothing: the question is asked again.

@@ -1,0 +1,125 @@
+/**
+ * Rubric calibration for `tutor check`: an explain question's rubric must pass its own model answer and its
+ * example answers marked to pass, fail those marked to fail, and fail the usual ways of gaming it (its own
+ * phrasings jumbled together, the model answer with its claims negated, the question's prompt given back).
+ */
+import type { ExplainQuestion } from "../../content/model.js";
+import { type ExplainContext, gradeExplain } from "./grade-explain.js";
+import { analyse } from "./nlp.js";
+
+export interface CalibrationProblem {
+  line: number;
+  message: string;
+}
+
+const percent = (score: number) => `${Math.round(score * 100)}%`;
+const missed = (verdict: ReturnType<typeof gradeExplain>) => {
+  const names = verdict.keyPoints.filter((k) => !k.covered).map((k) => `"${k.text}"`);
+  const flags = verdict.flags.map((f) => `${f.kind}: ${f.evidence ?? f.message}`);
+  return [...(names.length ? [`misses ${names.join(", ")}`] : []), ...flags].join("; ");
+};
+
+export function calibrate(question: ExplainQuestion, context: ExplainContext): CalibrationProblem[] {
+  const problems: CalibrationProblem[] = [];
+  const at = (message: string, line = question.line) =>
+    problems.push({ line, message: `question \`${question.id}\`: ${message}` });
+
+  const model = gradeExplain(question, question.explanation, { ...context, detectCopy: false });
+  if (!model.correct)
+    at(
+      `its own model answer (**Explanation:**) fails the rubric (${percent(model.score)}): ${missed(model)}`,
+    );
+
+  question.keyPoints.forEach((point, i) => {
+    const own = gradeExplain({ ...question, keyPoints: [point] }, point.text, {
+      ...context,
+      detectCopy: false,
+    });
+    if (!own.keyPoints[0]?.covered)
+      at(
+        `key point ${i + 1} ("${point.text}") does not cover itself: give it a phrasing that its own words meet`,
+        point.line ?? question.line,
+      );
+  });
+
+  const jumble = jumbled(question);
+  const stuffed = gradeExplain(question, jumble, context);
+  if (stuffed.correct) at(`the rubric's phrasings jumbled together pass it: "${jumble.slice(0, 120)}..."`);
+
+  const negated = negate(question.explanation);
+  const opposite = gradeExplain(question, negated, { ...context, detectCopy: false });
+  if (opposite.correct) at(`the model answer with its claims negated passes: "${negated.slice(0, 120)}..."`);
+
+  const prompt = gradeExplain(question, question.prompt, context);
+  const earned = prompt.keyPoints.filter((k) => k.covered);
+  if (earned.length > 0)
+    at(
+      `the question's own prompt, given as an answer, earns ${earned.map((k) => `"${k.text}" (with "${k.matched}")`).join(", ")}: its words are no evidence of understanding`,
+    );
+
+  for (const example of question.examples ?? []) {
+    const verdict = gradeExplain(question, example.text, context);
+    if (example.passes && !verdict.correct)
+      at(`a **Passes:** example fails (${percent(verdict.score)}): ${missed(verdict)}`, example.line);
+    if (!example.passes && verdict.correct)
+      at(
+        `a **Fails:** example passes (${percent(verdict.score)}): make the rubric tell it apart`,
+        example.line,
+      );
+  }
+  return problems;
+}
+
+/** Every phrasing's words in a fixed shuffle, in sentences of ten words: terms with no meaning between them. */
+export function jumbled(question: ExplainQuestion): string {
+  const words = question.keyPoints
+    .flatMap((k) => k.phrasings)
+    .flatMap((p) => p.split(/\s\+\s|\s\/\s|\s+/))
+    .filter((w) => /\w/.test(w));
+  let seed = 7;
+  for (let i = words.length - 1; i > 0; i--) {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    const j = seed % (i + 1);
+    [words[i], words[j]] = [words[j] as string, words[i] as string];
+  }
+  const sentences: string[] = [];
+  for (let i = 0; i < words.length; i += 10) sentences.push(`${words.slice(i, i + 10).join(" ")}.`);
+  return sentences.join(" ");
+}
+
+/** Each clause with its first verb negated: "the kernel completes the handshake" -> "the kernel does not complete the handshake". */
+export function negate(text: string): string {
+  return analyse(text)
+    .map((sentence) => {
+      const out: string[] = [];
+      let negated = false;
+      sentence.tokens.forEach((t, i) => {
+        if (CLAUSE_STARTS.has(t.text.toLowerCase()) || t.pos === "PUNCT") negated = false;
+        const already = t.cue || sentence.tokens[i + 1]?.cue === true;
+        if (!negated && already) negated = true;
+        if (!negated && t.pos === "AUX") {
+          out.push(t.text, "not");
+          negated = true;
+        } else if (!negated && t.pos === "VERB" && sentence.tokens[i - 1]?.pos !== "PART") {
+          out.push("does", "not", t.lemma);
+          negated = true;
+        } else out.push(t.text);
+      });
+      return out.join(" ");
+    })
+    .join(" ");
+}
+
+const CLAUSE_STARTS = new Set([
+  "and",
+  "but",
+  "so",
+  "because",
+  "which",
+  "that",
+  "while",
+  "when",
+  "then",
+  "where",
+  "if",
+]);

@@ -1,0 +1,212 @@
+/**
+ * Key-point phrasings as concepts, and finding them in the sentences of an answer.
+ *
+ * A phrasing is one or more parts joined by ` + `, each part one or more alternatives separated by ` / `:
+ * `kernel / operating system + completes / finishes + handshake`. Every part must occur in one sentence of the
+ * answer, in any order, close together; an alternative occurs when all its content words do. A phrasing
+ * without `+` or `/` needs all its content words. Words are compared as lemmas, and every spelling of a synonym
+ * group (lessons/synonyms.yml, and a lesson's jargon term with its plain phrasings) stands for the whole group,
+ * on both sides.
+ */
+import { PHRASE_STOP_WORDS } from "../../text/words.js";
+import { analyse, GLUE, type Sentence, type Token } from "./nlp.js";
+
+export interface Groups {
+  /** Each spelling as a key sequence, longest first, with the group's token. */
+  spellings: { keys: string[]; group: string }[];
+  /** Phrasings already read against these groups. */
+  concepts: Map<string, Concept>;
+}
+
+/** An alternative: the keys that must all occur (group tokens `g:N` for spellings of a group). */
+type Alternative = string[];
+export interface Concept {
+  source: string;
+  parts: Alternative[][];
+  /** Number of negation cues in the phrasing: "program not involved" is a negative statement. */
+  negations: number;
+}
+
+const STOP = new Set([
+  ...PHRASE_STOP_WORDS,
+  "not",
+  "no",
+  "never",
+  "n't",
+  "without",
+  "none",
+  "nothing",
+  "cannot",
+  "do",
+  "doe",
+  "have",
+  "ha",
+  "will",
+  "can",
+  "that",
+  "this",
+  "which",
+  "with",
+  "from",
+  "at",
+  "as",
+  "or",
+]);
+
+const keysOf = (text: string): Token[] =>
+  analyse(text).flatMap((s) => s.tokens.filter((t) => !["PUNCT", "SYM"].includes(t.pos)));
+
+export function buildGroups(lists: readonly (readonly string[])[]): Groups {
+  const spellings = lists.flatMap((list, i) =>
+    list
+      .map((spelling) => ({
+        keys: keysOf(spelling.replace(/[-_]/g, " ")).map((t) => t.key),
+        group: `g:${i}`,
+      }))
+      .filter((s) => s.keys.length > 0),
+  );
+  spellings.sort((a, b) => b.keys.length - a.keys.length);
+  return { spellings, concepts: new Map() };
+}
+
+/** Replaces each spelling of a group in a key list with the group's token, longest spellings first. */
+function canonical(keys: string[], groups: Groups): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < keys.length; ) {
+    const found = groups.spellings.find((s) => s.keys.every((k, j) => keys[i + j] === k));
+    if (found) {
+      out.push(found.group);
+      i += found.keys.length;
+    } else out.push(keys[i++] as string);
+  }
+  return out;
+}
+
+export function parseConcept(phrasing: string, groups: Groups): Concept {
+  const hit = groups.concepts.get(phrasing);
+  if (hit) return hit;
+  let negations = 0;
+  const parts = phrasing.split(/\s\+\s/).map((part) =>
+    part
+      .split(/\s\/\s/)
+      .map((alternative) => {
+        const tokens = keysOf(alternative.replace(/[-_]/g, " "));
+        negations += tokens.filter((t) => t.cue).length;
+        const all = canonical(
+          tokens.map((t) => t.key),
+          groups,
+        );
+        // The words that carry the idea: the glue of a sentence (articles, prepositions, pronouns, auxiliaries)
+        // may be said any way.
+        const glue = new Set(tokens.filter((t) => GLUE.has(t.pos)).map((t) => t.key));
+        const content = all.filter((k) => !STOP.has(k) && !glue.has(k));
+        return content.length > 0 ? content : all;
+      })
+      .filter((a) => a.length > 0),
+  );
+  // A negation counted once per part it appears in would double-count "not a / not b": keep the parity right.
+  const concept = { source: phrasing, parts: parts.filter((p) => p.length > 0), negations: negations % 2 };
+  groups.concepts.set(phrasing, concept);
+  return concept;
+}
+
+/** An answer sentence with every position's keys: its own, and the tokens of the groups whose spellings cover it. */
+export interface IndexedSentence {
+  sentence: Sentence;
+  keys: Set<string>[];
+}
+
+export function indexSentence(sentence: Sentence, groups: Groups): IndexedSentence {
+  const keys = sentence.tokens.map((t) => new Set([t.key]));
+  const plain = sentence.tokens.map((t) => t.key);
+  for (let i = 0; i < plain.length; i++) {
+    for (const s of groups.spellings) {
+      if (s.keys.every((k, j) => plain[i + j] === k)) {
+        for (let j = 0; j < s.keys.length; j++) keys[i + j]?.add(s.group);
+      }
+    }
+  }
+  return { sentence, keys };
+}
+
+const CLAUSE_BREAKS = new Set([
+  ";",
+  ":",
+  "but",
+  "whereas",
+  "while",
+  "instead",
+  "although",
+  "though",
+  "however",
+  "—",
+  "–",
+]);
+
+export type Match = "covered" | "contradicted" | "none";
+
+/** How a concept occurs in a sentence: stated, stated with the opposite polarity, or not at all. */
+export function matchConcept(concept: Concept, at: IndexedSentence): Match {
+  const positionsOf = (key: string) => {
+    const found: number[] = [];
+    at.keys.forEach((set, i) => {
+      if (set.has(key) && !at.sentence.tokens[i]?.cue) found.push(i);
+    });
+    return found;
+  };
+  // Every way each part can occur: each alternative's keys, each at the occurrence nearest its first key.
+  const partOptions: number[][][] = [];
+  for (const part of concept.parts) {
+    const options: number[][] = [];
+    for (const alternative of part) {
+      const lists = alternative.map(positionsOf);
+      if (lists.some((l) => l.length === 0)) continue;
+      for (const anchor of lists[0] as number[]) {
+        options.push(lists.map((l) => nearest(l, anchor)));
+      }
+    }
+    if (options.length === 0) return "none";
+    partOptions.push(options.slice(0, 12));
+  }
+  const words = at.sentence.tokens.length;
+  // A contradiction is read within one clause: "the program doesn't do the handshake; the kernel does" negates
+  // the program's part, not the kernel's.
+  let clause = 0;
+  const clauses = at.sentence.tokens.map((t) =>
+    CLAUSE_BREAKS.has(t.text.toLowerCase()) ? ++clause : clause,
+  );
+  const needed = partOptions.reduce((n, options) => n + (options[0]?.length ?? 1), 0);
+  const window = Math.max(12, needed * 4);
+  let negated = false;
+  let combinations = 0;
+  const search = (i: number, chosen: number[]): boolean => {
+    if (++combinations > 2000) return false;
+    if (i === partOptions.length) {
+      const lo = Math.min(...chosen);
+      const hi = Math.max(...chosen);
+      if (hi - lo >= Math.min(window, words + 1)) return false;
+      const scopes = new Set(chosen.flatMap((p) => at.sentence.tokens[p]?.negatedBy ?? []));
+      if (scopes.size % 2 === concept.negations) return true;
+      if (chosen.every((p) => clauses[p] === clauses[chosen[0] as number])) negated = true;
+      return false;
+    }
+    return (partOptions[i] as number[][]).some((option) => search(i + 1, [...chosen, ...option]));
+  };
+  if (search(0, [])) return "covered";
+  return negated ? "contradicted" : "none";
+}
+
+function nearest(list: number[], anchor: number): number {
+  let best = list[0] as number;
+  for (const p of list) if (Math.abs(p - anchor) < Math.abs(best - anchor)) best = p;
+  return best;
+}
+
+/** Keys of free text with group tokens, for comparing vocabularies. */
+export function contentKeys(sentences: Sentence[]): string[] {
+  return sentences.flatMap((s) =>
+    s.tokens
+      .filter((t) => !["PUNCT", "SYM", "NUM"].includes(t.pos) && !STOP.has(t.key) && t.key.length > 2)
+      .map((t) => t.key),
+  );
+}

@@ -1,0 +1,150 @@
+/**
+ * Sentences, lemmas, parts of speech and negation scopes of English text, from wink-nlp and its English model
+ * (wink-eng-lite-web-model, shipped inside the npm package: nothing is downloaded). The model takes about half a
+ * second to load, so it loads on the first explain answer graded, never when the app starts.
+ */
+import { createRequire } from "node:module";
+import { stem } from "../../text/words.js";
+
+export interface Token {
+  /** The word as written. */
+  text: string;
+  /** The dictionary form: "copies" -> "copy". */
+  lemma: string;
+  /** Lower-cased lemma with endings folded: "copies", "copied", "copying" -> "copy". */
+  key: string;
+  /** wink's universal part of speech: NOUN, VERB, AUX, DET, ADP, PUNCT, ... */
+  pos: string;
+  /** Ids of the negations ("not", "never", "no", "without") whose scope covers this token. */
+  negatedBy: number[];
+  /** True for a negation cue itself. */
+  cue: boolean;
+}
+
+export interface Sentence {
+  text: string;
+  tokens: Token[];
+  /** A question ("why does ...?"): asks, claims nothing. */
+  question: boolean;
+}
+
+interface WinkItems {
+  each(f: (item: WinkItem) => void): void;
+  out(what?: unknown): string[];
+}
+interface WinkItem {
+  out(what?: unknown): string;
+  tokens(): WinkItems;
+}
+interface Wink {
+  readDoc(text: string): { sentences(): WinkItems };
+  its: Record<string, unknown>;
+}
+
+let nlp: Wink | undefined;
+
+function load(): Wink {
+  if (nlp) return nlp;
+  // CommonJS packages: required synchronously, so grading stays a pure function call.
+  const require = createRequire(import.meta.url);
+  const winkNLP = require("wink-nlp") as (model: unknown, pipe: string[]) => Wink;
+  const model = require("wink-eng-lite-web-model") as unknown;
+  nlp = winkNLP(model, ["sbd", "pos"]);
+  return nlp;
+}
+
+/** Words that negate what follows them ("not only" does not). */
+const CUES = new Set([
+  "not",
+  "no",
+  "never",
+  "none",
+  "nothing",
+  "nobody",
+  "neither",
+  "nor",
+  "without",
+  "cannot",
+]);
+/** Where a negation's scope ends: punctuation and the words that start another clause. */
+const SCOPE_ENDS = new Set([
+  "but",
+  "and",
+  "or",
+  "because",
+  "so",
+  "while",
+  "whereas",
+  "although",
+  "though",
+  "which",
+  "that",
+  "instead",
+  "then",
+  "yet",
+  "unless",
+  "until",
+  "when",
+  "where",
+  "if",
+]);
+const PUNCT = new Set(["PUNCT", "SYM"]);
+const VERBS = new Set(["VERB", "AUX"]);
+
+/** Lower case, lemma, endings folded: one key for "copies", "copied", "Copying". */
+export function keyOf(lemma: string): string {
+  return stem(
+    lemma
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, ""),
+  );
+}
+
+export function analyse(text: string): Sentence[] {
+  const wink = load();
+  const its = wink.its;
+  const doc = wink.readDoc(text);
+  const sentences: Sentence[] = [];
+  let nextCue = 0;
+  doc.sentences().each((s) => {
+    const items = s.tokens();
+    const words = items.out();
+    const lemmas = items.out(its.lemma);
+    const tags = items.out(its.pos);
+    const tokens: Token[] = words.map((w, i) => ({
+      text: w,
+      lemma: lemmas[i] ?? w,
+      key: keyOf(lemmas[i] ?? w),
+      pos: tags[i] ?? "X",
+      negatedBy: [],
+      cue: false,
+    }));
+    tokens.forEach((token, i) => {
+      const lower = token.text.toLowerCase();
+      const isCue = CUES.has(token.key) || CUES.has(lower) || lower === "n't";
+      if (!isCue || tokens[i + 1]?.key === "only") return;
+      token.cue = true;
+      const id = nextCue++;
+      // The scope runs to the end of the clause, and past the first verb after the cue only up to the next one:
+      // "does not need the program to finish the handshake" negates needing, not finishing.
+      let verbs = 0;
+      for (let j = i + 1; j < tokens.length; j++) {
+        const t = tokens[j] as Token;
+        if (PUNCT.has(t.pos) || SCOPE_ENDS.has(t.text.toLowerCase())) break;
+        if (VERBS.has(t.pos) && ++verbs > 1 && t.pos === "VERB" && tokens[j - 1]?.pos !== "AUX") break;
+        t.negatedBy.push(id);
+      }
+    });
+    const sentenceText = s.out().trim();
+    sentences.push({ text: sentenceText, tokens, question: sentenceText.endsWith("?") });
+  });
+  return sentences;
+}
+
+/** Word tokens only (no punctuation). */
+export const wordsOf = (sentence: Sentence): Token[] => sentence.tokens.filter((t) => !PUNCT.has(t.pos));
+
+/** Determiners, prepositions, auxiliaries, pronouns, particles, conjunctions: the glue of a real sentence. */
+export const GLUE = new Set(["DET", "ADP", "AUX", "PRON", "PART", "SCONJ", "CCONJ"]);
+export const isVerb = (t: Token) => VERBS.has(t.pos);
