@@ -181,9 +181,14 @@ export async function checkContent(
 ): Promise<LoadResult> {
   const load = async (contentRoot: string) => {
     const result = await loadContent(contentRoot);
-    if (!(options.policy ?? resolve(contentRoot) === bundledContentDir())) return result;
+    const policy = options.policy ?? resolve(contentRoot) === bundledContentDir();
+    // Explain rubrics are calibrated: always against the author's example answers, and with the content bar
+    // against the model answer, the key points' labels and the ways of gaming a rubric.
+    const { calibrateCatalog } = await import("../quiz/explain/calibrate.js");
+    const calibration = calibrateCatalog(result.catalog, policy);
+    if (!policy) return { ...result, issues: [...result.issues, ...calibration].sort(byPlace) };
     const { checkPolicy } = await import("./policy.js");
-    const issues = [...result.issues, ...checkPolicy(result.catalog)].sort(byPlace);
+    const issues = [...result.issues, ...calibration, ...checkPolicy(result.catalog)].sort(byPlace);
     return { ...result, issues };
   };
   if (paths.length === 0) return load(root);

@@ -4,9 +4,11 @@
  * in one update of the learner's document, so an answer is either wholly saved or not at all.
  */
 
+import type { LlmConfig } from "../ask/llm.js";
 import type { Lesson, StageNumber } from "../content/model.js";
 import { type EngineContext, ok, refuse } from "../context.js";
 import type { AnswerRecord, Session } from "../progress/model.js";
+import { gradeText } from "../quiz/grade-text.js";
 import type { Response } from "../quiz/model.js";
 import { ratingFor, review } from "../review/scheduler.js";
 import { stripControls } from "../text/controls.js";
@@ -27,6 +29,7 @@ export async function answer(
   ctx: EngineContext,
   learnerId: string,
   input: AnswerInput,
+  llm?: LlmConfig,
 ): Promise<Result<AnswerOutcome>> {
   const question = ctx.library.question(input.questionId);
   if (!question) return refuse("unknown-question", `There is no question \`${input.questionId}\`.`);
@@ -36,6 +39,17 @@ export async function answer(
     import("../quiz/grade.js"),
     import("../quiz/explain/grade-explain.js"),
   ]);
+  // A model grades an explanation before the update: it takes seconds, and the store is not held meanwhile.
+  const byModel =
+    llm && question.type === "explain" && input.response.kind === "text"
+      ? await gradeText(
+          question,
+          lesson,
+          ctx.library.catalog.synonyms,
+          stripControls(input.response.text),
+          llm,
+        )
+      : undefined;
   return ctx.store.update(learnerId, (doc): Result<AnswerOutcome> => {
     const session = sessionState(ctx, doc);
     if (!session) return refuse("no-session", "There is no quiz in progress. Start one first.");
@@ -45,7 +59,8 @@ export async function answer(
       });
     }
     const response = typedWithoutControls(input.response);
-    const result = grade(question, response, explainContextOf(lesson, ctx.library.catalog.synonyms));
+    const result =
+      byModel ?? grade(question, response, explainContextOf(lesson, ctx.library.catalog.synonyms));
     const stagesBefore = stagesFor(ctx, lesson, doc);
     const before = stagesBefore[question.stage - 1] as StageProgress;
     // An answer that cannot be graded (empty, not a number, ...) changes nothing: the question is asked again.

@@ -55,6 +55,8 @@ export interface Grade {
   flags?: GradeFlag[];
   /** Explain questions: graded by the offline grader, or by a language model against the rubric. */
   gradedBy?: "offline" | "model";
+  /** Why a configured model did not grade (time-out, junk reply): the offline verdict stands. */
+  modelError?: string;
   /** Explain questions: jargon used without explaining it. */
   jargon?: string[];
   /** Why the response could not be graded as given (for example not a number). */

@@ -3,8 +3,9 @@
  * example answers marked to pass, fail those marked to fail, and fail the usual ways of gaming it (its own
  * phrasings jumbled together, the model answer with its claims negated, the question's prompt given back).
  */
-import type { ExplainQuestion } from "../../content/model.js";
-import { type ExplainContext, gradeExplain } from "./grade-explain.js";
+import type { Catalog, ExplainQuestion } from "../../content/model.js";
+import type { ContentIssue } from "../../errors.js";
+import { type ExplainContext, explainContextOf, gradeExplain } from "./grade-explain.js";
 import { analyse } from "./nlp.js";
 
 export interface CalibrationProblem {
@@ -19,10 +20,29 @@ const missed = (verdict: ReturnType<typeof gradeExplain>) => {
   return [...(names.length ? [`misses ${names.join(", ")}`] : []), ...flags].join("; ");
 };
 
-export function calibrate(question: ExplainQuestion, context: ExplainContext): CalibrationProblem[] {
+/**
+ * `rubric`: also the checks derived from the rubric itself (model answer, labels, jumble, negation, prompt), part of
+ * the content bar (bundled content, `tutor check --policy`). The author's own examples are always checked.
+ */
+export function calibrate(
+  question: ExplainQuestion,
+  context: ExplainContext,
+  rubric = true,
+): CalibrationProblem[] {
   const problems: CalibrationProblem[] = [];
   const at = (message: string, line = question.line) =>
     problems.push({ line, message: `question \`${question.id}\`: ${message}` });
+  for (const example of question.examples ?? []) {
+    const verdict = gradeExplain(question, example.text, context);
+    if (example.passes && !verdict.correct)
+      at(`a **Passes:** example fails (${percent(verdict.score)}): ${missed(verdict)}`, example.line);
+    if (!example.passes && verdict.correct)
+      at(
+        `a **Fails:** example passes (${percent(verdict.score)}): make the rubric tell it apart`,
+        example.line,
+      );
+  }
+  if (!rubric) return problems;
 
   const model = gradeExplain(question, question.explanation, { ...context, detectCopy: false });
   if (!model.correct)
@@ -57,16 +77,6 @@ export function calibrate(question: ExplainQuestion, context: ExplainContext): C
       `the question's own prompt, given as an answer, earns ${earned.map((k) => `"${k.text}" (with "${k.matched}")`).join(", ")}: its words are no evidence of understanding`,
     );
 
-  for (const example of question.examples ?? []) {
-    const verdict = gradeExplain(question, example.text, context);
-    if (example.passes && !verdict.correct)
-      at(`a **Passes:** example fails (${percent(verdict.score)}): ${missed(verdict)}`, example.line);
-    if (!example.passes && verdict.correct)
-      at(
-        `a **Fails:** example passes (${percent(verdict.score)}): make the rubric tell it apart`,
-        example.line,
-      );
-  }
   return problems;
 }
 
@@ -123,3 +133,16 @@ const CLAUSE_STARTS = new Set([
   "where",
   "if",
 ]);
+
+/** Calibration of every explain question in a catalog, as content issues at the lines they are about. */
+export function calibrateCatalog(catalog: Catalog, rubric: boolean): ContentIssue[] {
+  const lessons = new Map(catalog.lessons.map((l) => [l.id, l]));
+  return catalog.quizzes.flatMap((quiz) => {
+    const lesson = lessons.get(quiz.lessonId);
+    if (!lesson) return [];
+    const context = explainContextOf(lesson, catalog.synonyms);
+    return quiz.questions.flatMap((q) =>
+      q.type === "explain" ? calibrate(q, context, rubric).map((p) => ({ file: quiz.file, ...p })) : [],
+    );
+  });
+}

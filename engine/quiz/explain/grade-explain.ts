@@ -61,7 +61,16 @@ export function isProse(sentence: Sentence): boolean {
   const words = wordsOf(sentence);
   if (words.length === 0) return false;
   const glue = words.filter((t) => GLUE.has(t.pos)).length / words.length;
-  return glue >= 0.15 && (words.some(isVerb) || glue >= 0.25);
+  if (glue < 0.15 || !(words.some(isVerb) || glue >= 0.25)) return false;
+  // Words in an order no sentence has ("the a", "by the wait .", "of in"): terms shuffled among small words.
+  let broken = 0;
+  words.forEach((t, i) => {
+    const next = words[i + 1];
+    if (t.pos === "DET" && (!next || ["DET", "ADP", "AUX", "CCONJ", "PART", "SCONJ"].includes(next.pos)))
+      broken++;
+    if (t.pos === "ADP" && (!next || ["ADP", "CCONJ", "AUX", "SCONJ"].includes(next.pos))) broken++;
+  });
+  return broken <= Math.max(1, words.length / 15);
 }
 
 export function gradeExplain(
