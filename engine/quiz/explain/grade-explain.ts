@@ -44,7 +44,10 @@ export function groupsFor(context: ExplainContext): Groups {
   const jargon = context.jargon ?? NO_LIST;
   const synonyms = context.synonyms ?? NO_LIST;
   let byJargon = groupCache.get(synonyms);
-  if (!byJargon) groupCache.set(synonyms, (byJargon = new WeakMap()));
+  if (!byJargon) {
+    byJargon = new WeakMap();
+    groupCache.set(synonyms, byJargon);
+  }
   let groups = byJargon.get(jargon);
   if (!groups) {
     groups = buildGroups([...synonyms, ...jargon.map((j) => [j.term, ...j.plain])]);
