@@ -19,12 +19,14 @@ export interface Groups {
 }
 
 /** An alternative: the keys that must all occur (group tokens `g:N` for spellings of a group). */
-type Alternative = string[];
+interface Alternative {
+  keys: string[];
+  /** Negation cues in it: "not involved" is a negative statement, met by an answer that negates it too. */
+  negations: number;
+}
 export interface Concept {
   source: string;
   parts: Alternative[][];
-  /** Number of negation cues in the phrasing: "program not involved" is a negative statement. */
-  negations: number;
 }
 
 const STOP = new Set([
@@ -85,13 +87,12 @@ function canonical(keys: string[], groups: Groups): string[] {
 export function parseConcept(phrasing: string, groups: Groups): Concept {
   const hit = groups.concepts.get(phrasing);
   if (hit) return hit;
-  let negations = 0;
   const parts = phrasing.split(/\s\+\s/).map((part) =>
     part
       .split(/\s\/\s/)
-      .map((alternative) => {
+      .map((alternative): Alternative => {
         const tokens = keysOf(alternative.replace(/[-_]/g, " "));
-        negations += tokens.filter((t) => t.cue).length;
+        const negations = tokens.filter((t) => t.cue).length;
         const all = canonical(
           tokens.map((t) => t.key),
           groups,
@@ -100,12 +101,11 @@ export function parseConcept(phrasing: string, groups: Groups): Concept {
         // may be said any way.
         const glue = new Set(tokens.filter((t) => GLUE.has(t.pos)).map((t) => t.key));
         const content = all.filter((k) => !STOP.has(k) && !glue.has(k));
-        return content.length > 0 ? content : all;
+        return { keys: content.length > 0 ? content : all, negations };
       })
-      .filter((a) => a.length > 0),
+      .filter((a) => a.keys.length > 0),
   );
-  // A negation counted once per part it appears in would double-count "not a / not b": keep the parity right.
-  const concept = { source: phrasing, parts: parts.filter((p) => p.length > 0), negations: negations % 2 };
+  const concept = { source: phrasing, parts: parts.filter((p) => p.length > 0) };
   groups.concepts.set(phrasing, concept);
   return concept;
 }
@@ -155,14 +155,14 @@ export function matchConcept(concept: Concept, at: IndexedSentence): Match {
     return found;
   };
   // Every way each part can occur: each alternative's keys, each at the occurrence nearest its first key.
-  const partOptions: number[][][] = [];
+  const partOptions: { at: number[]; negations: number }[][] = [];
   for (const part of concept.parts) {
-    const options: number[][] = [];
+    const options: { at: number[]; negations: number }[] = [];
     for (const alternative of part) {
-      const lists = alternative.map(positionsOf);
+      const lists = alternative.keys.map(positionsOf);
       if (lists.some((l) => l.length === 0)) continue;
       for (const anchor of lists[0] as number[]) {
-        options.push(lists.map((l) => nearest(l, anchor)));
+        options.push({ at: lists.map((l) => nearest(l, anchor)), negations: alternative.negations });
       }
     }
     if (options.length === 0) return "none";
@@ -175,24 +175,26 @@ export function matchConcept(concept: Concept, at: IndexedSentence): Match {
   const clauses = at.sentence.tokens.map((t) =>
     CLAUSE_BREAKS.has(t.text.toLowerCase()) ? ++clause : clause,
   );
-  const needed = partOptions.reduce((n, options) => n + (options[0]?.length ?? 1), 0);
+  const needed = partOptions.reduce((n, options) => n + (options[0]?.at.length ?? 1), 0);
   const window = Math.max(12, needed * 4);
   let negated = false;
   let combinations = 0;
-  const search = (i: number, chosen: number[]): boolean => {
+  const search = (i: number, chosen: number[], negations: number): boolean => {
     if (++combinations > 2000) return false;
     if (i === partOptions.length) {
       const lo = Math.min(...chosen);
       const hi = Math.max(...chosen);
       if (hi - lo >= Math.min(window, words + 1)) return false;
       const scopes = new Set(chosen.flatMap((p) => at.sentence.tokens[p]?.negatedBy ?? []));
-      if (scopes.size % 2 === concept.negations) return true;
+      if (scopes.size % 2 === negations % 2) return true;
       if (chosen.every((p) => clauses[p] === clauses[chosen[0] as number])) negated = true;
       return false;
     }
-    return (partOptions[i] as number[][]).some((option) => search(i + 1, [...chosen, ...option]));
+    return (partOptions[i] as { at: number[]; negations: number }[]).some((option) =>
+      search(i + 1, [...chosen, ...option.at], negations + option.negations),
+    );
   };
-  if (search(0, [])) return "covered";
+  if (search(0, [], 0)) return "covered";
   return negated ? "contradicted" : "none";
 }
 
@@ -202,11 +204,11 @@ function nearest(list: number[], anchor: number): number {
   return best;
 }
 
-/** Keys of free text with group tokens, for comparing vocabularies. */
+/** A word that carries meaning: not punctuation, a number, a stop word or the glue of a sentence. */
+export const isContent = (t: Token) =>
+  !["PUNCT", "SYM", "NUM"].includes(t.pos) && !GLUE.has(t.pos) && !STOP.has(t.key) && t.key.length > 2;
+
+/** Keys of the content words of free text, for comparing vocabularies. */
 export function contentKeys(sentences: Sentence[]): string[] {
-  return sentences.flatMap((s) =>
-    s.tokens
-      .filter((t) => !["PUNCT", "SYM", "NUM"].includes(t.pos) && !STOP.has(t.key) && t.key.length > 2)
-      .map((t) => t.key),
-  );
+  return sentences.flatMap((s) => s.tokens.filter(isContent).map((t) => t.key));
 }

@@ -12,11 +12,13 @@ import {
   buildGroups,
   contentKeys,
   type Groups,
+  type IndexedSentence,
   indexSentence,
+  isContent,
   matchConcept,
   parseConcept,
 } from "./concepts.js";
-import { analyse, GLUE, isVerb, type Sentence, wordsOf } from "./nlp.js";
+import { analyse, GLUE, isVerb, type Sentence, type Token, wordsOf } from "./nlp.js";
 
 export interface ExplainContext {
   /** The lesson's jargon: each term and its plain phrasings count as one idea. */
@@ -64,6 +66,14 @@ export function isProse(sentence: Sentence): boolean {
   const words = wordsOf(sentence);
   if (words.length === 0) return false;
   const glue = words.filter((t) => GLUE.has(t.pos)).length / words.length;
+  // Terms between commas: "kernel handshake, queue of finished connections, kernel buffer, copy".
+  const segments: Token[][] = [[]];
+  for (const t of sentence.tokens) {
+    if (t.text === "," || t.text === ";") segments.push([]);
+    else if (!["PUNCT", "SYM"].includes(t.pos)) segments.at(-1)?.push(t);
+  }
+  const filled = segments.filter((s) => s.length > 0);
+  if (filled.length >= 4 && filled.filter((s) => !s.some(isVerb)).length >= 0.6 * filled.length) return false;
   if (glue < 0.15 || !(words.some(isVerb) || glue >= 0.25)) return false;
   // Words in an order no sentence has ("the a", "by the wait .", "of in"): terms shuffled among small words.
   let broken = 0;
@@ -84,7 +94,13 @@ export function gradeExplain(
   const groups = groupsFor(context);
   const sentences = analyse(text).map((s) => indexSentence(s, groups));
   const claims = sentences.filter((s) => !s.sentence.question);
-  const prose = claims.filter((s) => isProse(s.sentence));
+  // A sentence made of the prompt's own words restates the question: it is no evidence of an answer.
+  const prompt = promptKeys(question.prompt);
+  const restates = (s: IndexedSentence) => {
+    const own = contentKeys([s.sentence]);
+    return own.length >= 3 && own.filter((k) => prompt.has(k)).length >= 0.75 * own.length;
+  };
+  const prose = claims.filter((s) => isProse(s.sentence) && !restates(s));
   const fragments = claims.filter((s) => !isProse(s.sentence));
 
   let coveredInFragments = 0;
@@ -116,11 +132,22 @@ export function gradeExplain(
       });
   }
   const words = claims.flatMap((s) => wordsOf(s.sentence));
+  // Nearly every content word is one of the rubric's: its terms in some order, not an explanation.
+  const rubric = new Set(
+    question.keyPoints.flatMap((k) =>
+      k.phrasings.flatMap((p) => parseConcept(p, groups).parts.flat().flatMap((a) => a.keys)),
+    ),
+  );
+  const content = claims.flatMap((s) =>
+    s.sentence.tokens.flatMap((t, i) => (isContent(t) ? [s.keys[i] as Set<string>] : [])),
+  );
+  const fromRubric = content.filter((keys) => [...keys].some((k) => rubric.has(k))).length;
   const fragmentWords = fragments.flatMap((s) => wordsOf(s.sentence)).length;
   const glue = words.filter((t) => GLUE.has(t.pos)).length;
   if (
     (coveredInFragments > 0 && fragmentWords >= 0.4 * words.length) ||
-    (words.length >= 8 && glue / words.length < 0.12 && keyPoints.some((k) => k.covered))
+    (words.length >= 8 && glue / words.length < 0.12 && keyPoints.some((k) => k.covered)) ||
+    (content.length >= 10 && fromRubric >= 0.9 * content.length)
   ) {
     flags.push({
       kind: "stuffing",
@@ -180,6 +207,10 @@ function copiedFrom(text: string, sources: [string, string][]): string | undefin
 }
 
 const vocabularies = new Map<string, Set<string>>();
+
+function promptKeys(prompt: string): Set<string> {
+  return vocabularyOf([prompt]);
+}
 
 function vocabularyOf(texts: string[]): Set<string> {
   const source = texts.join("\n");
