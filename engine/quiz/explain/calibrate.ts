@@ -6,7 +6,7 @@
 import type { Catalog, ExplainQuestion } from "../../content/model.js";
 import type { ContentIssue } from "../../errors.js";
 import { type ExplainContext, explainContextOf, gradeExplain } from "./grade-explain.js";
-import { analyse } from "./nlp.js";
+import { analyse, type Token } from "./nlp.js";
 
 export interface CalibrationProblem {
   line: number;
@@ -97,25 +97,33 @@ export function jumbled(question: ExplainQuestion): string {
   return sentences.join(" ");
 }
 
-/** Each clause with its first verb negated: "the kernel completes the handshake" -> "the kernel does not complete the handshake". */
+/**
+ * Every clause and list item negated: "the kernel completes the handshake" -> "the kernel does not complete the
+ * handshake"; an item without a verb ("a copy of every byte") gets "not" in front.
+ */
 export function negate(text: string): string {
   return analyse(text)
     .map((sentence) => {
-      const out: string[] = [];
-      let negated = false;
-      sentence.tokens.forEach((t, i) => {
-        if (CLAUSE_STARTS.has(t.text.toLowerCase()) || t.pos === "PUNCT") negated = false;
-        const already = t.cue || sentence.tokens[i + 1]?.cue === true;
-        if (!negated && already) negated = true;
-        if (!negated && t.pos === "AUX") {
-          out.push(t.text, "not");
-          negated = true;
-        } else if (!negated && t.pos === "VERB" && sentence.tokens[i - 1]?.pos !== "PART") {
-          out.push("does", "not", t.lemma);
-          negated = true;
-        } else out.push(t.text);
-      });
-      return out.join(" ");
+      const segments: Token[][] = [[]];
+      for (const t of sentence.tokens) {
+        if (t.pos === "PUNCT" || CLAUSE_STARTS.has(t.text.toLowerCase())) segments.push([t], []);
+        else segments.at(-1)?.push(t);
+      }
+      return segments
+        .map((segment) => {
+          if (segment.length === 0 || segment.some((t) => t.cue)) return segment.map((t) => t.text);
+          if (segment.length === 1 && (segment[0]?.pos === "PUNCT" || CLAUSE_STARTS.has(segment[0]?.text.toLowerCase() ?? "")))
+            return [segment[0]?.text ?? ""];
+          const aux = segment.findIndex((t) => t.pos === "AUX");
+          const verb = segment.findIndex((t, i) => t.pos === "VERB" && segment[i - 1]?.pos !== "PART");
+          const words = segment.map((t) => t.text);
+          if (aux >= 0 && (verb < 0 || aux < verb)) words.splice(aux + 1, 0, "not");
+          else if (verb >= 0) words.splice(verb, 1, "does", "not", (segment[verb] as Token).lemma);
+          else words.unshift("not");
+          return words;
+        })
+        .flat()
+        .join(" ");
     })
     .join(" ");
 }
