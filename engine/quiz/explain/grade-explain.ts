@@ -74,7 +74,9 @@ export function isProse(sentence: Sentence): boolean {
   }
   const filled = segments.filter((s) => s.length > 0);
   if (filled.length >= 4 && filled.filter((s) => !s.some(isVerb)).length >= 0.6 * filled.length) return false;
-  if (glue < 0.15 || !(words.some(isVerb) || glue >= 0.25)) return false;
+  const verb = words.some(isVerb);
+  // A short sentence with a verb says something however terse ("-O3 inlines more and transforms loops").
+  if (!(verb && words.length <= 8) && (glue < 0.12 || !(verb || glue >= 0.25))) return false;
   // Words in an order no sentence has ("the a", "by the wait .", "of in"): terms shuffled among small words.
   let broken = 0;
   words.forEach((t, i) => {
