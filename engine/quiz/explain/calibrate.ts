@@ -106,20 +106,29 @@ export function negate(text: string): string {
     .map((sentence) => {
       const segments: Token[][] = [[]];
       for (const t of sentence.tokens) {
-        if (t.pos === "PUNCT" || CLAUSE_STARTS.has(t.text.toLowerCase())) segments.push([t], []);
+        if ([",", ";", ":", "(", ")"].includes(t.text) || CLAUSE_STARTS.has(t.text.toLowerCase())) segments.push([t], []);
         else segments.at(-1)?.push(t);
       }
       return segments
         .map((segment) => {
           if (segment.length === 0 || segment.some((t) => t.cue)) return segment.map((t) => t.text);
-          if (segment.length === 1 && (segment[0]?.pos === "PUNCT" || CLAUSE_STARTS.has(segment[0]?.text.toLowerCase() ?? "")))
+          if (segment.length === 1 && ([",", ";", ":", "(", ")"].includes(segment[0]?.text ?? "") || CLAUSE_STARTS.has(segment[0]?.text.toLowerCase() ?? "")))
             return [segment[0]?.text ?? ""];
-          const aux = segment.findIndex((t) => t.pos === "AUX");
-          const verb = segment.findIndex((t, i) => t.pos === "VERB" && segment[i - 1]?.pos !== "PART");
-          const words = segment.map((t) => t.text);
-          if (aux >= 0 && (verb < 0 || aux < verb)) words.splice(aux + 1, 0, "not");
-          else if (verb >= 0) words.splice(verb, 1, "does", "not", (segment[verb] as Token).lemma);
-          else words.unshift("not");
+          // Every verb negated: a tagger that reads "send" in "a normal send copies" as a verb must not leave
+          // "copies" standing.
+          const words: string[] = [];
+          let negated = false;
+          segment.forEach((t, i) => {
+            const previous = segment[i - 1]?.pos;
+            if (t.pos === "AUX" && previous !== "AUX") {
+              words.push(t.text, "not");
+              negated = true;
+            } else if (t.pos === "VERB" && previous !== "AUX" && previous !== "PART") {
+              words.push("does", "not", t.lemma);
+              negated = true;
+            } else words.push(t.text);
+          });
+          if (!negated) words.unshift("not");
           return words;
         })
         .flat()

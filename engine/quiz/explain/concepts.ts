@@ -118,11 +118,15 @@ export interface IndexedSentence {
 
 export function indexSentence(sentence: Sentence, groups: Groups): IndexedSentence {
   const keys = sentence.tokens.map((t) => new Set([t.key]));
-  const plain = sentence.tokens.map((t) => t.key);
+  // Spellings are matched over the words only: "zero-copy" and "MSG_ZEROCOPY" read as "zero copy", "msg zerocopy".
+  const at = sentence.tokens.flatMap((t, i) => (["PUNCT", "SYM"].includes(t.pos) ? [] : [i]));
+  const plain = at.map((i) => sentence.tokens[i]?.key);
   for (let i = 0; i < plain.length; i++) {
     for (const s of groups.spellings) {
       if (s.keys.every((k, j) => plain[i + j] === k)) {
-        for (let j = 0; j < s.keys.length; j++) keys[i + j]?.add(s.group);
+        const from = at[i] as number;
+        const to = at[i + s.keys.length - 1] as number;
+        for (let j = from; j <= to; j++) keys[j]?.add(s.group);
       }
     }
   }

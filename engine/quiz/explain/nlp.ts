@@ -89,6 +89,8 @@ const SCOPE_ENDS = new Set([
   "if",
 ]);
 const PUNCT = new Set(["PUNCT", "SYM"]);
+/** Punctuation that ends a clause; dashes, underscores, slashes and quotes inside a name do not. */
+const CLAUSE_MARKS = new Set([",", ";", ":", ".", "!", "?", "(", ")", "—", "–"]);
 const VERBS = new Set(["VERB", "AUX"]);
 
 /** Lower case, lemma, endings folded: one key for "copies", "copied", "Copying". */
@@ -131,7 +133,9 @@ export function analyse(text: string): Sentence[] {
       let verbs = 0;
       for (let j = i + 1; j < tokens.length; j++) {
         const t = tokens[j] as Token;
-        if (PUNCT.has(t.pos) || SCOPE_ENDS.has(t.text.toLowerCase())) break;
+        if ((PUNCT.has(t.pos) && CLAUSE_MARKS.has(t.text)) || SCOPE_ENDS.has(t.text.toLowerCase())) break;
+        // Another negation starts its own scope: "not A, not B".
+        if (CUES.has(t.key) || t.text.toLowerCase() === "n't") break;
         if (VERBS.has(t.pos) && ++verbs > 1 && t.pos === "VERB" && tokens[j - 1]?.pos !== "AUX") break;
         t.negatedBy.push(id);
       }

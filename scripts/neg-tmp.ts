@@ -1,0 +1,11 @@
+import { loadContent, bundledContentDir } from "../engine/content/load.js";
+import { negate } from "../engine/quiz/explain/calibrate.js";
+import { explainContextOf, gradeExplain } from "../engine/quiz/explain/grade-explain.js";
+const { catalog } = await loadContent(bundledContentDir()!);
+const q = catalog.quizzes.flatMap((z) => z.questions).find((x) => x.id === process.argv[2])!;
+if (q.type !== "explain") throw 0;
+const n = negate(q.explanation);
+console.log(n);
+const lesson = catalog.lessons.find((l) => l.id === q.lessonId)!;
+const v = gradeExplain(q, n, { ...explainContextOf(lesson, catalog.synonyms), detectCopy: false });
+console.log(v.keyPoints.map((k) => [k.covered, k.evidence?.slice(0, 80), k.contradiction?.slice(0, 50)]));

@@ -1,0 +1,14 @@
+import { loadContent, bundledContentDir } from "../engine/content/load.js";
+import { analyse } from "../engine/quiz/explain/nlp.js";
+import { explainContextOf, gradeExplain, groupsFor } from "../engine/quiz/explain/grade-explain.js";
+import { parseConcept } from "../engine/quiz/explain/concepts.js";
+const { catalog } = await loadContent(bundledContentDir()!);
+const [id, text] = process.argv.slice(2);
+const q = catalog.quizzes.flatMap((z) => z.questions).find((x) => x.id === id)!;
+if (q.type !== "explain") throw 0;
+const lesson = catalog.lessons.find((l) => l.id === q.lessonId)!;
+const ctx = explainContextOf(lesson, catalog.synonyms);
+const g = groupsFor(ctx);
+for (const s of analyse(text ?? q.explanation)) console.log(s.tokens.map((t) => `${t.text}/${t.key}/${t.pos}${t.negatedBy.length ? "!" : ""}`).join(" "));
+for (const k of q.keyPoints) console.log(k.text, "=>", k.phrasings.map((p) => JSON.stringify(parseConcept(p, g).parts)).join(" | "));
+console.log(JSON.stringify(gradeExplain(q, text ?? q.explanation, ctx), null, 1));

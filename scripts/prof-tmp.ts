@@ -1,0 +1,18 @@
+import { loadContent, bundledContentDir } from "../engine/content/load.js";
+import { analyse } from "../engine/quiz/explain/nlp.js";
+import { calibrate } from "../engine/quiz/explain/calibrate.js";
+import { explainContextOf, groupsFor } from "../engine/quiz/explain/grade-explain.js";
+let t = performance.now();
+const lap = (n: string) => { const x = performance.now(); console.log(n, Math.round(x - t)); t = x; };
+const { catalog } = await loadContent(bundledContentDir()!);
+lap("load");
+analyse("hello there.");
+lap("wink");
+const lesson = catalog.lessons[0]!;
+const ctx = explainContextOf(lesson, catalog.synonyms);
+groupsFor(ctx);
+lap("groups");
+analyse(ctx.lessonText!);
+lap("lesson text");
+for (let i = 0; i < 100; i++) analyse("The kernel completes the handshake on its own and parks the connection in a queue until accept takes it.");
+lap("100 sentences");
