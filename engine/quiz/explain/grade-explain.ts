@@ -149,7 +149,7 @@ export function gradeExplain(
   if (
     (coveredInFragments > 0 && fragmentWords >= 0.4 * words.length) ||
     (words.length >= 8 && glue / words.length < 0.12 && keyPoints.some((k) => k.covered)) ||
-    (content.length >= 10 && fromRubric >= 0.9 * content.length)
+    (content.length >= 10 && fromRubric >= 0.95 * content.length)
   ) {
     flags.push({
       kind: "stuffing",
