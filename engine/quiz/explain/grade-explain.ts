@@ -83,7 +83,7 @@ export function isProse(sentence: Sentence): boolean {
     const next = words[i + 1];
     if (t.pos === "DET" && (!next || ["DET", "ADP", "AUX", "CCONJ", "PART", "SCONJ"].includes(next.pos)))
       broken++;
-    if (t.pos === "ADP" && (!next || ["ADP", "CCONJ", "AUX", "SCONJ"].includes(next.pos))) broken++;
+    if (t.pos === "ADP" && next && ["AUX", "SCONJ"].includes(next.pos)) broken++;
   });
   return broken <= Math.max(1, words.length / 15);
 }
