@@ -181,7 +181,7 @@ export function matchConcept(concept: Concept, at: IndexedSentence): Match {
   );
   const needed = partOptions.reduce((n, options) => n + (options[0]?.at.length ?? 1), 0);
   const window = Math.max(12, needed * 4);
-  let negated = false;
+  let contradicted = false;
   let combinations = 0;
   const search = (i: number, chosen: number[], negations: number): boolean => {
     if (++combinations > 2000) return false;
@@ -189,9 +189,11 @@ export function matchConcept(concept: Concept, at: IndexedSentence): Match {
       const lo = Math.min(...chosen);
       const hi = Math.max(...chosen);
       if (hi - lo >= Math.min(window, words + 1)) return false;
-      const scopes = new Set(chosen.flatMap((p) => at.sentence.tokens[p]?.negatedBy ?? []));
-      if (scopes.size % 2 === negations % 2) return true;
-      if (chosen.every((p) => clauses[p] === clauses[chosen[0] as number])) negated = true;
+      // Negated when any of its words is in a negation's scope (two negations in one clause are two claims
+      // negated, rarely a double negative).
+      const negated = chosen.some((p) => (at.sentence.tokens[p]?.negatedBy.length ?? 0) > 0);
+      if (negated === negations > 0) return true;
+      if (chosen.every((p) => clauses[p] === clauses[chosen[0] as number])) contradicted = true;
       return false;
     }
     return (partOptions[i] as { at: number[]; negations: number }[]).some((option) =>
@@ -199,7 +201,7 @@ export function matchConcept(concept: Concept, at: IndexedSentence): Match {
     );
   };
   if (search(0, [], 0)) return "covered";
-  return negated ? "contradicted" : "none";
+  return contradicted ? "contradicted" : "none";
 }
 
 function nearest(list: number[], anchor: number): number {

@@ -76,7 +76,7 @@ export function isProse(sentence: Sentence): boolean {
   if (filled.length >= 4 && filled.filter((s) => !s.some(isVerb)).length >= 0.6 * filled.length) return false;
   const verb = words.some(isVerb);
   // A short sentence with a verb says something however terse ("-O3 inlines more and transforms loops").
-  if (!(verb && words.length <= 8) && (glue < 0.12 || !(verb || glue >= 0.25))) return false;
+  if (!(verb && words.length <= 10) && (glue < 0.12 || !(verb || glue >= 0.25))) return false;
   // Words in an order no sentence has ("the a", "by the wait .", "of in"): terms shuffled among small words.
   let broken = 0;
   words.forEach((t, i) => {

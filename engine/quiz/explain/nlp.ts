@@ -147,7 +147,8 @@ export function analyse(text: string): Sentence[] {
 }
 
 /** Word tokens only (no punctuation). */
-export const wordsOf = (sentence: Sentence): Token[] => sentence.tokens.filter((t) => !PUNCT.has(t.pos));
+export const wordsOf = (sentence: Sentence): Token[] =>
+  sentence.tokens.filter((t) => !PUNCT.has(t.pos) && /[\p{L}\p{N}]/u.test(t.text));
 
 /** Determiners, prepositions, auxiliaries, pronouns, particles, conjunctions: the glue of a real sentence. */
 export const GLUE = new Set(["DET", "ADP", "AUX", "PRON", "PART", "SCONJ", "CCONJ"]);
