@@ -154,7 +154,7 @@ export function matchConcept(concept: Concept, at: IndexedSentence): Match {
   const positionsOf = (key: string) => {
     const found: number[] = [];
     at.keys.forEach((set, i) => {
-      if (set.has(key) && !at.sentence.tokens[i]?.cue) found.push(i);
+      if (set.has(key)) found.push(i);
     });
     return found;
   };

@@ -68,15 +68,21 @@ export function isProse(sentence: Sentence): boolean {
   const glue = words.filter((t) => GLUE.has(t.pos)).length / words.length;
   // Terms between commas: "kernel handshake, queue of finished connections, kernel buffer, copy".
   const segments: Token[][] = [[]];
+  let depth = 0;
   for (const t of sentence.tokens) {
-    if (t.text === "," || t.text === ";") segments.push([]);
+    // Commas inside brackets separate a call's arguments or an aside's items: not the sentence's own list.
+    if (t.text === "(" || t.text === "[") depth++;
+    else if ((t.text === ")" || t.text === "]") && depth > 0) depth--;
+    else if (depth > 0) continue;
+    else if (t.text === "," || t.text === ";") segments.push([]);
     else if (!["PUNCT", "SYM"].includes(t.pos)) segments.at(-1)?.push(t);
   }
-  const filled = segments.filter((s) => s.length > 0);
-  if (filled.length >= 4 && filled.filter((s) => !s.some(isVerb)).length >= 0.6 * filled.length) return false;
+  // Numbers between commas ("offsets 0, 8,192, 16,384") are a list of values, not of terms.
+  const filled = segments.filter((s) => s.some((t) => t.pos !== "NUM" && /\p{L}/u.test(t.text)));
+  if (filled.length >= 4 && filled.filter((s) => !s.some(isVerb)).length >= 0.75 * filled.length) return false;
   const verb = words.some(isVerb);
   // A short sentence with a verb says something however terse ("-O3 inlines more and transforms loops").
-  if (!(verb && words.length <= 10) && (glue < 0.12 || !(verb || glue >= 0.25))) return false;
+  if (!(verb && words.length <= 10) && (glue < 0.08 || !(verb || glue >= 0.25))) return false;
   // Words in an order no sentence has ("the a", "by the wait .", "of in"): terms shuffled among small words.
   let broken = 0;
   words.forEach((t, i) => {
@@ -149,7 +155,7 @@ export function gradeExplain(
   if (
     (coveredInFragments > 0 && fragmentWords >= 0.4 * words.length) ||
     (words.length >= 8 && glue / words.length < 0.12 && keyPoints.some((k) => k.covered)) ||
-    (content.length >= 10 && fromRubric >= 0.95 * content.length)
+    (content.length >= 10 && fromRubric >= 0.9 * content.length && glue / Math.max(1, words.length) < 0.22)
   ) {
     flags.push({
       kind: "stuffing",

@@ -128,6 +128,8 @@ export function analyse(text: string): Sentence[] {
       if (!isCue || tokens[i + 1]?.key === "only") return;
       token.cue = true;
       const id = nextCue++;
+      // The cue is in its own scope: "nothing" and "never" say the negative themselves.
+      token.negatedBy.push(id);
       // The scope runs to the end of the clause, and past the first verb after the cue only up to the next one:
       // "does not need the program to finish the handshake" negates needing, not finishing.
       let verbs = 0;
