@@ -79,8 +79,15 @@ export function isProse(sentence: Sentence): boolean {
   }
   // Numbers between commas ("offsets 0, 8,192, 16,384") are a list of values, not of terms.
   const filled = segments.filter((s) => s.some((t) => t.pos !== "NUM" && /\p{L}/u.test(t.text)));
-  if (filled.length >= 4 && filled.filter((s) => !s.some(isVerb)).length >= 0.75 * filled.length) return false;
-  const verb = words.some(isVerb);
+  // Items that describe ("one read into an array of slots") rather than name ("accept queue") make notes, not a list.
+  const verbless = filled.filter((s) => !s.some(isVerb));
+  const describing = verbless.filter((s) => s.some((t) => ["ADP", "SCONJ", "PRON"].includes(t.pos))).length;
+  if (filled.length >= 4 && verbless.length >= 0.75 * filled.length && describing < 0.5 * verbless.length)
+    return false;
+  // "Bottleneck: one system call per page." A heading word and a colon introduce a claim, as a verb would.
+  const colon = sentence.tokens.findIndex((t) => t.text === ":");
+  const labelled = colon > 0 && colon <= 3 && words.length - colon >= 3;
+  const verb = labelled || words.some(isVerb);
   // A short sentence with a verb says something however terse ("-O3 inlines more and transforms loops").
   if (!(verb && words.length <= 10) && (glue < 0.08 || !(verb || glue >= 0.25))) return false;
   // Words in an order no sentence has ("the a", "by the wait .", "of in"): terms shuffled among small words.
