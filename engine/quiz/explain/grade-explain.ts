@@ -82,7 +82,13 @@ export function isProse(sentence: Sentence): boolean {
   // Items that describe ("one read into an array of slots") rather than name ("accept queue") make notes, not a list.
   const verbless = filled.filter((s) => !s.some(isVerb));
   const describing = verbless.filter((s) => s.some((t) => ["ADP", "SCONJ", "PRON"].includes(t.pos))).length;
-  if (filled.length >= 4 && verbless.length >= 0.75 * filled.length && describing < 0.5 * verbless.length)
+  const meanLength = filled.reduce((n, s) => n + s.length, 0) / Math.max(1, filled.length);
+  if (
+    filled.length >= 4 &&
+    verbless.length >= 0.75 * filled.length &&
+    describing < 0.5 * verbless.length &&
+    meanLength <= 4
+  )
     return false;
   // "Bottleneck: one system call per page." A heading word and a colon introduce a claim, as a verb would.
   const colon = sentence.tokens.findIndex((t) => t.text === ":");
