@@ -85,7 +85,7 @@ export function isProse(sentence: Sentence): boolean {
   const meanLength = filled.reduce((n, s) => n + s.length, 0) / Math.max(1, filled.length);
   if (
     filled.length >= 4 &&
-    verbless.length >= 0.75 * filled.length &&
+    verbless.length >= 0.6 * filled.length &&
     describing < 0.5 * verbless.length &&
     meanLength <= 4
   )
@@ -94,8 +94,11 @@ export function isProse(sentence: Sentence): boolean {
   const colon = sentence.tokens.findIndex((t) => t.text === ":");
   const labelled = colon > 0 && colon <= 3 && words.length - colon >= 3;
   const verb = labelled || words.some(isVerb);
+  // A long run of terms with no punctuation and little glue: "ask the kernel user mode kernel mode open read ...".
+  const marks = sentence.tokens.filter((t) => [",", ";", ":", "(", ")"].includes(t.text)).length;
+  if (words.length >= 15 && marks === 0 && glue < 0.2) return false;
   // A short sentence with a verb says something however terse ("-O3 inlines more and transforms loops").
-  if (!(verb && words.length <= 10) && (glue < 0.08 || !(verb || glue >= 0.25))) return false;
+  if (!(verb && words.length <= 10) && (glue < 0.05 || !(verb || glue >= 0.25))) return false;
   // Words in an order no sentence has ("the a", "by the wait .", "of in"): terms shuffled among small words.
   let broken = 0;
   words.forEach((t, i) => {
