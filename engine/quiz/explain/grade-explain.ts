@@ -83,6 +83,8 @@ export function isProse(sentence: Sentence): boolean {
   const verbless = filled.filter((s) => !s.some(isVerb));
   const describing = verbless.filter((s) => s.some((t) => ["ADP", "SCONJ", "PRON"].includes(t.pos))).length;
   const meanLength = filled.reduce((n, s) => n + s.length, 0) / Math.max(1, filled.length);
+  // Six or more short items between commas: a list whatever its words are.
+  if (filled.length >= 6 && meanLength <= 4) return false;
   if (
     filled.length >= 4 &&
     verbless.length >= 0.6 * filled.length &&
