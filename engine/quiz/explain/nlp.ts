@@ -103,7 +103,8 @@ export function keyOf(lemma: string): string {
 export function analyse(text: string): Sentence[] {
   const wink = load();
   const its = wink.its;
-  const doc = wink.readDoc(text);
+  // A semicolon joins two claims: each is read, quoted and judged on its own.
+  const doc = wink.readDoc(text.replace(/;(\s)/g, ".$1"));
   const sentences: Sentence[] = [];
   let nextCue = 0;
   doc.sentences().each((s) => {
