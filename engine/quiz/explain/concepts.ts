@@ -56,7 +56,7 @@ const STOP = new Set([
 ]);
 
 const keysOf = (text: string): Token[] =>
-  analyse(text).flatMap((s) => s.tokens.filter((t) => !["PUNCT", "SYM"].includes(t.pos)));
+  analyse(text).flatMap((s) => s.tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.text)));
 
 export function buildGroups(lists: readonly (readonly string[])[]): Groups {
   const spellings = lists.flatMap((list, i) =>
@@ -84,6 +84,8 @@ function canonical(keys: string[], groups: Groups): string[] {
   return out;
 }
 
+const QUANTIFIERS = new Set(["per", "each", "every"]);
+
 export function parseConcept(phrasing: string, groups: Groups): Concept {
   const hit = groups.concepts.get(phrasing);
   if (hit) return hit;
@@ -99,7 +101,8 @@ export function parseConcept(phrasing: string, groups: Groups): Concept {
         );
         // The words that carry the idea: the glue of a sentence (articles, prepositions, pronouns, auxiliaries)
         // may be said any way.
-        const glue = new Set(tokens.filter((t) => GLUE.has(t.pos)).map((t) => t.key));
+        // "per", "each" and "every" carry the point ("a buffer per connection"): they stay.
+        const glue = new Set(tokens.filter((t) => GLUE.has(t.pos) && !QUANTIFIERS.has(t.key)).map((t) => t.key));
         const content = all.filter((k) => !STOP.has(k) && !glue.has(k));
         return { keys: content.length > 0 ? content : all, negations };
       })
@@ -119,7 +122,7 @@ export interface IndexedSentence {
 export function indexSentence(sentence: Sentence, groups: Groups): IndexedSentence {
   const keys = sentence.tokens.map((t) => new Set([t.key]));
   // Spellings are matched over the words only: "zero-copy" and "MSG_ZEROCOPY" read as "zero copy", "msg zerocopy".
-  const at = sentence.tokens.flatMap((t, i) => (["PUNCT", "SYM"].includes(t.pos) ? [] : [i]));
+  const at = sentence.tokens.flatMap((t, i) => (/[\p{L}\p{N}]/u.test(t.text) ? [i] : []));
   const plain = at.map((i) => sentence.tokens[i]?.key);
   for (let i = 0; i < plain.length; i++) {
     for (const s of groups.spellings) {
@@ -166,7 +169,10 @@ export function matchConcept(concept: Concept, at: IndexedSentence): Match {
       const lists = alternative.keys.map(positionsOf);
       if (lists.some((l) => l.length === 0)) continue;
       for (const anchor of lists[0] as number[]) {
-        options.push({ at: lists.map((l) => nearest(l, anchor)), negations: alternative.negations });
+        const at = lists.map((l) => nearest(l, anchor));
+        // The words of one alternative are a phrase: close together ("each page", not "each read ... pages").
+        if (Math.max(...at) - Math.min(...at) > 2 * at.length + 1) continue;
+        options.push({ at, negations: alternative.negations });
       }
     }
     if (options.length === 0) return "none";
