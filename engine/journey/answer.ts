@@ -35,10 +35,13 @@ export async function answer(
   if (!question) return refuse("unknown-question", `There is no question \`${input.questionId}\`.`);
   const lesson = ctx.library.lesson(question.lessonId) as Lesson;
   // The grader, and the pattern engine behind it, load with the first answer: not at start-up.
-  const [{ grade }, { explainContextOf }] = await Promise.all([
+  const [{ grade }, { explainContextOf }, { loadNlp }] = await Promise.all([
     import("../quiz/grade.js"),
     import("../quiz/explain/grade-explain.js"),
+    import("../quiz/explain/nlp.js"),
   ]);
+  // The language model behind explain grading loads with the first explain answer, never at start-up.
+  if (question.type === "explain") await loadNlp();
   // A model grades an explanation before the update: it takes seconds, and the store is not held meanwhile.
   const byModel =
     llm && question.type === "explain" && input.response.kind === "text"

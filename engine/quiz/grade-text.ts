@@ -14,7 +14,8 @@ export async function gradeText(
   text: string,
   llm?: LlmConfig,
 ): Promise<Grade> {
-  const { grade } = await import("./grade.js");
+  const [{ grade }, { loadNlp }] = await Promise.all([import("./grade.js"), import("./explain/nlp.js")]);
+  if (question.type === "explain") await loadNlp();
   const offline = grade(question, { kind: "text", text }, explainContextOf(lesson, synonyms));
   if (question.type !== "explain" || !llm || offline.invalid) return offline;
   const { gradeWithModel } = await import("./explain/model-grader.js");

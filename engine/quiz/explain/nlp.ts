@@ -41,13 +41,26 @@ interface Wink {
   its: Record<string, unknown>;
 }
 
+type WinkFactory = (model: unknown, pipe: string[]) => Wink;
 let nlp: Wink | undefined;
+
+/**
+ * Loads the model ahead of grading. The engine's entry points that grade (an answer, `tutor grade`, the content
+ * check) await this first, so the bundled apps load wink from their own lazily loaded chunk.
+ */
+export async function loadNlp(): Promise<void> {
+  if (nlp) return;
+  const [wink, model] = await Promise.all([import("wink-nlp"), import("wink-eng-lite-web-model")]);
+  const factory = ((wink as { default?: unknown }).default ?? wink) as WinkFactory;
+  nlp ??= factory((model as { default?: unknown }).default ?? model, ["sbd", "pos"]);
+}
 
 function load(): Wink {
   if (nlp) return nlp;
-  // CommonJS packages: required synchronously, so grading stays a pure function call.
+  // Not loaded ahead (a direct call from a test or a script run from the sources): CommonJS packages are required
+  // synchronously, so grading stays a plain function call.
   const require = createRequire(import.meta.url);
-  const winkNLP = require("wink-nlp") as (model: unknown, pipe: string[]) => Wink;
+  const winkNLP = require("wink-nlp") as WinkFactory;
   const model = require("wink-eng-lite-web-model") as unknown;
   nlp = winkNLP(model, ["sbd", "pos"]);
   return nlp;
