@@ -2,8 +2,8 @@
  * Optional grading of explain answers by a language model, over the same OpenAI-compatible endpoint as `ask`
  * (engine/ask/llm.ts). The model judges each key point against the rubric and quotes the learner's sentence;
  * its reply must be JSON of a fixed shape (checked with zod) within the time-out, else the offline verdict stands.
- * The offline guards always apply: stuffing, copying, off-topic answers and contradictions the offline grader
- * found still fail the answer whatever the model says.
+ * The offline guards always apply: stuffing, copying and contradictions the offline grader found still fail the
+ * answer whatever the model says (whether an answer is on topic is left to the model, which reads meaning).
  */
 import { z } from "zod";
 import { endpoint, type LlmConfig } from "../../ask/llm.js";
@@ -104,8 +104,8 @@ export async function gradeWithModel(
       return { text: point.text, covered: false, ...(contradiction ? { contradiction } : {}) };
     });
     const flags: GradeFlag[] = [
-      // The offline guards stand whatever the model says.
-      ...offline.flags,
+      // The offline guards stand whatever the model says; whether the answer is on topic is the model's call.
+      ...offline.flags.filter((f) => f.kind !== "off-topic"),
       ...keyPoints.flatMap((k, i): GradeFlag[] =>
         k.contradiction && !offline.keyPoints[i]?.contradiction
           ? [
