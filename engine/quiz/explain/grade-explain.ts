@@ -39,6 +39,20 @@ export interface ExplainVerdict {
 }
 
 const NO_LIST: readonly never[] = [];
+
+/**
+ * Everyday words learners use for the rubric's words, whatever the lesson, on top of lessons/synonyms.yml and the
+ * lesson's jargon. Kept here, not in synonyms.yml: `ask` would read "copy" in "zero-copy" as a concept of its own.
+ */
+export const PLAIN_WORDS: readonly (readonly string[])[] = [
+  ["kernel", "OS", "operating system"],
+  ["program", "application", "app", "my code", "my server", "user code"],
+  ["buffer", "memory area", "holding area"],
+  ["queue", "line of", "waiting line", "waiting room"],
+  ["copy", "photocopy", "duplicate"],
+  ["cost", "price", "downside", "drawback", "trade-off", "tradeoff", "penalty"],
+  ["each", "every", "per"],
+];
 const groupCache = new WeakMap<object, WeakMap<object, Groups>>();
 
 /** The synonym groups and the lesson's jargon as groups, built once per pair of lists. */
@@ -52,7 +66,7 @@ export function groupsFor(context: ExplainContext): Groups {
   }
   let groups = byJargon.get(jargon);
   if (!groups) {
-    groups = buildGroups([...synonyms, ...jargon.map((j) => [j.term, ...j.plain])]);
+    groups = buildGroups([...synonyms, ...PLAIN_WORDS, ...jargon.map((j) => [j.term, ...j.plain])]);
     byJargon.set(jargon, groups);
   }
   return groups;
