@@ -55,9 +55,15 @@ function answers(q: Spec): string {
     case "numeric":
       return "> **Answer:** 4";
     default:
-      return Array.from({ length: q.keyPoints ?? 4 }, (_, k) => `- Point ${k}\n  - phrase ${k}`).join("\n");
+      return points(q)
+        .map((point, k) => `- ${point}\n  - writer + flushes / writes + page ${k}`)
+        .join("\n");
   }
 }
+
+/** Key points a model answer can cover and the rubric calibration (tutor check) can tell from gaming. */
+const points = (q: Spec) =>
+  Array.from({ length: q.keyPoints ?? 4 }, (_, k) => `The writer flushes page ${k} to the disk`);
 
 function quizText(specs: Spec[]): string {
   const parts = ["---\nlesson: demo\n---"];
@@ -68,7 +74,7 @@ function quizText(specs: Spec[]): string {
         `### ${q.id} (${q.type})`,
         q.prompt ?? `Question ${q.id}?`,
         answers(q),
-        "> **Explanation:** Because.",
+        `> **Explanation:** ${q.type === "explain" ? points(q).join(". ") : "Because"}.`,
       );
     }
   }
