@@ -222,7 +222,8 @@ export function rightAnswer(tutor: Tutor, questionId: string): Response {
     case "numeric":
       return { kind: "text", text: String(q.answer) };
     case "explain":
-      return { kind: "text", text: q.keyPoints.map((k) => k.phrasings[0]).join(". ") };
+      // Each key point said as a sentence: the grader gives no credit for phrasings listed without one.
+      return { kind: "text", text: q.keyPoints.map((k) => `It is true that ${k.text}.`).join(" ") };
   }
 }
 
@@ -268,7 +269,7 @@ export async function answerRightByKeys(app: Rendered, tutor: Tutor): Promise<vo
       await app.press(KEY.enter);
       return;
     case "explain":
-      await app.type(q.keyPoints.map((k) => k.phrasings[0]).join(". "));
+      await app.type(q.keyPoints.map((k) => `It is true that ${k.text}.`).join(" "));
       await app.press(KEY.ctrlD);
       return;
   }

@@ -12,8 +12,11 @@ import { PHRASE_STOP_WORDS } from "../../text/words.js";
 import { analyse, GLUE, type Sentence, type Token } from "./nlp.js";
 
 export interface Groups {
-  /** Each spelling as a key sequence, longest first, with the group's token. */
-  spellings: { keys: string[]; group: string }[];
+  /**
+   * Each spelling as a key sequence, longest first: `group` stands for it in a phrasing, `marks` are what its
+   * occurrence in an answer adds to the words it covers.
+   */
+  spellings: { keys: string[]; group: string; marks: string[] }[];
   /** Phrasings already read against these groups. */
   concepts: Map<string, Concept>;
 }
@@ -58,15 +61,23 @@ const STOP = new Set([
 const keysOf = (text: string): Token[] =>
   analyse(text).flatMap((s) => s.tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.text)));
 
-export function buildGroups(lists: readonly (readonly string[])[]): Groups {
-  const spellings = lists.flatMap((list, i) =>
-    list
-      .map((spelling) => ({
-        keys: keysOf(spelling.replace(/[-_]/g, " ")).map((t) => t.key),
-        group: `g:${i}`,
-      }))
-      .filter((s) => s.keys.length > 0),
-  );
+/**
+ * `lists`: groups whose spellings are all one idea. `jargon`: a term and its plain phrasings, one way only: the
+ * plain words in an answer count for the term in a phrasing, but the bare term in an answer does not count for a
+ * phrasing in plain words (stage 2 asks learners to unpack the term, and flags it).
+ */
+export function buildGroups(
+  lists: readonly (readonly string[])[],
+  jargon: readonly { term: string; plain: readonly string[] }[] = [],
+): Groups {
+  const keys = (spelling: string) => keysOf(spelling.replace(/[-_]/g, " ")).map((t) => t.key);
+  const spellings = [
+    ...lists.flatMap((list, i) => list.map((spelling) => ({ keys: keys(spelling), group: `g:${i}`, marks: [`g:${i}`] }))),
+    ...jargon.flatMap((j, i) => [
+      { keys: keys(j.term), group: `j:${i}`, marks: [`j:${i}`] },
+      ...j.plain.map((p) => ({ keys: keys(p), group: `p:${i}`, marks: [`j:${i}`, `p:${i}`] })),
+    ]),
+  ].filter((s) => s.keys.length > 0);
   spellings.sort((a, b) => b.keys.length - a.keys.length);
   return { spellings, concepts: new Map() };
 }
@@ -129,7 +140,7 @@ export function indexSentence(sentence: Sentence, groups: Groups): IndexedSenten
       if (s.keys.every((k, j) => plain[i + j] === k)) {
         const from = at[i] as number;
         const to = at[i + s.keys.length - 1] as number;
-        for (let j = from; j <= to; j++) keys[j]?.add(s.group);
+        for (let j = from; j <= to; j++) for (const mark of s.marks) keys[j]?.add(mark);
       }
     }
   }

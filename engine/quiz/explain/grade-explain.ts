@@ -18,7 +18,7 @@ import {
   matchConcept,
   parseConcept,
 } from "./concepts.js";
-import { analyse, GLUE, isVerb, type Sentence, type Token, wordsOf } from "./nlp.js";
+import { analyse, GLUE, hasVerb, isVerb, type Sentence, type Token, wordsOf } from "./nlp.js";
 
 export interface ExplainContext {
   /** The lesson's jargon: each term and its plain phrasings count as one idea. */
@@ -66,7 +66,7 @@ export function groupsFor(context: ExplainContext): Groups {
   }
   let groups = byJargon.get(jargon);
   if (!groups) {
-    groups = buildGroups([...synonyms, ...PLAIN_WORDS, ...jargon.map((j) => [j.term, ...j.plain])]);
+    groups = buildGroups([...synonyms, ...PLAIN_WORDS], jargon);
     byJargon.set(jargon, groups);
   }
   return groups;
@@ -109,7 +109,7 @@ export function isProse(sentence: Sentence): boolean {
   // "Bottleneck: one system call per page." A heading word and a colon introduce a claim, as a verb would.
   const colon = sentence.tokens.findIndex((t) => t.text === ":");
   const labelled = colon > 0 && colon <= 3 && words.length - colon >= 3;
-  const verb = labelled || words.some(isVerb);
+  const verb = labelled || hasVerb(words);
   // A long run of terms with no punctuation and little glue: "ask the kernel user mode kernel mode open read ...".
   const marks = sentence.tokens.filter((t) => [",", ";", ":", "(", ")"].includes(t.text)).length;
   if (words.length >= 15 && marks === 0 && glue < 0.2) return false;

@@ -166,3 +166,18 @@ export const wordsOf = (sentence: Sentence): Token[] =>
 /** Determiners, prepositions, auxiliaries, pronouns, particles, conjunctions: the glue of a real sentence. */
 export const GLUE = new Set(["DET", "ADP", "AUX", "PRON", "PART", "SCONJ", "CCONJ"]);
 export const isVerb = (t: Token) => VERBS.has(t.pos);
+
+/**
+ * A verb, or a word the tagger read as a noun where a verb stands: "recv copies into", "kernel completes the"
+ * (a word ending in -s right before an article, preposition, pronoun or number).
+ */
+export function hasVerb(words: Token[]): boolean {
+  return words.some(
+    (t, i) =>
+      isVerb(t) ||
+      (i > 0 &&
+        ["NOUN", "PROPN"].includes(t.pos) &&
+        /[a-z]s$/i.test(t.text) &&
+        ["DET", "ADP", "PRON", "NUM"].includes(words[i + 1]?.pos ?? "")),
+  );
+}
