@@ -269,14 +269,17 @@ describe("tutor grade", () => {
     const run = tutor(["grade", "explain-tcp-read", "--answer", good]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("Passes: 3 of 3 key points (100%).");
-    expect(run.stdout).toContain('[x] The kernel keeps the bytes in a receive buffer\n    you wrote: "The kernel keeps the bytes in a receive buffer."');
+    expect(run.stdout).toContain(
+      '[x] The kernel keeps the bytes in a receive buffer\n    you wrote: "The kernel keeps the bytes in a receive buffer."',
+    );
   });
 
   it("reads the answer from standard input and prints JSON, also for a failing answer", () => {
     const result = spawnSync(process.execPath, [BIN, "grade", "explain-tcp-read", "--json"], {
       cwd: root,
       encoding: "utf8",
-      input: "The card does not write packets into memory. receive buffer, kernel buffer, network card, copies into the process, copied into user space, recv",
+      input:
+        "The card does not write packets into memory. receive buffer, kernel buffer, network card, copies into the process, copied into user space, recv",
       env: { PATH: process.env.PATH, TUTOR_CONTENT_DIR: FIXTURES, TUTOR_DATA_DIR: dataDir },
     });
     expect(result.status).toBe(0);
@@ -294,7 +297,9 @@ describe("tutor grade", () => {
   it("refuses an unknown question, a choice question and an empty answer", () => {
     const unknown = tutor(["grade", "explain-tcp-reed", "--answer", good]);
     expect(unknown.status).toBe(1);
-    expect(unknown.stderr).toContain("There is no question 'explain-tcp-reed'. Did you mean 'explain-tcp-read'?");
+    expect(unknown.stderr).toContain(
+      "There is no question 'explain-tcp-reed'. Did you mean 'explain-tcp-read'?",
+    );
     const empty = tutor(["grade", "explain-tcp-read"]);
     expect(empty.status).toBe(2);
     expect(empty.stderr).toContain("give the answer with --answer");
@@ -315,16 +320,20 @@ describe("tutor grade", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as import("node:net").AddressInfo;
     try {
-      const child = spawn(process.execPath, [BIN, "grade", "explain-tcp-read", "--model", "--json", "--answer", good], {
-        cwd: root,
-        env: {
-          PATH: process.env.PATH,
-          TUTOR_CONTENT_DIR: FIXTURES,
-          TUTOR_DATA_DIR: dataDir,
-          TUTOR_LLM_URL: `http://127.0.0.1:${port}/v1`,
-          TUTOR_LLM_MODEL: "tiny",
+      const child = spawn(
+        process.execPath,
+        [BIN, "grade", "explain-tcp-read", "--model", "--json", "--answer", good],
+        {
+          cwd: root,
+          env: {
+            PATH: process.env.PATH,
+            TUTOR_CONTENT_DIR: FIXTURES,
+            TUTOR_DATA_DIR: dataDir,
+            TUTOR_LLM_URL: `http://127.0.0.1:${port}/v1`,
+            TUTOR_LLM_MODEL: "tiny",
+          },
         },
-      });
+      );
       let stdout = "";
       child.stdout.on("data", (chunk) => {
         stdout += chunk;

@@ -4,8 +4,8 @@
  * printed by `npm run bench`; this test holds the grader to the floors below.
  */
 import { readFileSync } from "node:fs";
-import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { bundledContentDir, loadContent } from "../../engine/content/load.js";
 import { evaluate, type KindAgreement, type LabelledAnswer } from "../../engine/quiz/explain/evaluate.js";
 

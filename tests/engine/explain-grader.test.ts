@@ -57,12 +57,18 @@ describe("the offline explain grader", () => {
     expect(verdict.correct).toBe(true);
     expect(verdict.flags).toEqual([]);
     expect(verdict.keyPoints.map((k) => k.covered)).toEqual([true, true, true, true, true]);
-    expect(verdict.keyPoints[0]?.evidence).toBe("When a client connects, the OS does the whole handshake by itself.");
-    expect(verdict.keyPoints[2]?.evidence).toBe("What the client sends is held in OS memory for that connection.");
+    expect(verdict.keyPoints[0]?.evidence).toBe(
+      "When a client connects, the OS does the whole handshake by itself.",
+    );
+    expect(verdict.keyPoints[2]?.evidence).toBe(
+      "What the client sends is held in OS memory for that connection.",
+    );
   });
 
   it("reads lemmas: other forms of the rubric's words count", () => {
-    const verdict = grade("The kernel completed handshakes. Connections were queued. Each call copied the bytes.");
+    const verdict = grade(
+      "The kernel completed handshakes. Connections were queued. Each call copied the bytes.",
+    );
     expect(verdict.keyPoints.slice(0, 2).map((k) => k.covered)).toEqual([true, true]);
     expect(verdict.keyPoints[3]?.covered).toBe(true);
   });
@@ -80,7 +86,10 @@ describe("the offline explain grader", () => {
       covered: false,
       contradiction: "Finished connections never wait in a queue.",
     });
-    expect(verdict.flags.filter((f) => f.kind === "contradiction").map((f) => f.final)).toEqual([false, false]);
+    expect(verdict.flags.filter((f) => f.kind === "contradiction").map((f) => f.final)).toEqual([
+      false,
+      false,
+    ]);
   });
 
   it("keeps a negation to its own clause", () => {
@@ -91,7 +100,10 @@ describe("the offline explain grader", () => {
     expect(verdict.flags).toEqual([]);
     // A negative key point is met by an answer that says it negatively, and contradicted by one that does not.
     const involved = gradeExplain(
-      { ...question, keyPoints: [{ text: "The program is not involved", phrasings: ["program not involved"] }] },
+      {
+        ...question,
+        keyPoints: [{ text: "The program is not involved", phrasings: ["program not involved"] }],
+      },
       "The program is involved in every step of it.",
     );
     expect(involved.keyPoints[0]?.contradiction).toBe("The program is involved in every step of it.");
@@ -111,7 +123,10 @@ describe("the offline explain grader", () => {
     ]) {
       const verdict = grade(stuffed);
       expect(verdict.correct, stuffed).toBe(false);
-      expect(verdict.flags.find((f) => f.kind === "stuffing"), stuffed).toMatchObject({ final: true });
+      expect(
+        verdict.flags.find((f) => f.kind === "stuffing"),
+        stuffed,
+      ).toMatchObject({ final: true });
     }
   });
 

@@ -78,7 +78,11 @@ describe("model grading of explain answers", () => {
         "```json\n" +
           JSON.stringify({
             keyPoints: [
-              { index: 1, covered: true, evidence: "The operating system finishes the connection setup without me." },
+              {
+                index: 1,
+                covered: true,
+                evidence: "The operating system finishes the connection setup without me.",
+              },
               { index: 2, covered: true, evidence: "Words the learner never wrote." },
               { index: 3, covered: true, evidence: "My read call duplicates it into my array." },
             ],
@@ -132,7 +136,12 @@ describe("model grading of explain answers", () => {
       res.writeHead(500);
       res.end();
     });
-    const failed = await gradeWithModel(config, question, "x", { correct: false, score: 0, keyPoints: [], flags: [] });
+    const failed = await gradeWithModel(config, question, "x", {
+      correct: false,
+      score: 0,
+      keyPoints: [],
+      flags: [],
+    });
     expect(failed.modelError).toBe("the model server answered HTTP 500");
   });
 
@@ -154,7 +163,12 @@ describe("model grading of explain answers", () => {
         JSON.stringify({
           keyPoints: [
             { index: 1, covered: true },
-            { index: 2, covered: false, contradicted: true, evidence: "Each read copies bytes into my buffer." },
+            {
+              index: 2,
+              covered: false,
+              contradicted: true,
+              evidence: "Each read copies bytes into my buffer.",
+            },
             { index: 3, covered: true },
           ],
         }),

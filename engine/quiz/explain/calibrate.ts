@@ -106,13 +106,18 @@ export function negate(text: string): string {
     .map((sentence) => {
       const segments: Token[][] = [[]];
       for (const t of sentence.tokens) {
-        if ([",", ";", ":", "(", ")"].includes(t.text) || CLAUSE_STARTS.has(t.text.toLowerCase())) segments.push([t], []);
+        if ([",", ";", ":", "(", ")"].includes(t.text) || CLAUSE_STARTS.has(t.text.toLowerCase()))
+          segments.push([t], []);
         else segments.at(-1)?.push(t);
       }
       return segments
-        .map((segment) => {
+        .flatMap((segment) => {
           if (segment.length === 0 || segment.some((t) => t.cue)) return segment.map((t) => t.text);
-          if (segment.length === 1 && ([",", ";", ":", "(", ")"].includes(segment[0]?.text ?? "") || CLAUSE_STARTS.has(segment[0]?.text.toLowerCase() ?? "")))
+          if (
+            segment.length === 1 &&
+            ([",", ";", ":", "(", ")"].includes(segment[0]?.text ?? "") ||
+              CLAUSE_STARTS.has(segment[0]?.text.toLowerCase() ?? ""))
+          )
             return [segment[0]?.text ?? ""];
           // Every verb negated: a tagger that reads "send" in "a normal send copies" as a verb must not leave
           // "copies" standing.
@@ -131,7 +136,6 @@ export function negate(text: string): string {
           if (!negated) words.unshift("not");
           return words;
         })
-        .flat()
         .join(" ");
     })
     .join(" ");

@@ -72,7 +72,9 @@ export function buildGroups(
 ): Groups {
   const keys = (spelling: string) => keysOf(spelling.replace(/[-_]/g, " ")).map((t) => t.key);
   const spellings = [
-    ...lists.flatMap((list, i) => list.map((spelling) => ({ keys: keys(spelling), group: `g:${i}`, marks: [`g:${i}`] }))),
+    ...lists.flatMap((list, i) =>
+      list.map((spelling) => ({ keys: keys(spelling), group: `g:${i}`, marks: [`g:${i}`] })),
+    ),
     ...jargon.flatMap((j, i) => [
       { keys: keys(j.term), group: `j:${i}`, marks: [`j:${i}`] },
       ...j.plain.map((p) => ({ keys: keys(p), group: `p:${i}`, marks: [`j:${i}`, `p:${i}`] })),
@@ -113,7 +115,9 @@ export function parseConcept(phrasing: string, groups: Groups): Concept {
         // The words that carry the idea: the glue of a sentence (articles, prepositions, pronouns, auxiliaries)
         // may be said any way.
         // "per", "each" and "every" carry the point ("a buffer per connection"): they stay.
-        const glue = new Set(tokens.filter((t) => GLUE.has(t.pos) && !QUANTIFIERS.has(t.key)).map((t) => t.key));
+        const glue = new Set(
+          tokens.filter((t) => GLUE.has(t.pos) && !QUANTIFIERS.has(t.key)).map((t) => t.key),
+        );
         const content = all.filter((k) => !STOP.has(k) && !glue.has(k));
         return { keys: content.length > 0 ? content : all, negations };
       })

@@ -32,7 +32,13 @@ export function evaluate(catalog: Catalog, items: readonly LabelledAnswer[]): Ki
     const lesson = lessons.get(question.lessonId);
     if (!lesson) throw new Error(`no lesson \`${question.lessonId}\``);
     const verdict = gradeExplain(question, item.text, explainContextOf(lesson, catalog.synonyms));
-    const row = byKind.get(item.kind) ?? { kind: item.kind, total: 0, agree: 0, passed: 0, disagreements: [] };
+    const row = byKind.get(item.kind) ?? {
+      kind: item.kind,
+      total: 0,
+      agree: 0,
+      passed: 0,
+      disagreements: [],
+    };
     row.total++;
     if (verdict.correct) row.passed++;
     if (verdict.correct === item.pass) row.agree++;

@@ -175,7 +175,11 @@ export function gradeExplain(
   // Nearly every content word is one of the rubric's: its terms in some order, not an explanation.
   const rubric = new Set(
     question.keyPoints.flatMap((k) =>
-      k.phrasings.flatMap((p) => parseConcept(p, groups).parts.flat().flatMap((a) => a.keys)),
+      k.phrasings.flatMap((p) =>
+        parseConcept(p, groups)
+          .parts.flat()
+          .flatMap((a) => a.keys),
+      ),
     ),
   );
   const content = claims.flatMap((s) =>

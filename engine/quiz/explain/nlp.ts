@@ -108,7 +108,10 @@ const VERBS = new Set(["VERB", "AUX"]);
 
 /** Lower case, lemma, endings folded: one key for "copies", "copied", "Copying". */
 export function keyOf(lemma: string): string {
-  const lower = lemma.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  const lower = lemma
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "");
   // The model lemmatises "data" as "datum" as a noun, and keeps "data" as a proper noun.
   return stem(lower === "datum" ? "data" : lower);
 }
