@@ -168,6 +168,10 @@ describe("quiz: articulate (stage 2)", () => {
     const frame = await app.frame("Key points");
     expect(frame).toContain("Key points: 1 of 3 covered");
     expect(frame).toContain("✔ covered: The kernel keeps the bytes in a receive buffer");
+    // The sentence that covered it, quoted as the learner wrote it (one sentence over two typed lines).
+    expect(frame).toMatch(
+      /you wrote: “The kernel keeps the bytes in a receive buffer\s+and the skb holds them”/,
+    );
     expect(frame).toContain("✘ missed:  The network card writes packets into memory");
     expect(frame).toContain("✘ missed:  Reading copies the bytes into the process");
     expect(frame).toContain("Jargon you leaned on without saying what it means: skb");
