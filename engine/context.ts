@@ -13,6 +13,8 @@ export interface EngineContext {
   readonly passMark: number;
   /** Study days and streaks. */
   readonly clock: DayClock;
+  /** Where each attempt's shuffle seed comes from (0 <= x < 1): Math.random, pinned in tests. */
+  readonly random: () => number;
 }
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });

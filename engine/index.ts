@@ -14,6 +14,7 @@ export * from "./content/model.js";
 export {
   ContentError,
   type ContentIssue,
+  errorsOf,
   formatIssue,
   isTutorError,
   StoreError,

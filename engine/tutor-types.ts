@@ -13,7 +13,11 @@ export type RefusalCode =
   | "unknown-question"
   | "no-session"
   | "stale-question"
-  | "nothing-due";
+  | "nothing-due"
+  /** The stage's attempt for today is over: a fresh one opens on `retryOn`. */
+  | "try-later"
+  /** Retry or answers asked for when the attempt is not at that point (a round running, no attempt, ...). */
+  | "not-now";
 
 export interface Refusal {
   ok: false;
@@ -25,6 +29,8 @@ export interface Refusal {
   current?: QuizState;
   /** For nothing-due: when the next review falls due (ISO time), if any card is scheduled. */
   nextDue?: string;
+  /** For try-later: the study day (YYYY-MM-DD) from which a fresh attempt can pass the stage. */
+  retryOn?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | Refusal;
@@ -69,6 +75,8 @@ export interface StageView {
   status: StageStatus;
   stages: StageProgress[];
   questionCount: number;
+  /** Parts of this stage kept back until the learner hands in the stage's explain question (headings). */
+  hidden: string[];
 }
 
 export type NextStep =
@@ -106,6 +114,50 @@ export interface QuizState {
   done: boolean;
   /** Reviews only: cards due now that this session will not ask (a session holds at most 20). */
   moreDue?: number;
+  /**
+   * Stage quizzes: the first round of an attempt (it alone can pass the stage), the retry of its missed
+   * questions (practice, never a pass), or practice of a stage already passed.
+   */
+  round?: "first" | "retry" | "practice";
+  /** Whether the feedback after each answer shows the right answer and explanation (reviews, practice). */
+  reveals: boolean;
+  /** Stage quizzes, once finished: where the attempt stands (missed questions, retry, when to try again). */
+  attempt?: AttemptStatus;
+}
+
+/** Where a learner's attempt at a stage stands, with the choices it leaves and the engine's words for it. */
+export interface AttemptStatus {
+  lessonId: string;
+  stage: StageNumber;
+  /**
+   * passed: the stage is passed. running / retrying: a round is in progress. missed: the first round ended short
+   * of the mark (retry the missed questions once, or see the answers). closed: the attempt is over; a fresh one
+   * opens on `nextTry`. open: a fresh attempt may start now.
+   */
+  state: "passed" | "running" | "retrying" | "missed" | "closed" | "open";
+  /** Right answers in the first round, out of `total`; `needed` pass. */
+  right: number;
+  total: number;
+  needed: number;
+  /** The questions the first round missed (or left unanswered). */
+  missed: { questionId: string; prompt: string }[];
+  canRetry: boolean;
+  canSeeAnswers: boolean;
+  /** Study day (YYYY-MM-DD) from which a fresh attempt can pass, when it is not today. */
+  nextTry?: string;
+  /** Where seeing the answers now would move `nextTry` (answers seen wait longer: see journey/attempt.ts). */
+  nextTryIfShown?: string;
+  /** One or two plain sentences saying where the attempt stands and when the learner can try again. */
+  message: string;
+}
+
+/** A stage's questions with their answers, as "see the answers" shows them. */
+export interface ShownAnswer {
+  question: Question;
+  /** The right answer in words: the option(s), the order, the accepted answer or value, or the key points. */
+  answer: string;
+  /** Whether the first round got it right. */
+  right: boolean;
 }
 
 export interface StageChange {
@@ -146,6 +198,14 @@ export interface AnswerOutcome {
   journal?: JournalEntry;
   /** The session after this answer: the next question, or done with a summary. */
   quiz: QuizState;
+  /**
+   * Whether this feedback shows the right answer and the explanation. False for a wrong answer during a stage
+   * attempt (the chosen wrong option's misconception only); true for a right answer, in reviews, in practice and
+   * for explain questions once handed in.
+   */
+  revealed: boolean;
+  /** Headings of lesson parts shown from now on, because this answer handed in the stage's explanation. */
+  unveiled?: string[];
 }
 
 export interface StreakInfo {
@@ -202,6 +262,8 @@ export interface TutorOptions {
   dayStartHour?: number;
   /** Where the parsed content is cached between starts. Default: cache/ in the data folder; false for none. */
   contentCache?: string | false;
+  /** Source of each attempt's shuffle seed (0 <= x < 1). Default Math.random; tests pin it like the clock. */
+  random?: () => number;
   /** A language model for `ask`. Default: from TUTOR_LLM_URL and TUTOR_LLM_MODEL; false for none. */
   llm?: LlmConfig | false;
 }

@@ -21,7 +21,7 @@ import { catalogOf } from "./journey/catalog.js";
 import { journalOf, thenAndNowOf } from "./journey/journal.js";
 import { type NextStepOptions, nextStepOf, resumeQuiz } from "./journey/next-step.js";
 import { sessionState } from "./journey/session.js";
-import { openStage, startQuiz } from "./journey/stage-session.js";
+import { attemptAt, openStage, retryMissed, seeAnswers, startQuiz } from "./journey/stage-session.js";
 import { DEFAULT_PASS_MARK } from "./journey/stages.js";
 import type { JournalEntry } from "./progress/model.js";
 import { defaultDataDir, JsonProgressStore, type ProgressStore } from "./progress/store.js";
@@ -33,6 +33,7 @@ import { stripControls } from "./text/controls.js";
 import type {
   AnswerInput,
   AnswerOutcome,
+  AttemptStatus,
   CatalogEntry,
   LeaderboardRow,
   NextStep,
@@ -42,6 +43,7 @@ import type {
   QuizStats,
   Result,
   Resumed,
+  ShownAnswer,
   StageView,
   TutorOptions,
 } from "./tutor-types.js";
@@ -64,6 +66,7 @@ export class Tutor {
       now: options.now ?? (() => new Date()),
       passMark: options.passMark ?? DEFAULT_PASS_MARK,
       clock: { timeZone: options.timeZone, dayStartHour: options.dayStartHour ?? 4 },
+      random: options.random ?? Math.random,
     };
     this.llm = options.llm === false ? undefined : (options.llm ?? llmConfigFromEnv());
   }
@@ -177,6 +180,25 @@ export class Tutor {
 
   startQuiz(learnerId: string, lessonId: string, stage?: number): Promise<Result<QuizState>> {
     return startQuiz(this.ctx, learnerId, lessonId, stage);
+  }
+
+  /** The retry of a stage's missed questions: once, the same study day as the first round, answers still hidden. */
+  retryMissed(learnerId: string, lessonId: string, stage: number): Promise<Result<QuizState>> {
+    return retryMissed(this.ctx, learnerId, lessonId, stage);
+  }
+
+  /** "Give up and see the answers" after an attempt: every answer of the stage, and when to try again. */
+  seeAnswers(
+    learnerId: string,
+    lessonId: string,
+    stage: number,
+  ): Promise<Result<{ answers: ShownAnswer[]; status: AttemptStatus }>> {
+    return seeAnswers(this.ctx, learnerId, lessonId, stage);
+  }
+
+  /** Where the learner's attempt at a stage stands: missed questions, retry, when to try again. */
+  attempt(learnerId: string, lessonId: string, stage: number): Promise<Result<AttemptStatus>> {
+    return attemptAt(this.ctx, learnerId, lessonId, stage);
   }
 
   /** "Carry on" with no lesson named: the session in progress, else due reviews, else the next stage's quiz. */

@@ -82,6 +82,7 @@ export async function submitAnswer(
       : undefined;
   return renderFeedback(outcome, {
     lessonTitle: title,
+    prompt: (id) => ctx.tutor.question(id)?.prompt.split("\n")[0] ?? id,
     ...(thenAndNow ? { thenAndNow } : {}),
     ...(typed !== undefined ? { typed } : {}),
   });

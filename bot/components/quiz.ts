@@ -3,6 +3,7 @@ import type { Question } from "../../engine/index.js";
 import type { BotContext } from "../context.js";
 import { ANSWER_FIELD, answerModal, decodeOrder, textLimit } from "../render/question.js";
 import { refusalText } from "../render/refusal.js";
+import { renderAnswers } from "../render/shown-answers.js";
 import type { View } from "../render/view.js";
 import { lessonByRef, lessonTitle, questionByRef } from "./lookup.js";
 import { currentView, isCurrent, questionView, refusalView, submitAnswer } from "./quiz-views.js";
@@ -43,7 +44,9 @@ export const quizRoutes: ComponentRoute[] = [
     route: "quiz:order",
     ack: "update",
     async run(ctx, input) {
-      const question = questionByRef(ctx.tutor, input.args[0]);
+      // The question as this attempt shows it: its items in the attempt's shuffle.
+      const current = (await ctx.tutor.current(input.learnerId))?.question;
+      const question = current?.id === questionByRef(ctx.tutor, input.args[0])?.id ? current : undefined;
       const order = [...decodeOrder(input.args[2]), ...indices(input.values)];
       if (question?.type !== "order") return orderStep(ctx, input, []);
       const unique = order.filter((item, i) => order.indexOf(item) === i && item < question.items.length);
@@ -120,6 +123,30 @@ export const quizRoutes: ComponentRoute[] = [
       if (!lesson) return { content: refusalText({ ok: false, code: "unknown-lesson", message: "" }) };
       const result = await ctx.tutor.startQuiz(input.learnerId, lesson.id, Number(input.args[1]));
       return result.ok ? questionView(ctx, result.value) : refusalView(ctx, result);
+    },
+  },
+  {
+    // After a first round short of the mark: its missed questions once more, answers still hidden.
+    route: "quiz:retry",
+    ack: "update",
+    async run(ctx, input) {
+      const lesson = lessonByRef(ctx.tutor, input.args[0]);
+      if (!lesson) return { content: refusalText({ ok: false, code: "unknown-lesson", message: "" }) };
+      const result = await ctx.tutor.retryMissed(input.learnerId, lesson.id, Number(input.args[1]));
+      return result.ok ? questionView(ctx, result.value) : refusalView(ctx, result);
+    },
+  },
+  {
+    // Giving up: every answer of the stage, and when a fresh attempt opens.
+    route: "quiz:answers",
+    ack: "update",
+    async run(ctx, input) {
+      const lesson = lessonByRef(ctx.tutor, input.args[0]);
+      if (!lesson) return { content: refusalText({ ok: false, code: "unknown-lesson", message: "" }) };
+      const result = await ctx.tutor.seeAnswers(input.learnerId, lesson.id, Number(input.args[1]));
+      return result.ok
+        ? renderAnswers(result.value.answers, result.value.status, lesson.title)
+        : refusalView(ctx, result);
     },
   },
   {

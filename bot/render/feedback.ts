@@ -27,6 +27,8 @@ export interface FeedbackOptions {
   thenAndNow?: { then?: JournalEntry; now?: JournalEntry };
   /** The text the learner typed, for text answers. */
   typed?: string;
+  /** A question's prompt by id, for the summary's list of missed questions. */
+  prompt?: (questionId: string) => string;
 }
 
 const JOURNAL_NAMES = {
@@ -70,12 +72,14 @@ function answerDetails(
       for (const missed of grade.missedCorrect) {
         lines.push(`You left out **${letter(missed)}.** ${question.options[missed]?.text ?? ""}`);
       }
-      const right = question.options.flatMap((o, i) => (o.correct ? [`**${letter(i)}.** ${o.text}`] : []));
-      lines.push(`${right.length > 1 ? "Right answers" : "Right answer"}: ${right.join(" · ")}`);
+      if (outcome.revealed) {
+        const right = question.options.flatMap((o, i) => (o.correct ? [`**${letter(i)}.** ${o.text}`] : []));
+        lines.push(`${right.length > 1 ? "Right answers" : "Right answer"}: ${right.join(" · ")}`);
+      }
       break;
     }
     case "order":
-      if (!grade.correct)
+      if (!grade.correct && outcome.revealed)
         lines.push(`Right order:\n${question.items.map((item, i) => `${i + 1}. ${item}`).join("\n")}`);
       break;
     case "short":
@@ -127,16 +131,27 @@ export function renderFeedback(outcome: AnswerOutcome, options: FeedbackOptions)
       ),
       ...(fields.length ? { fields } : {}),
     },
-    {
-      color: COLORS.muted,
-      title: question.type === "explain" ? "A model answer" : "Explanation",
-      description: clipMarkdown(toDiscordMarkdown(question.explanation), 2500),
-    },
+    outcome.revealed
+      ? {
+          color: COLORS.muted,
+          title: question.type === "explain" ? "A model answer" : "Explanation",
+          description: clipMarkdown(toDiscordMarkdown(question.explanation), 2500),
+        }
+      : {
+          color: COLORS.muted,
+          description:
+            "The right answers are not shown during an attempt: after it you can retry the missed questions once, or see every answer.",
+        },
   ];
   const news: string[] = [];
   if (outcome.journal) {
     news.push(
       `📓 Saved to your journal as your ${JOURNAL_NAMES[outcome.journal.kind]}. See it with \`/journal\`.`,
+    );
+  }
+  if (outcome.unveiled) {
+    news.push(
+      `📖 Now shown in stage ${question.stage} of the lesson: ${outcome.unveiled.join(", ")}. Read it before the next questions.`,
     );
   }
   if (stage.passedNow)
@@ -157,25 +172,38 @@ export function renderFeedback(outcome: AnswerOutcome, options: FeedbackOptions)
   }
   const row = feedbackRow(outcome);
   return {
-    content: [...news, quiz.done ? summaryLine(quiz, stage.progress) : ""].filter(Boolean).join("\n"),
+    content: truncate(
+      [...news, quiz.done ? summaryLine(quiz, stage.progress, options.prompt ?? (() => "")) : ""]
+        .filter(Boolean)
+        .join("\n"),
+      LIMITS.content,
+    ),
     embeds,
     // An empty list still clears the question's buttons from the message.
     components: row ? [row] : [],
   };
 }
 
-function summaryLine(quiz: QuizState, progress: StageProgress): string {
+function summaryLine(quiz: QuizState, progress: StageProgress, prompt: (id: string) => string): string {
   const right = quiz.results.filter((r) => r.correct).length;
-  const what = quiz.mode === "review" ? "Review" : `Stage ${quiz.stage} quiz`;
+  const what =
+    quiz.mode === "review" ? "Review" : `Stage ${quiz.stage} ${quiz.round === "retry" ? "retry" : "quiz"}`;
   const line = `**${what} finished: ${right} of ${quiz.results.length} right.**`;
+  const missed = quiz.results
+    .filter((r) => !r.correct)
+    .slice(0, 10)
+    .map((r) => `❌ ${truncate(prompt(r.questionId), 150)}`);
+  const list = missed.length > 0 ? `\nMissed:\n${missed.join("\n")}` : "";
   if (quiz.mode !== "review") {
-    return progress.status === "passed"
-      ? line
-      : `${line} Stage ${progress.stage} passes with ${progress.needed} of ${progress.total} right in one attempt.`;
+    if (quiz.round === "practice") {
+      return `${line} Stage ${progress.stage} is passed already: this practice changes nothing.${list}`;
+    }
+    return `${line}${quiz.attempt ? ` ${quiz.attempt.message}` : ""}${list}`;
   }
-  return quiz.moreDue
-    ? `${line} ${quiz.moreDue} more review${quiz.moreDue === 1 ? " is" : "s are"} due.`
-    : `${line} No more reviews are due.`;
+  const tail = quiz.moreDue
+    ? `${quiz.moreDue} more review${quiz.moreDue === 1 ? " is" : "s are"} due.`
+    : "No more reviews are due.";
+  return `${line} ${tail}${list}`;
 }
 
 /** The buttons under the feedback; none after a review that leaves nothing due. */
@@ -214,11 +242,21 @@ function feedbackRow(outcome: AnswerOutcome): Row | undefined {
         .setStyle(ButtonStyle.Primary),
     );
   }
-  if (stage.progress.status !== "passed") {
+  // What the attempt rules leave open (journey/attempt.ts): retry the missed questions once, or see the answers.
+  const attempt = quiz.attempt;
+  if (attempt?.canRetry) {
     row.addComponents(
       new ButtonBuilder()
-        .setCustomId(customId("quiz", "start", ref, stage.stage))
-        .setLabel(`Try stage ${stage.stage} again`)
+        .setCustomId(customId("quiz", "retry", ref, stage.stage))
+        .setLabel(`Retry the ${attempt.missed.length} missed`)
+        .setStyle(ButtonStyle.Secondary),
+    );
+  }
+  if (attempt?.canSeeAnswers && attempt.state !== "passed") {
+    row.addComponents(
+      new ButtonBuilder()
+        .setCustomId(customId("quiz", "answers", ref, stage.stage))
+        .setLabel("See the answers")
         .setStyle(ButtonStyle.Secondary),
     );
   }

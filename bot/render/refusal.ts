@@ -24,5 +24,8 @@ export function refusalText(refusal: Refusal): string {
         : "";
       return `Nothing is due for review right now.${next} Learn something new with \`/learn\` or \`/quiz\`.`;
     }
+    case "try-later":
+    case "not-now":
+      return refusal.message;
   }
 }

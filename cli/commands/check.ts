@@ -1,5 +1,5 @@
 /** `tutor check [paths...]`: the content check for authors, one `file:line: message` per problem. */
-import { checkContent, defaultContentDir, formatIssue } from "../../engine/index.js";
+import { checkContent, defaultContentDir, errorsOf, formatIssue } from "../../engine/index.js";
 import { EXIT_FAILED, EXIT_OK } from "../errors.js";
 import type { GlobalOptions } from "../open-tutor.js";
 import { terminalText } from "../terminal-text.js";
@@ -13,11 +13,16 @@ export async function check(
   const result = await checkContent(globals.contentDir ?? defaultContentDir(), paths, {
     ...(options.policy ? { policy: true } : {}),
   });
-  if (result.issues.length > 0) {
-    for (const issue of result.issues) process.stderr.write(`${terminalText(formatIssue(issue))}\n`);
-    process.stderr.write(`${result.issues.length} problem${result.issues.length === 1 ? "" : "s"} found.\n`);
+  for (const issue of result.issues) process.stderr.write(`${terminalText(formatIssue(issue))}\n`);
+  const errors = errorsOf(result.issues).length;
+  const warnings = result.issues.length - errors;
+  const warned = warnings > 0 ? `${warnings} warning${warnings === 1 ? "" : "s"} (answer cues)` : "";
+  if (errors > 0) {
+    process.stderr.write(
+      `${errors} problem${errors === 1 ? "" : "s"} found${warned ? `, and ${warned}` : ""}.\n`,
+    );
     return EXIT_FAILED;
   }
-  process.stdout.write(`Content OK: ${result.summary}.\n`);
+  process.stdout.write(`Content OK: ${result.summary}.${warned ? ` ${warned}: see above.` : ""}\n`);
   return EXIT_OK;
 }

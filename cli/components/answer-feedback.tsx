@@ -49,7 +49,9 @@ export function AnswerFeedback({
         )}
         {grade.chosenWrong.map((wrong) => (
           <Box key={wrong.option} flexDirection="column">
-            <Text wrap="wrap">You chose: {inline(wrong.text)}</Text>
+            <Text wrap="wrap">
+              You chose {wrong.option + 1}: {inline(wrong.text)}
+            </Text>
             {wrong.feedback ? (
               <Box paddingLeft={2}>
                 <Text color="yellow" wrap="wrap">
@@ -61,7 +63,7 @@ export function AnswerFeedback({
         ))}
         {grade.missedCorrect.map((i) => (
           <Text key={i} wrap="wrap">
-            {question.type === "multiple" ? "You left out" : "The right answer"}:{" "}
+            {question.type === "multiple" ? `You left out ${i + 1}` : `The right answer is ${i + 1}`}:{" "}
             {inline(options[i]?.text ?? "")}
           </Text>
         ))}
@@ -116,10 +118,23 @@ export function AnswerFeedback({
           )}
         </Box>
       ) : null}
-      <Box flexDirection="column">
-        <Text bold>{explain ? "Model explanation" : "Explanation"}</Text>
-        <Markdown markdown={question.explanation} width={width} />
-      </Box>
+      {outcome.revealed ? (
+        <Box flexDirection="column">
+          <Text bold>{explain ? "Model explanation" : "Explanation"}</Text>
+          <Markdown markdown={question.explanation} width={width} />
+        </Box>
+      ) : (
+        <Text dimColor wrap="wrap">
+          The right answers are not shown during an attempt: after it you can retry the missed questions once,
+          or see every answer.
+        </Text>
+      )}
+      {outcome.unveiled ? (
+        <Text color="cyan" wrap="wrap">
+          Now shown in stage {question.stage} of the lesson: {outcome.unveiled.join(", ")}. Read it before the
+          next questions (esc: the quiz waits).
+        </Text>
+      ) : null}
       {thenAndNow ? <ThenAndNow {...thenAndNow} width={width} /> : null}
       {outcome.journal ? (
         <Text dimColor>Saved to your journal as your {journalKindName(outcome.journal.kind)}.</Text>

@@ -25,7 +25,11 @@ export function ChoiceInput({ options, multiple, onSubmit }: ChoiceInputProps) {
     else if (key.return) {
       const { selected } = latest();
       if (selected.length === 0)
-        setNotice("Choose at least one option: space toggles the one under the cursor.");
+        setNotice(
+          multiple
+            ? "Choose an option: space toggles the one under the cursor."
+            : "Choose an option: ↑↓ or its number, then enter.",
+        );
       else onSubmit(selected);
       return;
     } else return;

@@ -1,6 +1,7 @@
 /** Pure state for choosing options: a cursor, and the chosen set (one option for single choice). */
 
 export interface ChoiceState {
+  /** -1 until the learner moves or picks. */
   cursor: number;
   selected: number[];
 }
@@ -15,12 +16,11 @@ export type ChoiceAction =
 export function choiceReducer(count: number, multiple: boolean) {
   return (state: ChoiceState, action: ChoiceAction): ChoiceState => {
     switch (action.type) {
-      case "up":
-        return {
-          ...state,
-          cursor: (state.cursor - 1 + count) % count,
-          ...follow(multiple, state.cursor - 1, count),
-        };
+      case "up": {
+        // From no cursor (nothing chosen yet), up goes to the last option.
+        const to = state.cursor < 0 ? count - 1 : (state.cursor - 1 + count) % count;
+        return { ...state, cursor: to, ...follow(multiple, to, count) };
+      }
       case "down":
         return { ...state, cursor: (state.cursor + 1) % count, ...follow(multiple, state.cursor + 1, count) };
       case "pick":
@@ -29,6 +29,7 @@ export function choiceReducer(count: number, multiple: boolean) {
           ? { cursor: action.index, selected: toggled(state.selected, action.index) }
           : { cursor: action.index, selected: [action.index] };
       case "toggle":
+        if (state.cursor < 0) return state;
         return multiple
           ? { ...state, selected: toggled(state.selected, state.cursor) }
           : { ...state, selected: [state.cursor] };
@@ -36,7 +37,7 @@ export function choiceReducer(count: number, multiple: boolean) {
   };
 }
 
-/** In single choice the highlighted option is the chosen one. */
+/** In single choice the highlighted option is the chosen one, once the learner has moved: nothing is preselected. */
 function follow(multiple: boolean, cursor: number, count: number): Partial<ChoiceState> {
   return multiple ? {} : { selected: [(cursor + count) % count] };
 }
@@ -47,6 +48,7 @@ function toggled(selected: number[], index: number): number[] {
     : [...selected, index].sort((a, b) => a - b);
 }
 
-export function initialChoice(multiple: boolean): ChoiceState {
-  return { cursor: 0, selected: multiple ? [] : [0] };
+/** Nothing chosen and no cursor: enter alone answers nothing (the learner is asked to choose). */
+export function initialChoice(_multiple: boolean): ChoiceState {
+  return { cursor: -1, selected: [] };
 }

@@ -7,6 +7,7 @@ import {
   type QuizState,
   type Response,
   type Result,
+  type ShownAnswer,
   type StageChange,
   type StageNumber,
   stageTitle,
@@ -14,6 +15,7 @@ import {
 import { AnswerFeedback } from "../components/answer-feedback.js";
 import { Frame } from "../components/frame.js";
 import { HOME_KEY, type Keys, keysText, QUIT_KEY } from "../components/key-help.js";
+import { Markdown } from "../components/markdown.js";
 import { QuestionView, typesText } from "../components/question-view.js";
 import { Scroll } from "../components/scroll.js";
 import { StagePassed } from "../components/stage-passed.js";
@@ -72,7 +74,9 @@ type Phase =
       response: Response;
       thenAndNow?: { then?: JournalEntry; now?: JournalEntry };
     }
-  | { name: "summary" };
+  | { name: "summary" }
+  /** "See the answers" after an attempt: every question of the stage with its answer. */
+  | { name: "answers"; answers: ShownAnswer[]; message: string };
 
 function Session({ initial }: { initial: QuizState }) {
   const { tutor, learnerId, go, quit, fail, now } = useTutor();
@@ -120,6 +124,31 @@ function Session({ initial }: { initial: QuizState }) {
     })().catch(fail);
   };
 
+  /** The retry of the missed questions, or the answers: the engine decides whether either is open now. */
+  const retry = () => {
+    if (!lessonId || !quiz.stage) return;
+    setPhase({ name: "sending" });
+    void (async () => {
+      const result = await tutor.retryMissed(learnerId, lessonId, quiz.stage as number);
+      if (!result.ok) {
+        setPhase({ name: "summary" });
+        return;
+      }
+      setChanges([]);
+      setQuiz(result.value);
+      setPhase({ name: "question" });
+    })().catch(fail);
+  };
+  const showAnswers = () => {
+    if (!lessonId || !quiz.stage) return;
+    void (async () => {
+      const result = await tutor.seeAnswers(learnerId, lessonId, quiz.stage as number);
+      if (!result.ok) return;
+      setQuiz({ ...quiz, attempt: result.value.status });
+      setPhase({ name: "answers", answers: result.value.answers, message: result.value.status.message });
+    })().catch(fail);
+  };
+
   const next = () => {
     if (phase.name !== "feedback") return;
     setQuiz(phase.outcome.quiz);
@@ -143,9 +172,14 @@ function Session({ initial }: { initial: QuizState }) {
       else if (key.escape) go({ name: "home" });
     } else if (phase.name === "summary") {
       if (key.return) go(afterRoute);
-      else if (input === "r" && quiz.mode === "quiz" && lessonId && quiz.stage) {
+      else if (input === "r" && quiz.attempt?.canRetry) retry();
+      else if (input === "r" && quiz.round === "practice" && lessonId && quiz.stage) {
         go({ name: "quiz", lessonId, stage: quiz.stage });
-      } else if (input === "r" && quiz.moreDue) go({ name: "review" });
+      } else if (input === "a" && quiz.attempt?.canSeeAnswers) showAnswers();
+      else if (input === "r" && quiz.moreDue) go({ name: "review" });
+      else if (key.escape) go({ name: "home" });
+    } else if (phase.name === "answers") {
+      if (key.return) go(afterRoute);
       else if (key.escape) go({ name: "home" });
     } else if (phase.name === "question" && key.escape) go({ name: "home" });
   });
@@ -158,11 +192,41 @@ function Session({ initial }: { initial: QuizState }) {
   const position = quiz.done ? "finished" : `question ${quiz.index + 1} of ${quiz.total}`;
   const aside = <Text dimColor>{position}</Text>;
 
-  if (phase.name === "summary") {
-    const right = quiz.results.filter((r) => r.correct).length;
+  if (phase.name === "answers") {
     const keys: Keys = [
       ["enter", afterRoute.name === "reader" ? `read stage ${afterRoute.stage}` : "home"],
-      ...(quiz.mode === "quiz" ? ([["r", "retake"]] as const) : []),
+      HOME_KEY,
+      QUIT_KEY,
+    ];
+    return (
+      <Frame title={heading} aside={<Text dimColor>the answers</Text>} keys={keys}>
+        <Scroll height={rows - chromeRows(keys)}>
+          <Box flexDirection="column" rowGap={1}>
+            {phase.answers.map(({ question, answer, right }) => (
+              <Box key={question.id} flexDirection="column">
+                <Text bold color={right ? "green" : "red"} wrap="wrap">
+                  {right ? "✔" : "✘"} {firstLine(question.prompt)}
+                </Text>
+                <Text wrap="wrap">Answer: {answer}</Text>
+                <Markdown markdown={question.explanation} width={width} />
+              </Box>
+            ))}
+            <Text wrap="wrap">{plain(phase.message)}</Text>
+          </Box>
+        </Scroll>
+      </Frame>
+    );
+  }
+
+  if (phase.name === "summary") {
+    const right = quiz.results.filter((r) => r.correct).length;
+    const attempt = quiz.attempt;
+    const missed = quiz.results.filter((r) => !r.correct);
+    const keys: Keys = [
+      ["enter", afterRoute.name === "reader" ? `read stage ${afterRoute.stage}` : "home"],
+      ...(attempt?.canRetry ? ([["r", "retry the missed questions"]] as const) : []),
+      ...(quiz.round === "practice" ? ([["r", "practise again"]] as const) : []),
+      ...(attempt?.canSeeAnswers && attempt.state !== "passed" ? ([["a", "see the answers"]] as const) : []),
       ...(quiz.moreDue ? ([["r", "review more"]] as const) : []),
       HOME_KEY,
       QUIT_KEY,
@@ -171,8 +235,25 @@ function Session({ initial }: { initial: QuizState }) {
       <Frame title={heading} aside={aside} keys={keys}>
         <Text bold>
           {right} of {quiz.results.length} right
+          {quiz.round === "retry" ? " in the retry" : quiz.round === "practice" ? " (practice)" : ""}
         </Text>
-        {quiz.mode === "quiz" && last ? (
+        {missed.length > 0 ? (
+          <Box flexDirection="column">
+            <Text>Missed:</Text>
+            {missed.map((m) => (
+              <Text key={m.questionId} wrap="truncate-end">
+                {"  "}✘ {firstLine(tutor.question(m.questionId)?.prompt ?? m.questionId)}
+              </Text>
+            ))}
+          </Box>
+        ) : null}
+        {quiz.mode === "quiz" && attempt ? (
+          <Text wrap="wrap">
+            {quiz.round === "practice"
+              ? `Practice of stage ${attempt.stage}, which is passed already: this round changes nothing.`
+              : plain(attempt.message)}
+          </Text>
+        ) : quiz.mode === "quiz" && last ? (
           <Text wrap="wrap">
             {last.progress.status === "passed"
               ? `Stage ${last.stage} is passed.`
@@ -247,6 +328,11 @@ function Session({ initial }: { initial: QuizState }) {
       />
     </Frame>
   );
+}
+
+/** The first line of a prompt, without markdown emphasis marks: enough to recognise the question. */
+function firstLine(markdown: string): string {
+  return (markdown.split("\n").find((l) => l.trim()) ?? "").replace(/[*_`]/g, "").trim();
 }
 
 export function quizStartOf(route: Route): QuizStart | undefined {

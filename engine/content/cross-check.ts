@@ -1,5 +1,6 @@
 /** Checks the parsed lessons and quizzes against each other: names, ids, stages, prerequisites. */
 import { basename } from "node:path";
+import { lexer, type Tokens } from "marked";
 import type { ContentIssue } from "../errors.js";
 import { type Lesson, type Question, type Quiz, STAGE_NUMBERS } from "./model.js";
 import { prerequisiteCycles } from "./prerequisites.js";
@@ -64,6 +65,7 @@ export function crossCheck(
           });
         }
       }
+      afterAttemptIssues(lesson, quiz, issues);
     }
     for (const prerequisite of lesson.prerequisites) {
       if (!lessonIds.has(prerequisite)) {
@@ -84,5 +86,37 @@ export function crossCheck(
       line: 1,
       message: `prerequisites form a cycle (${cycle.join(" -> ")}): no lesson in it can ever be started`,
     });
+  }
+}
+
+/**
+ * A part marked `{after-attempt}` shows once the stage's explain question is handed in: the stage needs one. In
+ * stage 2 the part is the rubric, and it lists as many points as the quiz grades.
+ */
+function afterAttemptIssues(lesson: Lesson, quiz: Quiz, issues: ContentIssue[]): void {
+  for (const stage of lesson.stages) {
+    if (!stage.afterAttempt) continue;
+    const hidden = stage.sections.filter((s) => s.afterAttempt && s.depth === 3);
+    const line = hidden[0]?.line ?? stage.line;
+    const explain = quiz.questions.find((q) => q.stage === stage.stage && q.type === "explain");
+    if (explain?.type !== "explain") {
+      issues.push({
+        file: lesson.file,
+        line,
+        message: `\`{after-attempt}\` in stage ${stage.stage}, whose quiz has no explain question: nothing would ever show this part; add one or drop the marker`,
+      });
+      continue;
+    }
+    if (stage.stage !== 2) continue;
+    for (const section of hidden) {
+      const list = lexer(section.markdown).find((t) => t.type === "list") as Tokens.List | undefined;
+      if (list && list.items.length !== explain.keyPoints.length) {
+        issues.push({
+          file: lesson.file,
+          line: section.line,
+          message: `"${section.heading}" lists ${list.items.length} points where the stage-2 quiz grades ${explain.keyPoints.length} (question \`${explain.id}\` at ${explain.file}:${explain.line}): list the same points`,
+        });
+      }
+    }
   }
 }

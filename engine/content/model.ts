@@ -31,6 +31,8 @@ export interface LessonSection {
   depth: number;
   markdown: string;
   line: number;
+  /** Part of a section marked `{after-attempt}`: shown once the learner has handed in the stage's explain question. */
+  afterAttempt?: boolean;
 }
 
 export interface LessonStage {
@@ -40,6 +42,11 @@ export interface LessonStage {
   markdown: string;
   line: number;
   sections: LessonSection[];
+  /**
+   * Sub-sections marked `{after-attempt}` (their headings, marker removed), and the stage's markdown without them:
+   * what the reader shows until the learner has handed in the stage's explain question.
+   */
+  afterAttempt?: { headings: string[]; before: string };
 }
 
 export interface Lesson {

@@ -82,6 +82,25 @@ export function parseLesson(file: string, source: string, issues: ContentIssue[]
     }
   }
 
+  for (const located of tokens) {
+    if (located.token.type !== "heading") continue;
+    const heading = located.token as Tokens.Heading;
+    const marker = AFTER_LIKE.exec(heading.text);
+    if (!marker) continue;
+    if (marker[0] !== AFTER_MARKER) {
+      issues.push({
+        file,
+        line: located.line,
+        message: `\`${marker[0]}\` is not a known marker; write \`${AFTER_MARKER}\` at the end of a ### heading`,
+      });
+    } else if (heading.depth !== 3) {
+      issues.push({
+        file,
+        line: located.line,
+        message: `\`${AFTER_MARKER}\` marks a ### sub-section (level 3); this heading is level ${heading.depth}`,
+      });
+    }
+  }
   if (!meta || issues.length > before) return undefined;
 
   const stages: LessonStage[] = stageStarts.map((start, i) => {
@@ -89,12 +108,47 @@ export function parseLesson(file: string, source: string, issues: ContentIssue[]
     const to = stageStarts[i + 1]?.at.offset ?? fm.body.length;
     const title = STAGES[start.stage - 1]?.title ?? "";
     const within = tokens.filter((t) => t.offset >= from && t.offset < to);
+    // Marked sub-sections run from their ### heading to the next heading of level 3 or above.
+    const hiddenRanges: [number, number][] = [];
+    const hiddenHeadings: string[] = [];
+    within.forEach((t, k) => {
+      const h = t.token as Tokens.Heading;
+      if (t.token.type !== "heading" || h.depth !== 3 || !h.text.endsWith(AFTER_MARKER)) return;
+      const next = within
+        .slice(k + 1)
+        .find((u) => u.token.type === "heading" && (u.token as Tokens.Heading).depth <= 3);
+      hiddenRanges.push([t.offset, next?.offset ?? to]);
+      hiddenHeadings.push(withoutMarker(h.text));
+    });
+    const clean = (a: number, b: number) =>
+      fm.body.slice(a, b).replaceAll(` ${AFTER_MARKER}`, "").replaceAll(AFTER_MARKER, "");
+    let beforeText = "";
+    let cursor = from;
+    for (const [a, b] of hiddenRanges) {
+      beforeText += clean(cursor, a);
+      cursor = b;
+    }
+    beforeText += clean(cursor, to);
+    const sections = sectionsOf(fm.body, from, to, within, title, start.at.line).map((s) => {
+      const offset = s.offset;
+      const hidden = hiddenRanges.some(([a, b]) => offset >= a && offset < b);
+      return {
+        heading: withoutMarker(s.heading),
+        depth: s.depth,
+        markdown: s.markdown,
+        line: s.line,
+        ...(hidden ? { afterAttempt: true } : {}),
+      };
+    });
     return {
       stage: start.stage,
       title,
-      markdown: fm.body.slice(from, to).trim(),
+      markdown: clean(from, to).trim(),
       line: start.at.line,
-      sections: sectionsOf(fm.body, from, to, within, title, start.at.line),
+      sections,
+      ...(hiddenHeadings.length > 0
+        ? { afterAttempt: { headings: hiddenHeadings, before: beforeText.trim() } }
+        : {}),
     };
   });
 
@@ -111,6 +165,12 @@ export function parseLesson(file: string, source: string, issues: ContentIssue[]
   };
 }
 
+/** Ends a ### heading whose sub-section the reader keeps back until the stage's explanation is handed in. */
+export const AFTER_MARKER = "{after-attempt}";
+/** Anything that looks like a marker attempt, so a misspelt one is reported rather than shown to learners. */
+const AFTER_LIKE = /\{\s*after[^}]*\}\s*$/i;
+const withoutMarker = (text: string) => text.replace(AFTER_MARKER, "").trim();
+
 function sectionsOf(
   body: string,
   from: number,
@@ -118,12 +178,12 @@ function sectionsOf(
   within: LocatedToken[],
   stageTitle: string,
   stageLine: number,
-): LessonSection[] {
+): (LessonSection & { offset: number })[] {
   const headings = within.filter((t) => t.token.type === "heading");
-  const sections: LessonSection[] = [];
+  const sections: (LessonSection & { offset: number })[] = [];
   const firstEnd = headings[0]?.offset ?? to;
   const intro = body.slice(from, firstEnd).trim();
-  if (intro) sections.push({ heading: stageTitle, depth: 2, markdown: intro, line: stageLine });
+  if (intro) sections.push({ heading: stageTitle, depth: 2, markdown: intro, line: stageLine, offset: from });
   headings.forEach((h, i) => {
     const start = h.offset + h.token.raw.length;
     const end = headings[i + 1]?.offset ?? to;
@@ -132,6 +192,7 @@ function sectionsOf(
       depth: (h.token as Tokens.Heading).depth,
       markdown: body.slice(start, end).trim(),
       line: h.line,
+      offset: h.offset,
     });
   });
   return sections;

@@ -4,6 +4,7 @@
  * `tutor check` runs it (see checkContent), never the loading that opens the app.
  */
 import type { ContentIssue } from "../errors.js";
+import { cueIssues } from "./cues.js";
 import type { Catalog, Lesson, Question, Quiz, StageNumber } from "./model.js";
 
 export const POLICY = {
@@ -32,6 +33,7 @@ export function checkPolicy(catalog: Catalog): ContentIssue[] {
     ...catalog.lessons.flatMap(lessonIssues),
     ...catalog.quizzes.flatMap(quizIssues),
     ...rightOptionFirstIssues(catalog.quizzes),
+    ...cueIssues(catalog.quizzes),
   ];
 }
 
@@ -45,6 +47,21 @@ function lessonIssues(lesson: Lesson): ContentIssue[] {
   }
   // Sources are required by the front matter schema already; jargon is optional there but not here.
   if (lesson.jargon.length === 0) at("no `jargon`: list the terms a stage-2 answer may not hide behind");
+  // Produce before being shown: the rubric and the real design stay hidden until the learner has written theirs.
+  const keptBack: [number, string][] = [
+    [2, "what a good explanation covers"],
+    [4, "the real attempt (after the design prompt)"],
+  ];
+  for (const [n, what] of keptBack) {
+    const stage = lesson.stages[n - 1];
+    if (stage && !stage.afterAttempt) {
+      issues.push({
+        file: lesson.file,
+        line: stage.line,
+        message: `stage ${n} shows ${what} before the learner has handed in their own: mark its ### heading \`{after-attempt}\``,
+      });
+    }
+  }
   return issues;
 }
 

@@ -7,9 +7,10 @@
 import type { LlmConfig } from "../ask/llm.js";
 import type { Lesson, StageNumber } from "../content/model.js";
 import { type EngineContext, ok, refuse } from "../context.js";
-import type { AnswerRecord, Session } from "../progress/model.js";
+import type { AnswerRecord, LearnerDoc, Session } from "../progress/model.js";
 import { gradeText } from "../quiz/grade-text.js";
 import type { Response } from "../quiz/model.js";
+import { present, toWritten, withoutAnswer } from "../quiz/present.js";
 import { ratingFor, review } from "../review/scheduler.js";
 import { stripControls } from "../text/controls.js";
 import type {
@@ -20,9 +21,11 @@ import type {
   StageChange,
   StageProgress,
 } from "../tutor-types.js";
+import { attemptOf, attemptStatus } from "./attempt.js";
 import { stagesFor } from "./catalog.js";
+import { hiddenHeadings } from "./hidden.js";
 import { journalEntryOf } from "./journal.js";
-import { sessionState } from "./session.js";
+import { sessionSeed, sessionState } from "./session.js";
 import { passesStage } from "./stages.js";
 
 export async function answer(
@@ -61,9 +64,12 @@ export async function answer(
         current: session,
       });
     }
+    const stored = doc.session as Session;
+    // Graded as shown: choice indices are positions in this attempt's shuffle (quiz/present.ts).
+    const shown = present(question, sessionSeed(stored));
     const response = typedWithoutControls(input.response);
     const result =
-      byModel ?? grade(question, response, explainContextOf(lesson, ctx.library.catalog.synonyms));
+      byModel ?? grade(shown.question, response, explainContextOf(lesson, ctx.library.catalog.synonyms));
     const stagesBefore = stagesFor(ctx, lesson, doc);
     const before = stagesBefore[question.stage - 1] as StageProgress;
     // An answer that cannot be graded (empty, not a number, ...) changes nothing: the question is asked again.
@@ -75,6 +81,7 @@ export async function answer(
         stage: stageChange(lesson, question.stage, before, stagesBefore, false),
         nextDue: new Date(doc.cards[question.id]?.due ?? ctx.now()),
         quiz: session,
+        revealed: false,
       });
     }
     const now = ctx.now();
@@ -92,7 +99,7 @@ export async function answer(
       hintUsed,
       mode: session.mode,
       ...(input.guildId ? { guildId: input.guildId } : {}),
-      ...(response.kind === "choice" ? { selected: response.selected } : {}),
+      ...(response.kind === "choice" ? { selected: toWritten(shown, response.selected) } : {}),
       ...(response.kind === "order" ? { selected: response.order } : {}),
       ...(text !== undefined ? { text } : {}),
     };
@@ -100,11 +107,12 @@ export async function answer(
     const card = review(doc.cards[question.id], now, ratingFor(result.correct, hintUsed));
     doc.cards[question.id] = card;
 
-    // A stage passes on one attempt: the right answers in this quiz, not old answers mixed with new ones.
+    // A stage passes on the first round of one attempt: not on old answers mixed with new ones, never on a retry.
+    const round = session.mode === "quiz" ? (stored.round ?? "first") : undefined;
+    const attempt = round === "first" ? attemptOf(doc, lesson.id, question.stage) : undefined;
+    if (attempt && result.correct && !attempt.right.includes(question.id)) attempt.right.push(question.id);
     const rightThisAttempt =
-      session.mode === "quiz"
-        ? session.results.filter((r) => r.correct).length + (result.correct ? 1 : 0)
-        : 0;
+      round === "first" ? session.results.filter((r) => r.correct).length + (result.correct ? 1 : 0) : 0;
     const progressNow = stagesFor(ctx, lesson, doc)[question.stage - 1] as StageProgress;
     const passedNow = progressNow.status !== "passed" && passesStage(progressNow, rightThisAttempt);
     if (passedNow) doc.passed[lesson.id] = { ...doc.passed[lesson.id], [question.stage]: at };
@@ -115,16 +123,36 @@ export async function answer(
         ? journalEntryOf(question, text, result, at)
         : undefined;
     if (journal) doc.journal.push(journal);
+    // Handing in the stage's explanation (or design proposal) shows the lesson's parts kept back until then.
+    const unveiled =
+      question.type === "explain" && session.mode === "quiz" ? handIn(doc, lesson, question.stage, at) : [];
 
-    const stored = doc.session as Session;
     stored.results.push({ questionId: question.id, correct: result.correct });
     stored.index += 1;
     const quiz = sessionState(ctx, doc) as QuizState;
-    if (quiz.done) delete doc.session;
+    if (quiz.done) {
+      delete doc.session;
+      if (session.mode === "quiz") {
+        quiz.attempt = attemptStatus(ctx, doc, lesson, stagesAfter[question.stage - 1] as StageProgress);
+      }
+    }
 
+    // During an attempt the feedback says right or wrong and why a wrong option is wrong, never the answer; a right
+    // answer gives nothing away, so its explanation is shown.
+    const revealed =
+      result.correct ||
+      session.mode === "review" ||
+      round === "practice" ||
+      progressNow.status === "passed" ||
+      question.type === "explain";
+    const shownBack = revealed
+      ? { question: shown.question, grade: result }
+      : withoutAnswer(shown.question, result);
     return ok({
-      question,
-      grade: result,
+      question: shownBack.question,
+      grade: shownBack.grade,
+      revealed,
+      ...(unveiled.length > 0 ? { unveiled } : {}),
       response: text !== undefined ? { kind: "text", text } : response,
       stage: stageChange(lesson, question.stage, before, stagesAfter, passedNow),
       nextDue: new Date(card.due),
@@ -132,6 +160,13 @@ export async function answer(
       quiz,
     });
   });
+}
+
+/** Records the first hand-in of a stage's explain question; returns the lesson parts it shows from now on. */
+function handIn(doc: LearnerDoc, lesson: Lesson, stage: StageNumber, at: string): string[] {
+  if (doc.handedIn?.[lesson.id]?.[stage]) return [];
+  doc.handedIn = { ...doc.handedIn, [lesson.id]: { ...doc.handedIn?.[lesson.id], [stage]: at } };
+  return hiddenHeadings(lesson, stage);
 }
 
 /** Typed text is graded and kept without control characters: they are no part of an answer (see text/controls). */

@@ -4,6 +4,7 @@ import type { LearnerDoc } from "../progress/model.js";
 import { dueIds } from "../review/due.js";
 import { startReview } from "../review/session.js";
 import type { CatalogEntry, NextStep, QuizState, Result, Resumed } from "../tutor-types.js";
+import { attemptStatus } from "./attempt.js";
 import { catalogOf } from "./catalog.js";
 import { sessionState } from "./session.js";
 import { startQuiz } from "./stage-session.js";
@@ -56,11 +57,19 @@ export function nextStepOf(
       message: `Read stage ${stage} (${title}) of ${next.title}.`,
     };
   }
+  // An attempt short of the mark today, or one that is over: say what is left and when, in the engine's words.
+  const lesson = ctx.library.lesson(next.id);
+  const progress = next.stages[stage - 1];
+  const attempt = lesson && progress ? attemptStatus(ctx, doc, lesson, progress) : undefined;
+  const where = `Stage ${stage} (${title}) of ${next.title}`;
   return {
     kind: "quiz",
     lessonId: next.id,
     stage,
-    message: `Answer the stage ${stage} (${title}) questions of ${next.title}.`,
+    message:
+      attempt?.state === "missed" || attempt?.state === "closed"
+        ? `${where}: ${attempt.message}`
+        : `Answer the stage ${stage} (${title}) questions of ${next.title}.`,
   };
 }
 

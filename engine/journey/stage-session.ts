@@ -2,10 +2,18 @@
 
 import { isStageNumber, type Lesson, type StageNumber } from "../content/model.js";
 import { type EngineContext, ok, refuse } from "../context.js";
-import type { LearnerDoc, Session } from "../progress/model.js";
-import type { QuizState, Result, StageProgress, StageView } from "../tutor-types.js";
+import type { LearnerDoc } from "../progress/model.js";
+import type {
+  AttemptStatus,
+  QuizState,
+  Result,
+  ShownAnswer,
+  StageProgress,
+  StageView,
+} from "../tutor-types.js";
+import { attemptStatus, retryRound, showAnswers, startStageQuiz } from "./attempt.js";
 import { stagesFor } from "./catalog.js";
-import { sessionState } from "./session.js";
+import { stageText } from "./hidden.js";
 import { currentStage } from "./stages.js";
 
 export function openStage(
@@ -22,13 +30,14 @@ export function openStage(
     doc.read[lesson.id] = read;
     progress.read = true;
     doc.lastVisited = { lessonId: lesson.id, stage: n, at };
-    const content = lesson.stages[n - 1];
+    const text = stageText(lesson, n, doc);
     return ok({
       lesson: { id: lesson.id, title: lesson.title, summary: lesson.summary, sources: lesson.sources },
       stage: n,
       title: progress.title,
-      markdown: content?.markdown ?? "",
-      sections: content?.sections ?? [],
+      markdown: text.markdown,
+      sections: text.sections,
+      hidden: text.hidden,
       status: progress.status,
       stages,
       questionCount: progress.total,
@@ -36,27 +45,59 @@ export function openStage(
   });
 }
 
-/** A new attempt at a stage's quiz, replacing any session in progress. */
+/**
+ * A stage's quiz as the attempt rules allow it (journey/attempt.ts): a fresh attempt, the round in progress, the
+ * retry of a missed round, practice of a passed stage, or a refusal saying when to try again.
+ */
 export function startQuiz(
   ctx: EngineContext,
   learnerId: string,
   lessonId: string,
   stage?: number,
 ): Promise<Result<QuizState>> {
-  return inOpenStage(ctx, learnerId, lessonId, stage, (doc, lesson, n): Result<QuizState> => {
-    const session: Session = {
-      mode: "quiz",
-      lessonId: lesson.id,
-      stage: n,
-      questionIds: ctx.library.questionsFor(lesson.id, n).map((q) => q.id),
-      index: 0,
-      startedAt: ctx.now().toISOString(),
-      results: [],
-    };
-    doc.session = session;
-    doc.lastVisited = { lessonId: lesson.id, stage: n, at: session.startedAt };
-    return ok(sessionState(ctx, doc) as QuizState);
-  });
+  return inOpenStage(ctx, learnerId, lessonId, stage, (doc, lesson, n, stages) =>
+    startStageQuiz(ctx, doc, lesson, stages[n - 1] as StageProgress),
+  );
+}
+
+/** The retry of the missed questions of a stage's first round: once, the same study day, answers still hidden. */
+export function retryMissed(
+  ctx: EngineContext,
+  learnerId: string,
+  lessonId: string,
+  stage: number,
+): Promise<Result<QuizState>> {
+  return inOpenStage(ctx, learnerId, lessonId, stage, (doc, lesson, n, stages) =>
+    retryRound(ctx, doc, lesson, stages[n - 1] as StageProgress),
+  );
+}
+
+/** Gives up on the stage's attempt and shows every answer (after an attempt only). */
+export function seeAnswers(
+  ctx: EngineContext,
+  learnerId: string,
+  lessonId: string,
+  stage: number,
+): Promise<Result<{ answers: ShownAnswer[]; status: AttemptStatus }>> {
+  return inOpenStage(ctx, learnerId, lessonId, stage, (doc, lesson, n, stages) =>
+    showAnswers(ctx, doc, lesson, stages[n - 1] as StageProgress),
+  );
+}
+
+/** Where the learner's attempt at a stage stands (read only). */
+export async function attemptAt(
+  ctx: EngineContext,
+  learnerId: string,
+  lessonId: string,
+  stage: number,
+): Promise<Result<AttemptStatus>> {
+  const found = ctx.library.findLesson(lessonId);
+  if (!found.ok) return found;
+  if (!isStageNumber(stage))
+    return refuse("unknown-stage", `There is no stage ${stage}: stages are numbered 1 to 6.`);
+  const doc = await ctx.store.read(learnerId);
+  const progress = stagesFor(ctx, found.value, doc)[stage - 1] as StageProgress;
+  return ok(attemptStatus(ctx, doc, found.value, progress));
 }
 
 /**

@@ -45,6 +45,24 @@ export interface Session {
   index: number;
   startedAt: string;
   results: { questionId: string; correct: boolean }[];
+  /** Seed of this attempt's shuffle (question order, options, order items): a resumed quiz shows the same. */
+  seed?: number;
+  /** Stage quizzes: the first round of an attempt, the retry of its missed questions, or practice of a passed stage. */
+  round?: "first" | "retry" | "practice";
+}
+
+/** The learner's latest attempt at one stage's quiz (see journey/attempt.ts for the rules). */
+export interface StageAttempt {
+  /** Study day (YYYY-MM-DD) the attempt began. */
+  day: string;
+  /** The round in progress or last played. */
+  round: "first" | "retry";
+  /** Questions answered right in the first round. */
+  right: string[];
+  /** The attempt is over: the retry was played or the learner chose to see the answers. */
+  closed?: boolean;
+  /** Study day the learner last saw this stage's answers. */
+  shownOn?: string;
 }
 
 export interface LearnerDoc {
@@ -62,6 +80,10 @@ export interface LearnerDoc {
   read: Record<string, Partial<Record<StageNumber, string>>>;
   lastVisited?: { lessonId: string; stage: StageNumber; at: string };
   session?: Session;
+  /** lessonId -> stage -> the latest attempt at the stage's quiz. Absent in documents older than the rule. */
+  attempts?: Record<string, Partial<Record<StageNumber, StageAttempt>>>;
+  /** lessonId -> stage -> ISO time the learner first handed in the stage's explain question (unhides parts). */
+  handedIn?: Record<string, Partial<Record<StageNumber, string>>>;
   /** Fields written by newer versions are kept as they are. */
   [extra: string]: unknown;
 }

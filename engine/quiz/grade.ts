@@ -1,10 +1,10 @@
 /** Grading for every question type: pure functions from (question, response) to a Grade value. */
 import type { Question } from "../content/model.js";
-import { patternMatches } from "../content/pattern.js";
 import { type ExplainContext, gradeExplain } from "./explain/grade-explain.js";
 import type { Grade, OptionFeedback, Response } from "./model.js";
 import { isTooLong, MAX_RESPONSE_LENGTH } from "./rules.js";
-import { containsPhrase, containsTerm, normaliseShort, parseNumber, prepare } from "./text-match.js";
+import { readNumber, shortAnswerMatches } from "./short-answer.js";
+import { containsPhrase, containsTerm, prepare } from "./text-match.js";
 
 const TOO_LONG = `shorten your answer to at most ${MAX_RESPONSE_LENGTH.toLocaleString("en")} characters`;
 
@@ -69,19 +69,19 @@ export function grade(question: Question, response: Response, context: ExplainCo
     }
     case "short": {
       if (response.kind !== "text" || !response.text.trim()) return { ...base, invalid: "type an answer" };
-      const given = normaliseShort(response.text);
-      const correct =
-        question.accepted.some((a) => normaliseShort(a) === given) ||
-        (question.pattern !== undefined && patternMatches(question.pattern, response.text.trim()));
+      const correct = shortAnswerMatches(question.accepted, question.pattern, response.text);
       return { ...base, correct, score: correct ? 1 : 0, expected: question.accepted[0] ?? question.pattern };
     }
     case "numeric": {
       if (response.kind !== "text") return { ...base, invalid: "type a number" };
-      const value = parseNumber(response.text);
+      const reading = readNumber(response.text, question.unit);
       const expected = `${question.answer}${question.tolerance ? ` ± ${question.tolerance}` : ""}${question.unit ? ` ${question.unit}` : ""}`;
-      if (value === undefined) return { ...base, invalid: "type a number", expected };
-      const correct =
-        Math.abs(value - question.answer) <= question.tolerance + 1e-9 * Math.abs(question.answer);
+      if (!reading.ok) return { ...base, invalid: reading.reason, expected };
+      const correct = reading.values.some(
+        (value) =>
+          Math.abs(value - question.answer) <=
+          question.tolerance + 1e-9 * Math.max(1, Math.abs(question.answer)),
+      );
       return { ...base, correct, score: correct ? 1 : 0, expected };
     }
     case "explain": {

@@ -48,22 +48,3 @@ export function containsTerm(text: PreparedText, term: string): boolean {
     seq.every((w, i) => text.words[start + i] === w),
   );
 }
-
-/** For short answers: lower case, spaces folded, surrounding quotes, backticks and final full stop removed. */
-export function normaliseShort(text: string): string {
-  return text
-    .trim()
-    .replace(/^[`"'“‘]+|[`"'”’]+$/g, "")
-    .replace(/\.$/, "")
-    .replace(/\s+/g, " ")
-    .toLowerCase()
-    .trim();
-}
-
-/** "1,500", "1 500", "150 ms", "1.5e3" -> a number; undefined when there is none. */
-export function parseNumber(text: string): number | undefined {
-  const match = /[-+]?(?:\d[\d,_ ]*\d|\d)(?:\.\d+)?(?:e[-+]?\d+)?|[-+]?\.\d+/i.exec(text.trim());
-  if (!match) return undefined;
-  const value = Number(match[0].replace(/[,_ ]/g, ""));
-  return Number.isFinite(value) ? value : undefined;
-}

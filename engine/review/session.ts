@@ -1,5 +1,6 @@
 /** Review sessions: the cards due now, asked one at a time like a quiz. */
 import { type EngineContext, ok, refuse } from "../context.js";
+import { newSeed } from "../journey/attempt.js";
 import { sessionState } from "../journey/session.js";
 import type { QuizState, Result } from "../tutor-types.js";
 import { dueIds, nextDue } from "./due.js";
@@ -29,6 +30,7 @@ export function startReview(
       index: 0,
       startedAt: ctx.now().toISOString(),
       results: [],
+      seed: newSeed(ctx),
     };
     return ok(sessionState(ctx, doc) as QuizState);
   });

@@ -378,7 +378,9 @@ describe("/review", () => {
     step = deferredResult(await h.send(button(buttonsOf(step)[0]?.custom_id ?? "", { guildId: null })), {
       type: 6,
     });
-    expect(step.content).toMatch(/\*\*Review finished: \d of 2 right\.\*\* No more reviews are due\.$/);
+    expect(step.content).toMatch(
+      /\*\*Review finished: \d of 2 right\.\*\* No more reviews are due\.(\nMissed:\n❌ .+)*$/,
+    );
     // Nothing left to offer: the question's buttons are cleared and none replaces them.
     expect(step.components).toEqual([]);
     // Answered in a direct message: no server recorded.

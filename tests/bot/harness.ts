@@ -4,6 +4,7 @@
  * `sendMessage` does the same with MESSAGE_CREATE, after `ready` has given the client what READY and GUILD_CREATE
  * would. The engine's language model is off unless a test gives one (pointing at a local server).
  */
+
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -24,6 +25,7 @@ import { expect } from "vitest";
 import { type Bot, createBot } from "../../bot/app.js";
 import { createLogger } from "../../bot/log.js";
 import { type LlmConfig, Tutor } from "../../engine/index.js";
+import { AS_WRITTEN } from "../helpers/engine.js";
 import { type FakeDiscord, type RecordedRequest, startFakeDiscord } from "./fake-discord.js";
 import { BOT_USER, guildCreate } from "./payloads.js";
 
@@ -81,6 +83,7 @@ export async function startHarness(options: HarnessOptions = {}) {
     contentDir,
     dataDir,
     llm: options.llm ?? false,
+    random: AS_WRITTEN,
     ...(options.now ? { now: options.now } : {}),
   });
   const logs: string[] = [];

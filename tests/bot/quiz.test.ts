@@ -53,7 +53,7 @@ describe("/quiz with buttons (single choice and true/false)", () => {
     expect(JSON.stringify(body)).not.toMatch(/correct|✅/);
   });
 
-  it("gives immediate feedback with the misconception of the option chosen and the explanation", async () => {
+  it("gives immediate feedback with the misconception of the option chosen, never the right answer", async () => {
     const first = await startQuiz();
     const body = await press(buttonLabelled(first, "B").custom_id);
     expect(body.embeds?.[0]?.title).toBe("❌ Not quite");
@@ -61,11 +61,12 @@ describe("/quiz with buttons (single choice and true/false)", () => {
     expect(body.embeds?.[0]?.description).toContain(
       "> The reader gets the bytes only when it calls `read()`; until then they stay in the kernel.",
     );
-    expect(body.embeds?.[0]?.description).toContain(
-      "Right answer: **A.** In the pipe's buffer in the kernel, until a reader copies them out",
-    );
-    expect(body.embeds?.[1]).toMatchObject({ title: "Explanation" });
-    expect(body.embeds?.[1]?.description).toContain("ring of pages in the kernel");
+    // During an attempt the right option and the explanation stay hidden.
+    expect(JSON.stringify(body)).not.toContain("In the pipe's buffer in the kernel");
+    expect(body.embeds?.[0]?.description).not.toContain("Right answer");
+    expect(body.embeds?.[1]?.title).toBeUndefined();
+    expect(body.embeds?.[1]?.description).toContain("The right answers are not shown during an attempt");
+    expect(JSON.stringify(body)).not.toContain("ring of pages in the kernel");
     expect(body.content).toMatch(/comes back for review <t:\d+:R>/);
     expect(buttonsOf(body).map((b) => [b.label, b.custom_id])).toEqual([
       ["Next question (2 of 2) ▶", "quiz:next"],
@@ -98,14 +99,32 @@ describe("/quiz with buttons (single choice and true/false)", () => {
     body = await press(buttonLabelled(body, "False").custom_id);
     expect(body.embeds?.[0]?.title).toBe("✅ Right");
     expect(body.content).toContain(
-      "**Stage 1 quiz finished: 1 of 2 right.** Stage 1 passes with 2 of 2 right in one attempt.",
+      "**Stage 1 quiz finished: 1 of 2 right.** 1 of 2 right in the first round; stage 1 passes with 2 in one round.",
     );
+    expect(body.content).toMatch(/\nMissed:\n❌ After `write\(\)` returns/);
     expect(body.content).not.toContain("passed!");
-    // "Try again" opens the quiz anew in a new ephemeral message.
-    const retry = await h.send(button(buttonLabelled(body, "Try stage 1 again").custom_id));
-    body = deferredResult(retry, { type: 5, ephemeral: true });
+    // The retry asks the missed question once more, answers still hidden; it passes nothing.
+    body = await press(buttonLabelled(body, "Retry the 1 missed").custom_id);
+    expect(body.embeds?.[0]?.title).toBe("Question 1 of 1");
+    body = await press(buttonLabelled(body, "A").custom_id);
+    expect(body.embeds?.[0]?.title).toBe("✅ Right");
+    expect(body.content).not.toContain("passed!");
+    expect(body.content).toContain("**Stage 1 retry finished: 1 of 1 right.**");
+    expect(body.content).toMatch(/This attempt is over: you can try stage 1 again from tomorrow/);
+    // Seeing the answers lists every question of the stage with its answer.
+    const shown = await press(buttonLabelled(body, "See the answers").custom_id);
+    expect(shown.embeds?.[0]?.fields?.map((f) => f.value)).toEqual([
+      expect.stringContaining("**Answer:** In the pipe's buffer in the kernel"),
+      expect.stringContaining("**Answer:** False"),
+    ]);
+    // A study day later (the attempt moved back a day), a fresh attempt passes on its own.
+    await h.tutor.store.update(LEARNER, (doc) => {
+      const attempt = doc.attempts?.["pipe-buffers"]?.[1];
+      if (attempt) attempt.day = "2020-01-01";
+      if (attempt) attempt.shownOn = "2020-01-01";
+    });
+    body = await startQuiz(1);
     expect(body.embeds?.[0]?.title).toBe("Question 1 of 2");
-    // The retake is judged on its own: the first right is not yet a pass, though the second was right before.
     body = await press(buttonLabelled(body, "A").custom_id);
     expect(body.content).not.toContain("passed!");
     body = await press(buttonLabelled(body, /^Next question/).custom_id);
@@ -190,7 +209,8 @@ describe("/quiz with selects (multiple choice and ordering)", () => {
     expect(partly.embeds?.[0]?.title).toBe("🟡 Partly right (50%)");
     expect(partly.embeds?.[0]?.description).toContain("You chose **C.** It can only hold one byte at a time");
     expect(partly.embeds?.[0]?.description).toContain("> The default ring holds 64 KiB.");
-    expect(partly.embeds?.[0]?.description).toContain("You left out **B.** Writes larger than PIPE_BUF");
+    // The right options left out are the answer: hidden during an attempt.
+    expect(partly.embeds?.[0]?.description).not.toContain("You left out");
   });
 
   it("takes an ordering as a sequence of selects, one position at a time", async () => {
@@ -200,7 +220,8 @@ describe("/quiz with selects (multiple choice and ordering)", () => {
     body = deferredResult(await h.send(select(selectOf(body).custom_id, ["0", "1"])), { type: 6 });
     body = await press(buttonLabelled(body, /^Next question/).custom_id);
     expect(body.embeds?.[0]?.footer?.text).toContain("Put the items in order");
-    const question = h.tutor.question("pipe-wake-order");
+    // The question as this attempt shows it: its items in the attempt's shuffle.
+    const question = (await h.tutor.current(LEARNER))?.question;
     if (question?.type !== "order") throw new Error("fixture: pipe-wake-order is an order question");
     let menu = selectOf(body);
     expect(menu.custom_id).toBe("quiz:order:pipe-wake-order:0:");
@@ -372,7 +393,8 @@ describe("/quiz with a modal (short, numeric and explain answers)", () => {
     const shortModal = await openModal(next);
     const wrong = await submit(shortModal.custom_id, "F_GETPIPE_SZ");
     expect(wrong.embeds?.[0]?.title).toBe("❌ Not quite");
-    expect(wrong.embeds?.[0]?.description).toContain("Expected: F_SETPIPE_SZ");
+    // The expected answer stays hidden during an attempt.
+    expect(JSON.stringify(wrong)).not.toContain("F_SETPIPE_SZ");
   });
 
   it("refuses empty and over-long text without grading it", async () => {
@@ -392,9 +414,12 @@ describe("/quiz with a modal (short, numeric and explain answers)", () => {
   it("keeps echoed learner text from pinging anyone", async () => {
     await passStages(h.tutor, LEARNER, "pipe-buffers", [1, 2, 3, 4]);
     const modal = await openModal(await startQuiz(5));
-    const body = await submit(modal.custom_id, "@everyone <@300000000000000002> 16");
+    const right = await submit(modal.custom_id, "16");
+    const shortModal = await openModal(await press(buttonLabelled(right, /^Next question/).custom_id));
+    const body = await submit(shortModal.custom_id, "@everyone <@300000000000000002> F_SETPIPE_SZ");
     expectSafeMessage(body);
-    expect(allText(body)).toContain("You answered: @everyone <@300000000000000002> 16");
+    // Echoed escaped: the underscores do not turn into italics.
+    expect(allText(body)).toContain("You answered: @everyone <@300000000000000002> F\\_SETPIPE\\_SZ");
   });
 });
 

@@ -75,6 +75,7 @@ function viewOf(lesson: Lesson, stage: number): StageView {
     status: "available",
     stages,
     questionCount: 3,
+    hidden: [],
   };
 }
 

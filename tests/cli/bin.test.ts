@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import stripAnsi from "strip-ansi";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { Tutor } from "../../engine/index.js";
+import { AS_WRITTEN } from "../helpers/engine.js";
 import { waitUntil } from "../helpers/wait.js";
 import { FIXTURES, LEARNER, passStages } from "./helpers.js";
 
@@ -375,6 +376,16 @@ describe("a corrupt progress file", () => {
   });
 });
 
+/**
+ * The stage 1 quiz started in `dataDir` under the pinned seed: `tutor quiz` continues that round, with its
+ * questions and options in the order written (the binary itself shuffles with Math.random).
+ */
+async function startedAsWritten(dataDir: string): Promise<void> {
+  const engine = await Tutor.open({ contentDir: FIXTURES, dataDir, random: AS_WRITTEN });
+  await engine.startQuiz(LEARNER, "tcp-reads", 1);
+  await engine.close();
+}
+
 function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   // Only what a learner's shell would have: no FORCE_COLOR or NO_COLOR from the test runner.
   return {
@@ -436,9 +447,9 @@ describe("in a terminal", () => {
   });
 
   it("takes keys typed in one burst one by one, and ignores pasted colour codes and window titles", async () => {
-    const session = inTerminal(["quiz", "tcp-reads"], {
-      TUTOR_DATA_DIR: mkdtempSync(join(tmpdir(), "tutor-pty-")),
-    });
+    const dataDir = mkdtempSync(join(tmpdir(), "tutor-pty-"));
+    await startedAsWritten(dataDir);
+    const session = inTerminal(["quiz", "tcp-reads"], { TUTOR_DATA_DIR: dataDir });
     await session.waitFor("What does recv() do");
     // Text copied out of a coloured terminal, and a title sequence: Ink 6.8 threw on the first.
     session.child.stdin.write("\u001b[31mred\u001b[0m\u001b]0;PWNED\u0007");
@@ -452,10 +463,11 @@ describe("in a terminal", () => {
   });
 
   it("leaves cleanly on Ctrl+C with the answer already saved", async () => {
+    await startedAsWritten(ptyDataDir);
     const session = inTerminal(["quiz", "tcp-reads"]);
     await session.waitFor("What does recv() do");
-    // The first option (the right one) is chosen when the question opens: enter answers it. A number key
-    // before it would change nothing on screen to wait for, and sent together with enter it is one paste.
+    // Nothing is chosen when the question opens: the number key chooses option 1 (the right one), then enter.
+    session.child.stdin.write("1");
     await session.waitFor("(•) 1. Copies bytes");
     session.child.stdin.write("\r");
     await session.waitFor("Right");

@@ -11,7 +11,9 @@ import { afterEach, beforeEach } from "vitest";
 import { App } from "../../cli/app.js";
 import type { Route } from "../../cli/routes.js";
 import { terminalSafe } from "../../cli/terminal-text.js";
-import { type Response, Tutor } from "../../engine/index.js";
+import { type Question, type Response, Tutor } from "../../engine/index.js";
+import { rightResponse } from "../helpers/answers.js";
+import { AS_WRITTEN } from "../helpers/engine.js";
 import { reactBusy } from "../helpers/react-tasks.js";
 import { expectOk } from "../helpers/result.js";
 import { WAIT_MS, waitUntil } from "../helpers/wait.js";
@@ -44,7 +46,12 @@ export async function openHarness(now?: () => Date): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), "tutor-cli-test-"));
   const opened: Tutor[] = [];
   const open = async (clock?: () => Date) => {
-    const tutor = await Tutor.open({ contentDir: FIXTURES, dataDir, ...(clock ? { now: clock } : {}) });
+    const tutor = await Tutor.open({
+      contentDir: FIXTURES,
+      dataDir,
+      random: AS_WRITTEN,
+      ...(clock ? { now: clock } : {}),
+    });
     opened.push(tutor);
     return tutor;
   };
@@ -201,29 +208,9 @@ export async function passStages(tutor: Tutor, lessonId: string, upTo: number): 
     for (;;) {
       const state = await tutor.current(LEARNER);
       if (!state?.question) break;
-      await answerDirectly(tutor, () => rightAnswer(tutor, state.question?.id as string));
+      // The question as shown (options in this attempt's order).
+      await answerDirectly(tutor, () => rightResponse(state.question as Question));
     }
-  }
-}
-
-/** A right response to any fixture question. */
-export function rightAnswer(tutor: Tutor, questionId: string): Response {
-  const q = tutor.question(questionId);
-  if (!q) throw new Error(`no question ${questionId}`);
-  switch (q.type) {
-    case "single":
-    case "true-false":
-    case "multiple":
-      return { kind: "choice", selected: q.options.flatMap((o, i) => (o.correct ? [i] : [])) };
-    case "order":
-      return { kind: "order", order: q.items.map((_, i) => i) };
-    case "short":
-      return { kind: "text", text: q.accepted[0] as string };
-    case "numeric":
-      return { kind: "text", text: String(q.answer) };
-    case "explain":
-      // Each key point said as a sentence: the grader gives no credit for phrasings listed without one.
-      return { kind: "text", text: q.keyPoints.map((k) => `It is true that ${k.text}.`).join(" ") };
   }
 }
 

@@ -86,9 +86,14 @@ describe("dates", () => {
 });
 
 describe("choice state", () => {
-  it("single choice: the highlighted option is the chosen one, number keys jump", () => {
+  it("single choice: nothing is chosen at first; then the highlighted option is the chosen one, number keys jump", () => {
     const reduce = choiceReducer(3, false);
     let s = initialChoice(false);
+    expect(s).toEqual({ cursor: -1, selected: [] });
+    expect(reduce(s, { type: "toggle" })).toBe(s);
+    expect(reduce(s, { type: "up" })).toEqual({ cursor: 2, selected: [2] });
+    s = reduce(s, { type: "down" });
+    expect(s).toEqual({ cursor: 0, selected: [0] });
     s = reduce(s, { type: "down" });
     expect(s).toEqual({ cursor: 1, selected: [1] });
     s = reduce(s, { type: "up" });
@@ -106,6 +111,7 @@ describe("choice state", () => {
     s = reduce(s, { type: "pick", index: 1 });
     expect(s.selected).toEqual([1, 3]);
     // The cursor follows the last number key; moving it chooses nothing.
+    expect(reduce(initialChoice(true), { type: "down" })).toEqual({ cursor: 0, selected: [] });
     s = reduce(s, { type: "down" });
     expect(s).toEqual({ cursor: 2, selected: [1, 3] });
     s = reduce(s, { type: "toggle" });

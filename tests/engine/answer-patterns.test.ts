@@ -19,35 +19,38 @@ const text = (t: string) => ({ kind: "text" as const, text: t });
 /** A short question graded by `pattern` alone. */
 const short = (pattern: string) => ({ ...byId("basics-syscall"), accepted: [], pattern }) as Question;
 
-/** [pattern, hostile answer of `n` characters, does it match] */
-const HOSTILE: [string, (n: number) => string, boolean][] = [
-  ["^(a+)+$", (n) => `${"a".repeat(n - 1)}!`, false],
-  ["^(a+)+$", (n) => "a".repeat(n), true],
+/**
+ * [pattern, hostile answer of `n` characters, does it match, does grading accept it]. Grading anchors every
+ * pattern (a pattern names a whole answer), so an unanchored one that matches a fragment is not accepted there.
+ */
+const HOSTILE: [string, (n: number) => string, boolean, boolean][] = [
+  ["^(a+)+$", (n) => `${"a".repeat(n - 1)}x`, false, false],
+  ["^(a+)+$", (n) => "a".repeat(n), true, true],
   // Unanchored at the start: it matches the empty string at the end of any answer.
-  ["(a|a)*$", (n) => `${"a".repeat(n - 1)}!`, true],
-  ["^(a|a)*$", (n) => `${"a".repeat(n - 1)}!`, false],
-  ["(.*a){12}", (n) => `${"a".repeat(11)}${"b".repeat(n - 11)}`, false],
-  ["(.*a){12}", (n) => `${"b".repeat(n - 12)}${"a".repeat(12)}`, true],
-  ["^(\\w+\\s?)*$", (n) => `${"ab ".repeat(Math.floor((n - 1) / 3))}!`, false],
+  ["(a|a)*$", (n) => `${"a".repeat(n - 1)}x`, true, false],
+  ["^(a|a)*$", (n) => `${"a".repeat(n - 1)}x`, false, false],
+  ["(.*a){12}", (n) => `${"a".repeat(11)}${"b".repeat(n - 11)}`, false, false],
+  ["(.*a){12}", (n) => `${"b".repeat(n - 12)}${"a".repeat(12)}`, true, true],
+  ["^(\\w+\\s?)*$", (n) => `${"ab ".repeat(Math.floor((n - 1) / 3))}!`, false, false],
 ];
 
 describe("answer patterns on RE2", () => {
   it.each(HOSTILE)(
     "%s against a 30-character hostile answer, through grading",
-    (pattern, answer, matches) => {
+    (pattern, answer, _matches, graded) => {
       expect(grade(short(pattern), text(answer(30)))).toMatchObject({
-        correct: matches,
-        score: matches ? 1 : 0,
+        correct: graded,
+        score: graded ? 1 : 0,
       });
     },
   );
 
   it.each(HOSTILE)(
     "%s against an answer at the length limit, through grading",
-    (pattern, answer, matches) => {
+    (pattern, answer, _matches, graded) => {
       const given = answer(MAX_RESPONSE_LENGTH);
       expect(given).toHaveLength(MAX_RESPONSE_LENGTH);
-      expect(grade(short(pattern), text(given))).toMatchObject({ correct: matches });
+      expect(grade(short(pattern), text(given))).toMatchObject({ correct: graded });
     },
   );
 

@@ -15,6 +15,10 @@ interface Spec {
   keyPoints?: number;
   rightFirst?: boolean;
   noFeedback?: boolean;
+  /** A right option much longer than the wrong ones. */
+  longRight?: boolean;
+  pattern?: string;
+  tolerance?: number;
 }
 
 /** 14 questions: 3 in stages 1, 3, 4 and 5, an explanation in 2, 4 and 6, five types besides single. */
@@ -45,15 +49,18 @@ function answers(q: Spec): string {
   switch (q.type) {
     case "single":
     case "multiple":
-      return choice("The right one", ["A wrong one", "Another wrong one"]);
+      return choice(
+        q.longRight ? "The right one, spelled out at far greater length than any other" : "The right one",
+        ["A wrong one", "Another wrong one"],
+      );
     case "true-false":
       return choice("False", ["True"]);
     case "order":
       return "1. First\n2. Second\n3. Third";
     case "short":
-      return "- accept";
+      return `- accept${q.pattern ? `\n\n> **Pattern:** ${q.pattern}` : ""}`;
     case "numeric":
-      return "> **Answer:** 4";
+      return `> **Answer:** 4${q.tolerance ? `\n\n> **Tolerance:** ${q.tolerance}` : ""}`;
     default:
       return points(q)
         .map((point, k) => `- ${point}\n  - writer + flushes / writes + page ${k}`)
@@ -81,7 +88,7 @@ function quizText(specs: Spec[]): string {
   return `${parts.join("\n\n")}\n`;
 }
 
-function lessonText({ words = 1500, jargon = true } = {}): string {
+function lessonText({ words = 1500, jargon = true, keptBack = true, rubric = 0 } = {}): string {
   const front = [
     "---",
     "id: demo",
@@ -94,6 +101,16 @@ function lessonText({ words = 1500, jargon = true } = {}): string {
   ];
   const stages = STAGES.map((s, i) => {
     const n = Math.floor(words / 6) + (i < words % 6 ? 1 : 0);
+    // Stages 2 and 4 keep a part back until the learner has handed in theirs (3 words, counted in n).
+    if (keptBack && (s.stage === 2 || s.stage === 4)) {
+      const points =
+        s.stage === 2 && rubric > 0
+          ? `\n\n${Array.from({ length: rubric }, (_, k) => `- point ${k}`).join("\n")}`
+          : "";
+      return `## ${s.title}\n\n${Array(n - 3)
+        .fill("word")
+        .join(" ")}\n\n### Kept back {after-attempt}\n\nrevealed${points}`;
+    }
     return `## ${s.title}\n\n${Array(n).fill("word").join(" ")}`;
   });
   return `${[front.join("\n"), ...stages].join("\n\n")}\n`;
@@ -118,9 +135,12 @@ const edit = (changes: Record<string, Partial<Spec> | null>, specs = GOOD): Spec
 
 interface Expected {
   in: "lesson" | "quiz";
-  /** The question whose heading line the issue is at; line 1 (the front matter) when absent. */
+  /** The question (or lesson ### heading, or a heading starting with #) whose line the issue is at; else line 1. */
   at?: string;
   message: RegExp;
+  severity?: "warning";
+  /** The last line with that heading (stage 4's kept-back part rather than stage 2's). */
+  last?: boolean;
 }
 
 const CASES: [string, { lesson?: Parameters<typeof lessonText>[0]; quiz?: Spec[] }, Expected[]][] = [
@@ -147,7 +167,93 @@ const CASES: [string, { lesson?: Parameters<typeof lessonText>[0]; quiz?: Spec[]
   [
     "stage 2, 4 or 6 without an explain question",
     { quiz: edit({ "s4-design": { type: "short" } }) },
-    [{ in: "quiz", at: "s4-design", message: /^stage 4: no explain question/ }],
+    [
+      {
+        in: "lesson",
+        at: "Kept back",
+        last: true,
+        message: /^`\{after-attempt\}` in stage 4, whose quiz has no explain question/,
+      },
+      { in: "quiz", at: "s4-design", message: /^stage 4: no explain question/ },
+    ],
+  ],
+  [
+    "stages 2 and 4 that show the rubric and the real attempt before the learner's own",
+    { lesson: { keptBack: false } },
+    [
+      { in: "lesson", at: "## Articulate", message: /^stage 2 shows what a good explanation covers before/ },
+      { in: "lesson", at: "## Build", message: /^stage 4 shows the real attempt/ },
+    ],
+  ],
+  [
+    "a stage-2 rubric listing another number of points than the quiz grades",
+    { lesson: { rubric: 3 } },
+    [
+      {
+        in: "lesson",
+        at: "Kept back",
+        message: /^"Kept back" lists 3 points where the stage-2 quiz grades 4/,
+      },
+    ],
+  ],
+  [
+    "a right option much longer than the others",
+    { quiz: edit({ "s4-single": { longRight: true } }) },
+    [
+      {
+        in: "quiz",
+        at: "s4-single",
+        severity: "warning",
+        message:
+          /^question `s4-single`: the right option \(63 characters\) is much longer than the longest wrong one \(17\)/,
+      },
+    ],
+  ],
+  [
+    "a true/false bank with one answer in more than 65%",
+    { quiz: [...GOOD, { id: "s1-tf", type: "true-false", stage: 1 }] },
+    [
+      {
+        in: "quiz",
+        at: "s1-tf",
+        severity: "warning",
+        message: /3 of the 3 true\/false questions here are False/,
+      },
+    ],
+  ],
+  [
+    "multiple-select questions that all have the same number of right options",
+    {
+      quiz: [
+        ...GOOD,
+        { id: "s1-multiple", type: "multiple", stage: 1 },
+        { id: "s5-multiple", type: "multiple", stage: 5 },
+      ],
+    },
+    [
+      {
+        in: "quiz",
+        at: "s1-multiple",
+        severity: "warning",
+        message: /all 3 multiple-select questions here have 1 right options/,
+      },
+    ],
+  ],
+  [
+    "an unanchored pattern",
+    { quiz: edit({ "s1-short": { pattern: "accept|listen$" } }) },
+    [{ in: "quiz", at: "s1-short", message: /\*\*Pattern:\*\* `accept\|listen\$` is not anchored/ }],
+  ],
+  [
+    "a tolerance that accepts an off-by-one on a count",
+    { quiz: edit({ "s3-predict": { tolerance: 1 } }) },
+    [
+      {
+        in: "quiz",
+        at: "s3-predict",
+        message: /\*\*Tolerance:\*\* 1 on a count \(4\) accepts an off-by-one/,
+      },
+    ],
   ],
   [
     "a stage-2 explanation with 3 key points",
@@ -218,7 +324,12 @@ describe("the content policy in the check", () => {
     const lineOf = (e: Expected) => {
       if (!e.at) return 1;
       const lines = readFileSync(files[e.in], "utf8").split("\n");
-      return lines.findIndex((l) => l.startsWith(`### ${e.at} (`)) + 1;
+      const prefix = e.at.startsWith("#") ? e.at : `### ${e.at} `;
+      return (
+        (e.last
+          ? lines.length - 1 - [...lines].reverse().findIndex((l) => l.startsWith(prefix))
+          : lines.findIndex((l) => l.startsWith(prefix))) + 1
+      );
     };
     const { issues } = await checkContent(root, [], { policy: true });
     expect(issues).toEqual(
@@ -226,6 +337,7 @@ describe("the content policy in the check", () => {
         file: files[e.in],
         line: lineOf(e),
         message: expect.stringMatching(e.message),
+        ...(e.severity ? { severity: e.severity } : {}),
       })),
     );
   });

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { Question } from "../../engine/content/model.js";
 import { parseQuiz } from "../../engine/content/parse-quiz.js";
 import { grade } from "../../engine/quiz/grade.js";
-import { containsPhrase, parseNumber, prepare } from "../../engine/quiz/text-match.js";
+import { readNumber } from "../../engine/quiz/short-answer.js";
+import { containsPhrase, prepare } from "../../engine/quiz/text-match.js";
 import { stem } from "../../engine/text/words.js";
 
 const quiz = parseQuiz(
@@ -93,11 +94,14 @@ describe("grading order, short and numeric questions", () => {
       ...(q("basics-numeric") as Question & { type: "numeric" }),
       answer: 150,
       tolerance: 10,
+      unit: "ms",
     };
+    expect(grade(tolerant, text("0.16 s")).correct).toBe(true);
+    expect(grade(tolerant, text("160 bytes")).invalid).toBe("give the number in ms");
     expect(grade(tolerant, text("160 ms")).correct).toBe(true);
     expect(grade(tolerant, text("161")).correct).toBe(false);
-    expect(parseNumber("1.5e3")).toBe(1500);
-    expect(parseNumber("-0.25")).toBe(-0.25);
+    expect(readNumber("1.5e3", undefined)).toEqual({ ok: true, values: [1500] });
+    expect(readNumber("-0.25", undefined)).toEqual({ ok: true, values: [-0.25] });
   });
 });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Response } from "../../engine/index.js";
+import type { Question } from "../../engine/index.js";
 import { isDue, ratingFor, review } from "../../engine/review/scheduler.js";
 import { addDays, streakOf, studyDay } from "../../engine/time/study-day.js";
+import { answerNow, rightResponse } from "../helpers/answers.js";
 import { clock, openTutor } from "../helpers/engine.js";
 import { expectOk, expectRefusal } from "../helpers/result.js";
 
@@ -39,15 +40,9 @@ describe("spaced repetition (FSRS, fuzz off)", () => {
     const tutor = await openTutor({ now: c.now });
     expectRefusal(await tutor.startReview("ana"), "nothing-due");
     await tutor.startQuiz("ana", "tcp-basics", 1);
-    const answered = await tutor.answer("ana", {
-      questionId: "basics-recv",
-      response: { kind: "choice", selected: [0] },
-    });
-    expect(expectOk(answered).nextDue.getTime()).toBeGreaterThan(c.now().getTime());
-    await tutor.answer("ana", {
-      questionId: "basics-order",
-      response: { kind: "order", order: [1, 0, 2, 3] },
-    });
+    const answered = await answerNow(tutor, "ana", true);
+    expect(answered.nextDue.getTime()).toBeGreaterThan(c.now().getTime());
+    await answerNow(tutor, "ana", false);
     await tutor.endSession("ana");
     expect((await tutor.progress("ana")).dueNow).toBe(0);
     c.advanceDays(7);
@@ -55,11 +50,10 @@ describe("spaced repetition (FSRS, fuzz off)", () => {
     expect(expectOk(started)).toMatchObject({ mode: "review", total: 2, done: false });
     const first = expectOk(started).question;
     expect(first).toBeDefined();
-    const response: Response =
-      first?.id === "basics-recv"
-        ? { kind: "choice", selected: [0] }
-        : { kind: "order", order: [0, 1, 2, 3] };
-    const reviewed = await tutor.answer("ana", { questionId: first?.id as string, response });
+    const reviewed = await tutor.answer("ana", {
+      questionId: first?.id as string,
+      response: rightResponse(first as Question),
+    });
     expect(expectOk(reviewed).grade.correct).toBe(true);
     expect(expectOk(reviewed).nextDue.getTime()).toBeGreaterThan(c.now().getTime() + DAY);
     expect((await tutor.progress("ana")).dueNow).toBe(1);
@@ -69,22 +63,18 @@ describe("spaced repetition (FSRS, fuzz off)", () => {
     const c = clock("2026-03-02T10:00:00Z");
     const tutor = await openTutor({ now: c.now });
     await tutor.startQuiz("ana", "tcp-basics", 1);
-    await tutor.answer("ana", { questionId: "basics-recv", response: { kind: "choice", selected: [0] } });
-    await tutor.answer("ana", {
-      questionId: "basics-order",
-      response: { kind: "order", order: [0, 1, 2, 3] },
-    });
+    await answerNow(tutor, "ana", true);
+    await answerNow(tutor, "ana", true);
     await tutor.endSession("ana");
     c.advanceDays(30);
     const started = await tutor.startReview("ana", 1);
     expect(expectOk(started)).toMatchObject({ mode: "review", total: 1, moreDue: 1 });
     const asked = expectOk(started).question;
     expect(asked).toBeDefined();
-    const response: Response =
-      asked?.id === "basics-recv"
-        ? { kind: "choice", selected: [0] }
-        : { kind: "order", order: [0, 1, 2, 3] };
-    const answered = await tutor.answer("ana", { questionId: asked?.id as string, response });
+    const answered = await tutor.answer("ana", {
+      questionId: asked?.id as string,
+      response: rightResponse(asked as Question),
+    });
     expect(expectOk(answered).quiz).toMatchObject({ done: true, moreDue: 1 });
     // The next session asks the one left, and then nothing more is due.
     const again = await tutor.startReview("ana");
@@ -148,14 +138,11 @@ describe("study days and streaks", () => {
     const c = clock("2026-03-01T20:00:00Z");
     const tutor = await openTutor({ now: c.now });
     await tutor.startQuiz("ana", "tcp-basics", 1);
-    await tutor.answer("ana", { questionId: "basics-recv", response: { kind: "choice", selected: [0] } });
+    await answerNow(tutor, "ana", true);
     c.set("2026-03-02T02:30:00Z"); // before 4 a.m.: still the study day of March 1
-    await tutor.answer("ana", {
-      questionId: "basics-order",
-      response: { kind: "order", order: [0, 1, 2, 3] },
-    });
+    await answerNow(tutor, "ana", true);
     c.set("2026-03-02T09:00:00Z");
-    await tutor.answer("ana", { questionId: "basics-syscall", response: { kind: "text", text: "nope" } });
+    await answerNow(tutor, "ana", false);
     const progress = await tutor.progress("ana", { weeks: 1, days: 3 });
     expect(progress.streak).toEqual({ current: 2, longest: 2, studiedToday: true, today: "2026-03-02" });
     expect(progress.xp).toBe(20);

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import type { Response, Tutor } from "../../engine/index.js";
+import type { Question, Response, Tutor } from "../../engine/index.js";
+import { rightResponse, wrongResponse } from "../helpers/answers.js";
 import { clock, openTutor } from "../helpers/engine.js";
 import { expectOk, expectRefusal } from "../helpers/result.js";
 
@@ -17,11 +18,24 @@ const RIGHT: Record<string, Response> = {
   "basics-reflect": { kind: "text", text: "Plain recv is simple and fine for a small message." },
 };
 
+/** A right response to the question as shown: choice and order by the shown question, text from RIGHT. */
+const right = (q: Question): Response =>
+  RIGHT[q.id] && q.type !== "order" && !("options" in q) ? (RIGHT[q.id] as Response) : rightResponse(q);
+
+/** Answers the learner's current question, right or wrong. */
+async function answerNow(tutor: Tutor, learner: string, isRight: boolean) {
+  const q = (await tutor.current(learner))?.question;
+  if (!q) throw new Error("no current question");
+  return expectOk(
+    await tutor.answer(learner, { questionId: q.id, response: isRight ? right(q) : wrongResponse(q) }),
+  );
+}
+
 async function passStage(tutor: Tutor, learner: string, lessonId: string, stage: number) {
   let question = expectOk(await tutor.startQuiz(learner, lessonId, stage)).question;
   let last: Awaited<ReturnType<Tutor["answer"]>> | undefined;
   while (question) {
-    last = await tutor.answer(learner, { questionId: question.id, response: RIGHT[question.id] as Response });
+    last = await tutor.answer(learner, { questionId: question.id, response: right(question) });
     question = expectOk(last).quiz.question;
   }
   return last;
@@ -47,57 +61,37 @@ describe("the six-stage journey", () => {
   });
 
   it("passes a stage at the pass mark and unlocks the next, once", async () => {
-    const tutor = await openTutor();
+    const time = clock("2026-03-02T10:00:00Z");
+    const tutor = await openTutor({ now: time.now });
     const quiz = await tutor.startQuiz("ana", "tcp-basics");
     expect(expectOk(quiz)).toMatchObject({ stage: 1, index: 0, total: 3, done: false });
-    const wrong = await tutor.answer("ana", {
-      questionId: "basics-recv",
-      response: { kind: "choice", selected: [1] },
-    });
-    expect(expectOk(wrong).stage).toMatchObject({ passedNow: false, after: "available" });
-    await tutor.answer("ana", { questionId: "basics-order", response: RIGHT["basics-order"] as Response });
-    const third = await tutor.answer("ana", {
-      questionId: "basics-syscall",
-      response: RIGHT["basics-syscall"] as Response,
-    });
+    const wrong = await answerNow(tutor, "ana", false);
+    expect(wrong.stage).toMatchObject({ passedNow: false, after: "available" });
+    await answerNow(tutor, "ana", true);
+    const third = await answerNow(tutor, "ana", true);
     // 2 of 3 right is below 80%: not passed, and the quiz is over.
-    expect(expectOk(third).stage.passedNow).toBe(false);
-    expect(expectOk(third).quiz).toMatchObject({
+    expect(third.stage.passedNow).toBe(false);
+    expect(third.quiz).toMatchObject({
       done: true,
       index: 3,
       results: [{ correct: false }, { correct: true }, { correct: true }],
+      attempt: { state: "missed", right: 2, needed: 3 },
     });
     expect(await tutor.current("ana")).toBeUndefined();
 
-    // Retrying: the retake is judged on its own. Fixing the one wrong answer is not enough while the others
-    // are wrong this time; the old right answers do not count towards it.
-    await tutor.startQuiz("ana", "tcp-basics", 1);
-    const fixed = await tutor.answer("ana", {
-      questionId: "basics-recv",
-      response: RIGHT["basics-recv"] as Response,
-    });
-    expect(expectOk(fixed).stage.passedNow).toBe(false);
-    await tutor.answer("ana", {
-      questionId: "basics-order",
-      response: { kind: "order", order: [3, 2, 1, 0] },
-    });
-    const short = await tutor.answer("ana", {
-      questionId: "basics-syscall",
-      response: RIGHT["basics-syscall"] as Response,
-    });
-    expect(expectOk(short).stage).toMatchObject({ passedNow: false, after: "available" });
+    // Starting again the same day is the retry of the missed question: practice, it passes nothing.
+    const retry = expectOk(await tutor.startQuiz("ana", "tcp-basics", 1));
+    expect(retry).toMatchObject({ round: "retry", total: 1 });
+    const fixed = await answerNow(tutor, "ana", true);
+    expect(fixed.stage).toMatchObject({ passedNow: false, after: "available" });
+    expectRefusal(await tutor.startQuiz("ana", "tcp-basics", 1), "try-later");
 
-    // A retake with all three right passes at the third, and unlocks stage 2.
-    await tutor.startQuiz("ana", "tcp-basics", 1);
-    for (const id of ["basics-recv", "basics-order"]) {
-      const step = await tutor.answer("ana", { questionId: id, response: RIGHT[id] as Response });
-      expect(expectOk(step).stage.passedNow).toBe(false);
-    }
-    const passing = await tutor.answer("ana", {
-      questionId: "basics-syscall",
-      response: RIGHT["basics-syscall"] as Response,
-    });
-    expect(expectOk(passing).stage).toMatchObject({
+    // The next study day: a fresh attempt, judged on its own; all three right passes at the third.
+    time.advanceDays(1);
+    expectOk(await tutor.startQuiz("ana", "tcp-basics", 1));
+    for (let i = 0; i < 2; i++) expect((await answerNow(tutor, "ana", true)).stage.passedNow).toBe(false);
+    const passing = await answerNow(tutor, "ana", true);
+    expect(passing.stage).toMatchObject({
       passedNow: true,
       unlocked: 2,
       after: "passed",
@@ -105,17 +99,11 @@ describe("the six-stage journey", () => {
     });
     const statuses = (await tutor.catalog("ana"))[0]?.stages.map((s) => s.status);
     expect(statuses).toEqual(["passed", "available", "locked", "locked", "locked", "locked"]);
-    await tutor.startQuiz("ana", "tcp-basics", 1);
-    const again = await tutor.answer("ana", {
-      questionId: "basics-recv",
-      response: RIGHT["basics-recv"] as Response,
-    });
-    expect(expectOk(again).stage).toMatchObject({
-      passedNow: false,
-      before: "passed",
-      after: "passed",
-    });
-    expect(expectOk(again).stage.unlocked).toBeUndefined();
+    // A passed stage can be practised: it stays passed and unlocks nothing again.
+    expect(expectOk(await tutor.startQuiz("ana", "tcp-basics", 1)).round).toBe("practice");
+    const again = await answerNow(tutor, "ana", true);
+    expect(again.stage).toMatchObject({ passedNow: false, before: "passed", after: "passed" });
+    expect(again.stage.unlocked).toBeUndefined();
   });
 
   it("counts the right answers a stage needs from the pass mark", async () => {
@@ -124,19 +112,16 @@ describe("the six-stage journey", () => {
     const lenient = await openTutor({ passMark: 0.6 });
     expect((await lenient.catalog("ana"))[0]?.stages[0]).toMatchObject({ total: 3, needed: 2 });
     await lenient.startQuiz("ana", "tcp-basics", 1);
-    await lenient.answer("ana", { questionId: "basics-recv", response: RIGHT["basics-recv"] as Response });
-    const second = await lenient.answer("ana", {
-      questionId: "basics-order",
-      response: RIGHT["basics-order"] as Response,
-    });
-    expect(expectOk(second).stage).toMatchObject({ passedNow: true, unlocked: 2 });
+    await answerNow(lenient, "ana", true);
+    const second = await answerNow(lenient, "ana", true);
+    expect(second.stage).toMatchObject({ passedNow: true, unlocked: 2 });
   });
 
   it("keeps a passed stage passed after a later wrong answer", async () => {
     const tutor = await openTutor();
     await passStage(tutor, "ana", "tcp-basics", 1);
     await tutor.startQuiz("ana", "tcp-basics", 1);
-    await tutor.answer("ana", { questionId: "basics-recv", response: { kind: "choice", selected: [2] } });
+    await answerNow(tutor, "ana", false);
     expect((await tutor.catalog("ana"))[0]?.stages[0]?.status).toBe("passed");
   });
 
@@ -168,18 +153,23 @@ describe("the six-stage journey", () => {
       await tutor.answer("ana", { questionId: "basics-recv", response: RIGHT["basics-recv"] as Response }),
       "no-session",
     );
-    await tutor.startQuiz("ana", "tcp-basics", 1);
-    const stale = await tutor.answer("ana", {
-      questionId: "basics-order",
-      response: RIGHT["basics-order"] as Response,
-    });
+    const first = expectOk(await tutor.startQuiz("ana", "tcp-basics", 1)).question as Question;
+    const other = ["basics-recv", "basics-order", "basics-syscall"].find((id) => id !== first.id) as string;
+    const stale = await tutor.answer("ana", { questionId: other, response: RIGHT[other] as Response });
     expect(stale).toMatchObject({ ok: false, code: "stale-question", current: { index: 0 } });
-    expect(expectRefusal(stale, "stale-question").current?.question?.id).toBe("basics-recv");
+    expect(expectRefusal(stale, "stale-question").current?.question?.id).toBe(first.id);
     const invalid = await tutor.answer("ana", {
-      questionId: "basics-recv",
-      response: { kind: "choice", selected: [] },
+      questionId: first.id,
+      response:
+        first.type === "order"
+          ? { kind: "order", order: [] }
+          : first.type === "short"
+            ? { kind: "text", text: " " }
+            : { kind: "choice", selected: [] },
     });
-    expect(expectOk(invalid).grade.invalid).toBe("choose an option");
+    expect(expectOk(invalid).grade.invalid).toMatch(
+      /^(choose an option|arrange all 4 items, each once|type an answer)$/,
+    );
     expect((await tutor.current("ana"))?.index).toBe(0);
     expect((await tutor.progress("ana")).answers).toBe(0);
     expectRefusal(
@@ -236,7 +226,7 @@ describe("what to do next", () => {
     await tutor.openStage("ana", "tcp-basics");
     expect(await tutor.nextStep("ana")).toMatchObject({ kind: "quiz", lessonId: "tcp-basics", stage: 1 });
     await tutor.startQuiz("ana", "tcp-basics");
-    await tutor.answer("ana", { questionId: "basics-recv", response: RIGHT["basics-recv"] as Response });
+    await answerNow(tutor, "ana", true);
     expect(await tutor.nextStep("ana")).toMatchObject({ kind: "continue-quiz", quiz: { index: 1 } });
     await tutor.endSession("ana");
     c.advanceDays(7);

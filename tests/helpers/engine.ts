@@ -30,3 +30,10 @@ export function clock(start: string) {
 export async function openTutor(options: TutorOptions = {}): Promise<Tutor> {
   return Tutor.open({ contentDir: FIXTURE_CONTENT, dataDir: tempDir(), timeZone: "UTC", ...options });
 }
+
+/**
+ * A pinned shuffle seed under which the screen-test fixtures (tests/fixtures/cli and bot) show their questions and
+ * options in the order written, so a screen test can name "option 2". The engine tests (attempts, test-wise) use
+ * real random seeds and check the shuffle itself.
+ */
+export const AS_WRITTEN = (): number => 0.032057904987595975;
