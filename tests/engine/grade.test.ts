@@ -146,13 +146,13 @@ describe("grading explain answers", () => {
   });
 
   it("accepts a key point in plain words where its phrasings use a jargon term", () => {
-    const jargon = [{ term: "accept queue", plain: ["waiting line", "line of finished connections"] }];
+    const jargon = [{ term: "accept queue", plain: ["holding pen", "pen of finished connections"] }];
     // "Connections wait in a queue" has the phrasing "accept queue"; the learner avoided the term, as asked.
-    const plain = text("Finished connections sit in a waiting line until the program takes them.");
+    const plain = text("Finished connections sit in a holding pen until the program takes them.");
     expect(grade(q("basics-explain"), plain, { jargon }).keyPoints?.[1]).toEqual({
       text: "Connections wait in a queue",
       covered: true,
-      evidence: "Finished connections sit in a waiting line until the program takes them.",
+      evidence: "Finished connections sit in a holding pen until the program takes them.",
       matched: "accept queue",
     });
     // Without the lesson's plain phrasings the same answer misses it: the swap is what covers it.
