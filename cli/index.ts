@@ -152,6 +152,17 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command("grade")
+    .description("grade a text answer without recording it: verdict, key points with your sentences, flags")
+    .argument("<question-id>", "the question, for example brr-explain-read-path")
+    .option("--answer <text>", "the answer (otherwise read from standard input)")
+    .option("--json", "print the grade as JSON")
+    .option("--model", "grade explain answers with the configured language model (TUTOR_LLM_URL)")
+    .action(async (id: string, options: { answer?: string; json?: boolean; model?: boolean }) => {
+      code = await (await import("./commands/grade.js")).grade(id, options, globals());
+    });
+
+  program
     .command("check")
     .description("check lessons and quizzes for authors: one file:line: message per problem")
     .argument("[paths...]", "only report problems in these files or folders")
@@ -178,6 +189,7 @@ export async function main(argv: string[]): Promise<number> {
       "  tutor quiz torn-pages -s 2  answer stage 2 of a lesson",
       "  tutor progress --json       progress for scripts",
       '  tutor ask "what is a torn page?"',
+      '  tutor grade torn-explain --answer "..."   grade an explanation without recording it',
       "  tutor check lessons/        check content before a pull request",
       "",
       "Exit codes: 0 done, 1 failed (or problems found by check), 2 wrong command line.",

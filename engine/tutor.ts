@@ -12,6 +12,7 @@ import { Library } from "./content/library.js";
 import { checkContent, defaultContentDir, type LoadResult, loadContent } from "./content/load.js";
 import type { Lesson, Question, StageNumber } from "./content/model.js";
 import type { EngineContext } from "./context.js";
+import { ok, refuse } from "./context.js";
 import { ContentError } from "./errors.js";
 import { type LeaderboardOptions, leaderboard } from "./groups/leaderboard.js";
 import { type StatsOptions, stats } from "./groups/stats.js";
@@ -25,7 +26,10 @@ import { DEFAULT_PASS_MARK } from "./journey/stages.js";
 import type { JournalEntry } from "./progress/model.js";
 import { defaultDataDir, JsonProgressStore, type ProgressStore } from "./progress/store.js";
 import { progressOf, type SummaryOptions } from "./progress/summary.js";
+import type { Grade } from "./quiz/model.js";
 import { resumeReview, startReview } from "./review/session.js";
+import { closest } from "./text/closest.js";
+import { stripControls } from "./text/controls.js";
 import type {
   AnswerInput,
   AnswerOutcome,
@@ -125,6 +129,30 @@ export class Tutor {
     return ask(this.searchIndex, question, this.llm);
   }
 
+  /**
+   * Grades a text answer without recording it (`tutor grade`): offline, or for an explain question by the
+   * configured model when `model` is set (falling back to offline). Refused for an unknown or a choice question.
+   */
+  async grade(questionId: string, text: string, options: { model?: boolean } = {}): Promise<Result<Grade>> {
+    const question = this.ctx.library.question(questionId);
+    if (!question) {
+      const near = closest(questionId, [...this.ctx.library.questionIdList()]);
+      return refuse(
+        "unknown-question",
+        `There is no question \`${questionId}\`.${near ? ` Did you mean \`${near}\`?` : ""}`,
+      );
+    }
+    if (!["explain", "short", "numeric"].includes(question.type))
+      return refuse(
+        "unknown-question",
+        `\`${questionId}\` is a ${question.type} question: it takes a choice, not text.`,
+      );
+    const lesson = this.ctx.library.lesson(question.lessonId) as Lesson;
+    const { gradeText } = await import("./quiz/grade-text.js");
+    const llm = options.model ? this.llm : undefined;
+    return ok(await gradeText(question, lesson, this.ctx.library.catalog.synonyms, stripControls(text), llm));
+  }
+
   /** Whether `ask` answers through a language model. */
   get usesModel(): boolean {
     return this.llm !== undefined;
@@ -202,7 +230,7 @@ export class Tutor {
   }
 
   answer(learnerId: string, input: AnswerInput): Promise<Result<AnswerOutcome>> {
-    return answer(this.ctx, learnerId, input);
+    return answer(this.ctx, learnerId, input, this.llm);
   }
 
   async journal(learnerId: string, lessonId?: string): Promise<JournalEntry[]> {

@@ -89,10 +89,22 @@ function answerDetails(
       break;
     case "explain": {
       const points = grade.keyPoints ?? [];
-      const covered = points.filter((k) => k.covered).map((k) => `✅ ${k.text}`);
-      const missed = points.filter((k) => !k.covered).map((k) => `❌ ${k.text}`);
+      // Each point with the learner's sentence that covered it, or the one that said the opposite.
+      const quote = (text: string) => `\n  “${userText(text, 120)}”`;
+      const covered = points
+        .filter((k) => k.covered)
+        .map((k) => `✅ ${k.text}${k.evidence ? quote(k.evidence) : ""}`);
+      const missed = points
+        .filter((k) => !k.covered)
+        .map(
+          (k) =>
+            `❌ ${k.text}${k.contradiction ? `\n  ⚠️ you said the opposite:${quote(k.contradiction)}` : ""}`,
+        );
       fields.push({ name: `Covered (${covered.length} of ${points.length})`, value: list(covered) });
       if (missed.length) fields.push({ name: "Missed", value: list(missed) });
+      const flags = (grade.flags ?? []).filter((f) => f.kind !== "contradiction");
+      if (flags.length)
+        fields.push({ name: "Why it does not pass", value: list(flags.map((f) => `⚠️ ${f.message}`)) });
       if (grade.jargon?.length) {
         fields.push({
           name: "Jargon to put in plain words",

@@ -91,11 +91,24 @@ export function AnswerFeedback({
             Key points: {covered} of {keyPoints.length} covered
           </Text>
           {keyPoints.map((k) => (
-            <Text key={k.text} color={k.covered ? "green" : "red"} wrap="wrap">
-              {k.covered ? "✔ covered: " : "✘ missed:  "}
-              {inline(k.text)}
-            </Text>
+            <Box key={k.text} flexDirection="column">
+              <Text color={k.covered ? "green" : "red"} wrap="wrap">
+                {k.covered ? "✔ covered: " : "✘ missed:  "}
+                {inline(k.text)}
+              </Text>
+              {k.evidence ? <Text dimColor wrap="wrap">{`    you wrote: “${k.evidence}”`}</Text> : null}
+              {k.contradiction ? (
+                <Text color="yellow" wrap="wrap">{`    you said the opposite: “${k.contradiction}”`}</Text>
+              ) : null}
+            </Box>
           ))}
+          {(grade.flags ?? [])
+            .filter((f) => f.kind !== "contradiction")
+            .map((f) => (
+              <Text key={f.kind} color="yellow" wrap="wrap">
+                Does not pass: {f.message}
+              </Text>
+            ))}
           {grade.jargon && grade.jargon.length > 0 ? (
             <Text color="yellow" wrap="wrap">
               Jargon you leaned on without saying what it means: {grade.jargon.join(", ")}

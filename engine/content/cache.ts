@@ -11,7 +11,7 @@ import { writeAtomically } from "../files/write-atomically.js";
 import type { Catalog } from "./model.js";
 
 /** Bump when the shape of Catalog (or what the parsers put in it, or accept) changes. */
-export const MODEL_VERSION = 5;
+export const MODEL_VERSION = 6;
 
 const CONTENT_FOLDERS = ["lessons", "quizzes"];
 

@@ -41,6 +41,10 @@ export class Library {
     return this.catalog.lessons.find((l) => l.id === id);
   }
 
+  questionIdList(): IterableIterator<string> {
+    return this.questionIndex.keys();
+  }
+
   question(id: string): Question | undefined {
     return this.questionIndex.get(id);
   }

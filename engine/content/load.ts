@@ -181,10 +181,20 @@ export async function checkContent(
 ): Promise<LoadResult> {
   const load = async (contentRoot: string) => {
     const result = await loadContent(contentRoot);
-    if (!(options.policy ?? resolve(contentRoot) === bundledContentDir())) return result;
+    const policy = options.policy ?? resolve(contentRoot) === bundledContentDir();
+    // Explain rubrics are calibrated: always against the author's example answers, and with the content bar
+    // against the model answer, the key points' labels and the ways of gaming a rubric.
+    const [{ calibrateCatalog }, { loadNlp }] = await Promise.all([
+      import("../quiz/explain/calibrate.js"),
+      import("../quiz/explain/nlp.js"),
+    ]);
+    if (result.catalog.quizzes.some((q) => q.questions.some((x) => x.type === "explain"))) await loadNlp();
+    const calibration = calibrateCatalog(result.catalog, policy);
+    if (!policy) return { ...result, issues: [...result.issues, ...calibration].sort(byPlace) };
     const { checkCodeWidth, checkPolicy } = await import("./policy.js");
     const issues = [
       ...result.issues,
+      ...calibration,
       ...checkPolicy(result.catalog),
       ...(await checkCodeWidth(result.catalog)),
     ].sort(byPlace);

@@ -125,11 +125,22 @@ export interface NumericQuestion extends QuestionBase {
 export interface KeyPoint {
   text: string;
   phrasings: string[];
+  /** Line of the key point in its quiz file. */
+  line?: number;
+}
+
+/** An example answer an author marked as one the rubric must pass (`> **Passes:**`) or fail (`> **Fails:**`). */
+export interface ExampleAnswer {
+  passes: boolean;
+  text: string;
+  line: number;
 }
 
 export interface ExplainQuestion extends QuestionBase {
   type: "explain";
   keyPoints: KeyPoint[];
+  /** Example answers checked by `tutor check` (calibration), never shown to learners before they answer. */
+  examples?: ExampleAnswer[];
 }
 
 export type Question = ChoiceQuestion | OrderQuestion | ShortQuestion | NumericQuestion | ExplainQuestion;

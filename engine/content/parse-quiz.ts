@@ -8,6 +8,7 @@ import { splitFrontMatter } from "./front-matter.js";
 import { MAX_QUESTIONS } from "./limits.js";
 import { htmlLines, innerLine, type LocatedToken, lexWithLines, ownText, readLabel } from "./markdown.js";
 import {
+  type ExampleAnswer,
   isStageNumber,
   type KeyPoint,
   type Objective,
@@ -38,10 +39,14 @@ interface Draft {
   labels: Map<string, { text: string; line: number }>;
   objective?: string;
   reviewOnly: boolean;
+  /** Explain questions: `> **Passes:**` and `> **Fails:**` example answers, several of each. */
+  examples: ExampleAnswer[];
 }
 
 const CHOICE_TYPES: QuestionType[] = ["single", "multiple", "true-false"];
-const KNOWN_LABELS = ["hint", "explanation", "pattern", "answer", "tolerance", "unit"];
+const KNOWN_LABELS = ["hint", "explanation", "pattern", "answer", "tolerance", "unit", "passes", "fails"];
+/** Labels a question may have several of. */
+const EXAMPLE_LABELS = ["passes", "fails"];
 
 export function parseQuiz(file: string, source: string, issues: ContentIssue[]): Quiz | undefined {
   const before = issues.length;
@@ -124,7 +129,7 @@ export function parseQuiz(file: string, source: string, issues: ContentIssue[]):
         if (!attributes) continue;
         skipping = false;
         questionInSection = true;
-        draft = { id, type, stage, line, prompt: [], labels: new Map(), ...attributes };
+        draft = { id, type, stage, line, prompt: [], labels: new Map(), examples: [], ...attributes };
         drafts.push(draft);
         continue;
       }
@@ -168,8 +173,22 @@ export function parseQuiz(file: string, source: string, issues: ContentIssue[]):
         issues.push({
           file,
           line,
-          message: `a blockquote in question \`${draft.id}\` must start with a label: **Hint:**, **Explanation:**, **Pattern:**, **Answer:**, **Tolerance:** or **Unit:** (option feedback goes indented under its option)`,
+          message: `a blockquote in question \`${draft.id}\` must start with a label: **Hint:**, **Explanation:**, **Pattern:**, **Answer:**, **Tolerance:**, **Unit:**, **Passes:** or **Fails:** (option feedback goes indented under its option)`,
         });
+      } else if (EXAMPLE_LABELS.includes(label.label)) {
+        if (draft.type !== "explain") {
+          issues.push({
+            file,
+            line,
+            message: `a ${draft.type} question takes no **${label.label}** block (example answers are for explain questions)`,
+          });
+        } else if (!label.text.trim()) {
+          issues.push({
+            file,
+            line,
+            message: `question \`${draft.id}\`: the **${label.label}** block has no answer`,
+          });
+        } else draft.examples.push({ passes: label.label === "passes", text: label.text, line });
       } else if (draft.labels.has(label.label)) {
         issues.push({ file, line, message: `question \`${draft.id}\` has two **${label.label}** blocks` });
       } else draft.labels.set(label.label, { text: label.text, line });
@@ -323,10 +342,10 @@ function buildQuestion(
           problem(`key point "${text}" has no accepted phrasings (a nested bullet list)`, line);
           continue;
         }
-        keyPoints.push({ text, phrasings });
+        keyPoints.push({ text, phrasings, line });
       }
       if (keyPoints.length !== list.token.items.length) return undefined;
-      return { ...base, type: "explain", keyPoints };
+      return { ...base, type: "explain", keyPoints, ...(d.examples.length ? { examples: d.examples } : {}) };
     }
   }
 }

@@ -4,9 +4,11 @@
  * in one update of the learner's document, so an answer is either wholly saved or not at all.
  */
 
+import type { LlmConfig } from "../ask/llm.js";
 import type { Lesson, StageNumber } from "../content/model.js";
 import { type EngineContext, ok, refuse } from "../context.js";
 import type { AnswerRecord, LearnerDoc, Session } from "../progress/model.js";
+import { gradeText } from "../quiz/grade-text.js";
 import type { Response } from "../quiz/model.js";
 import { present, toWritten, withoutAnswer } from "../quiz/present.js";
 import { ratingFor, review } from "../review/scheduler.js";
@@ -30,12 +32,30 @@ export async function answer(
   ctx: EngineContext,
   learnerId: string,
   input: AnswerInput,
+  llm?: LlmConfig,
 ): Promise<Result<AnswerOutcome>> {
   const question = ctx.library.question(input.questionId);
   if (!question) return refuse("unknown-question", `There is no question \`${input.questionId}\`.`);
   const lesson = ctx.library.lesson(question.lessonId) as Lesson;
   // The grader, and the pattern engine behind it, load with the first answer: not at start-up.
-  const { grade } = await import("../quiz/grade.js");
+  const [{ grade }, { explainContextOf }, { loadNlp }] = await Promise.all([
+    import("../quiz/grade.js"),
+    import("../quiz/explain/grade-explain.js"),
+    import("../quiz/explain/nlp.js"),
+  ]);
+  // The language model behind explain grading loads with the first explain answer, never at start-up.
+  if (question.type === "explain") await loadNlp();
+  // A model grades an explanation before the update: it takes seconds, and the store is not held meanwhile.
+  const byModel =
+    llm && question.type === "explain" && input.response.kind === "text"
+      ? await gradeText(
+          question,
+          lesson,
+          ctx.library.catalog.synonyms,
+          stripControls(input.response.text),
+          llm,
+        )
+      : undefined;
   return ctx.store.update(learnerId, (doc): Result<AnswerOutcome> => {
     const session = sessionState(ctx, doc);
     if (!session) return refuse("no-session", "There is no quiz in progress. Start one first.");
@@ -48,7 +68,8 @@ export async function answer(
     // Graded as shown: choice indices are positions in this attempt's shuffle (quiz/present.ts).
     const shown = present(question, sessionSeed(stored));
     const response = typedWithoutControls(input.response);
-    const result = grade(shown.question, response, lesson.jargon);
+    const result =
+      byModel ?? grade(shown.question, response, explainContextOf(lesson, ctx.library.catalog.synonyms));
     const stagesBefore = stagesFor(ctx, lesson, doc);
     const before = stagesBefore[question.stage - 1] as StageProgress;
     // An answer that cannot be graded (empty, not a number, ...) changes nothing: the question is asked again.

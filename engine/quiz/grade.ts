@@ -1,9 +1,10 @@
 /** Grading for every question type: pure functions from (question, response) to a Grade value. */
-import type { JargonTerm, Question } from "../content/model.js";
+import type { Question } from "../content/model.js";
+import { type ExplainContext, gradeExplain } from "./explain/grade-explain.js";
 import type { Grade, OptionFeedback, Response } from "./model.js";
-import { EXPLAIN_PASS, isTooLong, MAX_RESPONSE_LENGTH } from "./rules.js";
+import { isTooLong, MAX_RESPONSE_LENGTH } from "./rules.js";
 import { readNumber, shortAnswerMatches } from "./short-answer.js";
-import { containsPhrase, containsTerm, prepare, withPlainWords } from "./text-match.js";
+import { containsPhrase, containsTerm, prepare } from "./text-match.js";
 
 const TOO_LONG = `shorten your answer to at most ${MAX_RESPONSE_LENGTH.toLocaleString("en")} characters`;
 
@@ -15,7 +16,7 @@ const empty = (questionId: string): Grade => ({
   missedCorrect: [],
 });
 
-export function grade(question: Question, response: Response, jargon: JargonTerm[] = []): Grade {
+export function grade(question: Question, response: Response, context: ExplainContext = {}): Grade {
   const base = empty(question.id);
   // Refused before any matching: grading time stays bounded whatever a learner sends.
   if (response.kind === "text" && isTooLong(response.text)) return { ...base, invalid: TOO_LONG };
@@ -86,17 +87,9 @@ export function grade(question: Question, response: Response, jargon: JargonTerm
     case "explain": {
       if (response.kind !== "text" || !response.text.trim())
         return { ...base, invalid: "write your explanation" };
+      const verdict = gradeExplain(question, response.text, context);
       const text = prepare(response.text);
-      // The prompt asks for plain words: a phrasing that uses a jargon term also matches with the term's plain
-      // phrasings in its place.
-      const keyPoints = question.keyPoints.map((point) => {
-        const matched = point.phrasings.find((p) =>
-          withPlainWords(p, jargon).some((variant) => containsPhrase(text, variant)),
-        );
-        return { text: point.text, covered: matched !== undefined, ...(matched ? { matched } : {}) };
-      });
-      const covered = keyPoints.filter((k) => k.covered).length;
-      const score = covered / keyPoints.length;
+      const jargon = context.jargon ?? [];
       const used = jargon
         .filter((j) => containsTerm(text, j.term) && !j.plain.some((p) => containsPhrase(text, p)))
         .map((j) => j.term);
@@ -104,7 +97,7 @@ export function grade(question: Question, response: Response, jargon: JargonTerm
       const flagged = used.filter(
         (term) => !used.some((other) => other !== term && containsTerm(prepare(other), term)),
       );
-      return { ...base, correct: score >= EXPLAIN_PASS, score, keyPoints, jargon: flagged };
+      return { ...base, ...verdict, gradedBy: "offline", jargon: flagged };
     }
   }
 }

@@ -17,8 +17,25 @@ export interface OptionFeedback {
 export interface KeyPointResult {
   text: string;
   covered: boolean;
-  /** The phrasing that matched, when covered. */
+  /** The learner's sentence that covered it, as they wrote it (when covered). */
+  evidence?: string;
+  /** The learner's sentence that says the opposite of it (when not covered and contradicted). */
+  contradiction?: string;
+  /** The phrasing that matched, when covered by the offline grader. */
   matched?: string;
+}
+
+/**
+ * Something about an explain answer as a whole. Any flag fails the answer. A `final` flag's verdict cannot be
+ * overridden by the learner's self-assessment: stuffing, copy and off-topic (gibberish included) are final; a
+ * contradiction is not (the learner may dispute it). An empty answer is never graded (`invalid`).
+ */
+export interface GradeFlag {
+  kind: "contradiction" | "stuffing" | "copy" | "off-topic";
+  message: string;
+  /** The learner's sentence the flag is about, when there is one. */
+  evidence?: string;
+  final: boolean;
 }
 
 export interface Grade {
@@ -34,6 +51,12 @@ export interface Grade {
   expected?: string;
   /** Explain questions: every key point, covered or not. */
   keyPoints?: KeyPointResult[];
+  /** Explain questions: contradictions, stuffing, copying, off-topic answers. */
+  flags?: GradeFlag[];
+  /** Explain questions: graded by the offline grader, or by a language model against the rubric. */
+  gradedBy?: "offline" | "model";
+  /** Why a configured model did not grade (time-out, junk reply): the offline verdict stands. */
+  modelError?: string;
   /** Explain questions: jargon used without explaining it. */
   jargon?: string[];
   /** Why the response could not be graded as given (for example not a number). */

@@ -40,26 +40,6 @@ export function containsPhrase(text: PreparedText, phrase: string | string[]): b
   );
 }
 
-/**
- * A phrasing as word lists: itself, and for each term it uses, the same words with the term's words swapped for
- * one of its plain phrasings. "compiles to bytecode" with bytecode = "list of instructions" also reads as
- * "compiles to list of instructions", so an answer in plain words meets a rubric written with the term.
- */
-export function withPlainWords(
-  phrase: string,
-  terms: readonly { term: string; plain: readonly string[] }[],
-): string[][] {
-  const own = words(phrase);
-  const variants = [own];
-  for (const { term, plain } of terms) {
-    const seq = words(term);
-    const at = own.findIndex((_, i) => seq.every((w, k) => own[i + k] === w));
-    if (seq.length === 0 || at < 0) continue;
-    for (const p of plain) variants.push([...own.slice(0, at), ...words(p), ...own.slice(at + seq.length)]);
-  }
-  return variants;
-}
-
 /** Exact sequence match of a term's words (for jargon: "page cache" used as such). */
 export function containsTerm(text: PreparedText, term: string): boolean {
   const seq = words(term);

@@ -16,7 +16,8 @@ export function rightResponse(question: Question): Response {
     case "numeric":
       return { kind: "text", text: String(question.answer) };
     case "explain":
-      return { kind: "text", text: question.keyPoints.map((k) => `${k.phrasings[0]}.`).join(" ") };
+      // Each key point said as a sentence: the grader gives no credit for phrasings listed without one.
+      return { kind: "text", text: question.keyPoints.map((k) => `It is true that ${k.text}.`).join(" ") };
   }
 }
 

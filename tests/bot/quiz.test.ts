@@ -310,7 +310,7 @@ describe("/quiz with a modal (short, numeric and explain answers)", () => {
     const fields = body.embeds?.[0]?.fields ?? [];
     expect(body.embeds?.[0]?.title).toBe("✅ Right");
     expect(fields.find((f) => f.name === "Covered (2 of 3)")?.value).toBe(
-      "✅ A writer that fills the buffer sleeps until there is room\n✅ The reader copies the bytes out of the kernel",
+      "✅ A writer that fills the buffer sleeps until there is room\n  “When it is full the writer sleeps.”\n✅ The reader copies the bytes out of the kernel\n  “The pipe buffer holds them until the reader copies them out.”",
     );
     expect(fields.find((f) => f.name === "Missed")?.value).toBe(
       "❌ The bytes wait in a buffer in the kernel",
@@ -321,6 +321,23 @@ describe("/quiz with a modal (short, numeric and explain answers)", () => {
     expect(body.content).toContain("🎉 Stage 2 (Articulate) of Pipe buffers passed!");
     const journal = await h.tutor.journal(LEARNER, "pipe-buffers");
     expect(journal).toEqual([expect.objectContaining({ kind: "explanation", stage: 2, text })]);
+  });
+
+  it("quotes a contradiction and names why stuffing does not pass", async () => {
+    await passStages(h.tutor, LEARNER, "pipe-buffers", [1]);
+    const modal = await openModal(await startQuiz(2));
+    const body = await submit(
+      modal.custom_id,
+      "The writer never sleeps, it keeps writing. kernel buffer, reader copies, writer blocks, read copies, kernel memory, write blocks",
+    );
+    const fields = body.embeds?.[0]?.fields ?? [];
+    expect(body.embeds?.[0]?.title).not.toBe("✅ Right");
+    expect(fields.find((f) => f.name === "Missed")?.value).toContain(
+      "❌ A writer that fills the buffer sleeps until there is room\n  ⚠️ you said the opposite:\n  “The writer never sleeps, it keeps writing.”",
+    );
+    expect(fields.find((f) => f.name === "Why it does not pass")?.value).toBe(
+      "⚠️ lists terms instead of explaining them: say in sentences who does what, and why",
+    );
   });
 
   it("takes a stage 4 design proposal and a stage 6 reflection, shown beside the stage 2 explanation", async () => {

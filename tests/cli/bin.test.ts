@@ -262,6 +262,96 @@ describe("tutor check", () => {
   });
 });
 
+describe("tutor grade", () => {
+  const good =
+    "The network card writes each packet into memory. The kernel keeps the bytes in a receive buffer. Each read copies the bytes into the process.";
+
+  it("prints the verdict, each key point with the sentence that covered it, and exits 0", () => {
+    const run = tutor(["grade", "explain-tcp-read", "--answer", good]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("Passes: 3 of 3 key points (100%).");
+    expect(run.stdout).toContain(
+      '[x] The kernel keeps the bytes in a receive buffer\n    you wrote: "The kernel keeps the bytes in a receive buffer."',
+    );
+  });
+
+  it("reads the answer from standard input and prints JSON, also for a failing answer", () => {
+    const result = spawnSync(process.execPath, [BIN, "grade", "explain-tcp-read", "--json"], {
+      cwd: root,
+      encoding: "utf8",
+      input:
+        "The card does not write packets into memory. receive buffer, kernel buffer, network card, copies into the process, copied into user space, recv",
+      env: { PATH: process.env.PATH, TUTOR_CONTENT_DIR: FIXTURES, TUTOR_DATA_DIR: dataDir },
+    });
+    expect(result.status).toBe(0);
+    const grade = JSON.parse(result.stdout);
+    expect(grade).toMatchObject({ questionId: "explain-tcp-read", correct: false, gradedBy: "offline" });
+    expect(grade.keyPoints[0]).toEqual({
+      text: "The network card writes packets into memory",
+      covered: false,
+      evidence: null,
+      contradiction: "The card does not write packets into memory.",
+    });
+    expect(grade.flags.map((f: { kind: string }) => f.kind)).toEqual(["contradiction", "stuffing"]);
+  });
+
+  it("refuses an unknown question, a choice question and an empty answer", () => {
+    const unknown = tutor(["grade", "explain-tcp-reed", "--answer", good]);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain(
+      "There is no question 'explain-tcp-reed'. Did you mean 'explain-tcp-read'?",
+    );
+    const empty = tutor(["grade", "explain-tcp-read"]);
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toContain("give the answer with --answer");
+    noStack(unknown.stderr + empty.stderr);
+  });
+
+  it("grades through the configured model with --model, and offline when the model fails", async () => {
+    const { createServer } = await import("node:http");
+    let calls = 0;
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on("end", () => {
+        calls++;
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ choices: [{ message: { content: "not JSON at all" } }] }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as import("node:net").AddressInfo;
+    try {
+      const child = spawn(
+        process.execPath,
+        [BIN, "grade", "explain-tcp-read", "--model", "--json", "--answer", good],
+        {
+          cwd: root,
+          env: {
+            PATH: process.env.PATH,
+            TUTOR_CONTENT_DIR: FIXTURES,
+            TUTOR_DATA_DIR: dataDir,
+            TUTOR_LLM_URL: `http://127.0.0.1:${port}/v1`,
+            TUTOR_LLM_MODEL: "tiny",
+          },
+        },
+      );
+      let stdout = "";
+      child.stdout.on("data", (chunk) => {
+        stdout += chunk;
+      });
+      expect(await new Promise((resolve) => child.on("exit", resolve))).toBe(0);
+      expect(calls).toBe(1);
+      expect(JSON.parse(stdout)).toMatchObject({
+        correct: true,
+        gradedBy: "offline",
+        modelError: "the model sent no JSON",
+      });
+    } finally {
+      server.close();
+    }
+  });
+});
+
 describe("a corrupt progress file", () => {
   it("gives the engine's clear error, keeps the file aside, and the next start begins afresh", async () => {
     const data = mkdtempSync(join(tmpdir(), "tutor-bin-corrupt-"));

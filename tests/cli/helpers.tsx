@@ -256,7 +256,7 @@ export async function answerRightByKeys(app: Rendered, tutor: Tutor): Promise<vo
       await app.press(KEY.enter);
       return;
     case "explain":
-      await app.type(q.keyPoints.map((k) => k.phrasings[0]).join(". "));
+      await app.type(q.keyPoints.map((k) => `It is true that ${k.text}.`).join(" "));
       await app.press(KEY.ctrlD);
       return;
   }

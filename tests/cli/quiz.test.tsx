@@ -198,6 +198,10 @@ describe("quiz: articulate (stage 2)", () => {
     const frame = await app.frame("Key points");
     expect(frame).toContain("Key points: 1 of 3 covered");
     expect(frame).toContain("✔ covered: The kernel keeps the bytes in a receive buffer");
+    // The sentence that covered it, quoted as the learner wrote it (one sentence over two typed lines).
+    expect(frame).toMatch(
+      /you wrote: “The kernel keeps the bytes in a receive buffer\s+and the skb holds them”/,
+    );
     expect(frame).toContain("✘ missed:  The network card writes packets into memory");
     expect(frame).toContain("✘ missed:  Reading copies the bytes into the process");
     expect(frame).toContain("Jargon you leaned on without saying what it means: skb");
@@ -337,8 +341,8 @@ describe("quiz: stages 4 and 6", () => {
     const frame = await app.frame("Then and now");
     // Side by side at 100 columns: the two headings share a row.
     expect(frame).toMatch(/Then: your stage-2 explanation.*Now: your reflection/);
-    // passStages answered stage 2 with the first phrasing of every key point.
-    expect(frame).toMatch(/network card writes\. receive buffer\. copies/);
+    // passStages answered stage 2 with every key point as a sentence.
+    expect(frame).toMatch(/It is true that The network card writes packets/);
     expect(frame).toMatch(/Small messages are cheaper to copy than page/);
     const journal = await h.tutor.thenAndNow(LEARNER, "tcp-reads");
     expect(journal.now?.text).toBe("Small messages are cheaper to copy than page tricks cost.");
@@ -367,7 +371,7 @@ describe("quiz: typed answers", () => {
     // Answer the reflection first, through the engine, so the numeric question is current.
     await h.tutor.answer(LEARNER, {
       questionId: state?.question?.id as string,
-      response: { kind: "text", text: "small messages, mapping costs" },
+      response: { kind: "text", text: "Small messages are cheaper to copy, and mapping pages costs too." },
     });
     const app = renderApp(h.tutor, { name: "resume" });
     const blank = await app.frame("Type a number (in KiB)");

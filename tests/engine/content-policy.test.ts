@@ -62,9 +62,15 @@ function answers(q: Spec): string {
     case "numeric":
       return `> **Answer:** 4${q.tolerance ? `\n\n> **Tolerance:** ${q.tolerance}` : ""}`;
     default:
-      return Array.from({ length: q.keyPoints ?? 4 }, (_, k) => `- Point ${k}\n  - phrase ${k}`).join("\n");
+      return points(q)
+        .map((point, k) => `- ${point}\n  - writer + flushes / writes + page ${k}`)
+        .join("\n");
   }
 }
+
+/** Key points a model answer can cover and the rubric calibration (tutor check) can tell from gaming. */
+const points = (q: Spec) =>
+  Array.from({ length: q.keyPoints ?? 4 }, (_, k) => `The writer flushes page ${k} to the disk`);
 
 function quizText(specs: Spec[]): string {
   const parts = ["---\nlesson: demo\n---"];
@@ -75,7 +81,7 @@ function quizText(specs: Spec[]): string {
         `### ${q.id} (${q.type})`,
         q.prompt ?? `Question ${q.id}?`,
         answers(q),
-        "> **Explanation:** Because.",
+        `> **Explanation:** ${q.type === "explain" ? points(q).join(". ") : "Because"}.`,
       );
     }
   }
@@ -357,5 +363,66 @@ describe("the content policy in the check", () => {
     // Another folder is not held to the bundled lessons' bar unless asked, and loading it for the app never is.
     expect((await checkContent(root)).issues).toEqual([]);
     expect((await loadContent(root)).issues).toEqual([]);
+  });
+});
+
+describe("rubric calibration in the check", () => {
+  /** The good quiz with `change` applied to the text of question s2-explain (its heading to the next one). */
+  function withExplain(change: (block: string) => string) {
+    const quiz = quizText(GOOD);
+    const start = quiz.indexOf("### s2-explain");
+    const end = quiz.indexOf("## Stage 3");
+    return write(lessonText(), quiz.slice(0, start) + change(quiz.slice(start, end)) + quiz.slice(end));
+  }
+  const lineWith = (file: string, text: string) =>
+    readFileSync(file, "utf8")
+      .split("\n")
+      .findIndex((l) => l.includes(text)) + 1;
+
+  it("checks the author's example answers in any folder, each at its line", async () => {
+    const { root, files } = withExplain((block) =>
+      block.replace(
+        /(> \*\*Explanation:\*\*.*\n)/,
+        "$1\n> **Passes:** The writer flushes page 0 to the disk. Then it flushes page 1 to the disk, and the writer flushes page 2 to the disk too.\n\n> **Passes:** Pages are nice.\n\n> **Fails:** The writer flushes page 0 to the disk, and it flushes page 1 and page 2 to the disk as well.\n\n> **Fails:** writer flushes page 0, page 1, page 2, page 3, disk, flush\n",
+      ),
+    );
+    const { issues } = await checkContent(root);
+    expect(issues.map((i) => [i.file, i.line, i.message])).toEqual([
+      [
+        files.quiz,
+        lineWith(files.quiz, "**Passes:** Pages are nice."),
+        expect.stringMatching(
+          /^question `s2-explain`: a \*\*Passes:\*\* example fails \(0%\): misses "The writer/,
+        ),
+      ],
+      [
+        files.quiz,
+        lineWith(files.quiz, "**Fails:** The writer flushes page 0"),
+        "question `s2-explain`: a **Fails:** example passes (75%): make the rubric tell it apart",
+      ],
+    ]);
+  });
+
+  it("with the content bar, fails a model answer the rubric does not pass and a label that misses its own point", async () => {
+    const { root, files } = withExplain((block) =>
+      block
+        .replace(
+          /> \*\*Explanation:\*\*.*\n/,
+          "> **Explanation:** The writer flushes page 0 to the disk and nothing else.\n",
+        )
+        .replace("- The writer flushes page 1 to the disk", "- Page one goes out"),
+    );
+    const issues = await policyIssues(root);
+    const heading = lineWith(files.quiz, "### s2-explain");
+    expect(issues.map((i) => [i.line, i.message])).toEqual([
+      [
+        heading,
+        'question `s2-explain`: its own model answer (**Explanation:**) fails the rubric (25%): misses "Page one goes out", "The writer flushes page 2 to the disk", "The writer flushes page 3 to the disk"',
+      ],
+      [
+        lineWith(files.quiz, "- Page one goes out"),
+        'question `s2-explain`: key point 2 ("Page one goes out") does not cover itself: give it a phrasing that its own words meet',
+      ],
+    ]);
   });
 });

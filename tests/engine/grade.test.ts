@@ -106,26 +106,29 @@ describe("grading order, short and numeric questions", () => {
 });
 
 describe("grading explain answers", () => {
-  it("says which key points were covered and which were missed", () => {
+  it("says which key points were covered, quoting the learner's sentence, and which were missed", () => {
     const result = grade(
       q("basics-explain"),
-      text("The kernel completes the handshake for me, and then recv copies the bytes into user space."),
+      text("The kernel completes the handshake for me. Then recv copies the bytes into user space."),
     );
     expect(result.keyPoints).toEqual([
       {
         text: "The kernel completes the handshake",
         covered: true,
+        evidence: "The kernel completes the handshake for me.",
         matched: "kernel completes the handshake",
       },
       { text: "Connections wait in a queue", covered: false },
       {
         text: "Reading copies from the kernel to the process",
         covered: true,
+        evidence: "Then recv copies the bytes into user space.",
         matched: "copies into user space",
       },
     ]);
     expect(result.score).toBeCloseTo(2 / 3);
     expect(result.correct).toBe(true);
+    expect(result.flags).toEqual([]);
     const weak = grade(q("basics-explain"), text("The kernel completes the handshake."));
     expect(weak.correct).toBe(false);
     expect(weak.score).toBeCloseTo(1 / 3);
@@ -143,19 +146,20 @@ describe("grading explain answers", () => {
   });
 
   it("accepts a key point in plain words where its phrasings use a jargon term", () => {
-    const jargon = [{ term: "accept queue", plain: ["waiting line", "line of finished connections"] }];
+    const jargon = [{ term: "accept queue", plain: ["holding pen", "pen of finished connections"] }];
     // "Connections wait in a queue" has the phrasing "accept queue"; the learner avoided the term, as asked.
-    const plain = text("Finished connections sit in a waiting line until the program takes them.");
-    expect(grade(q("basics-explain"), plain, jargon).keyPoints?.[1]).toEqual({
+    const plain = text("Finished connections sit in a holding pen until the program takes them.");
+    expect(grade(q("basics-explain"), plain, { jargon }).keyPoints?.[1]).toEqual({
       text: "Connections wait in a queue",
       covered: true,
+      evidence: "Finished connections sit in a holding pen until the program takes them.",
       matched: "accept queue",
     });
     // Without the lesson's plain phrasings the same answer misses it: the swap is what covers it.
-    expect(grade(q("basics-explain"), plain, []).keyPoints?.[1]?.covered).toBe(false);
+    expect(grade(q("basics-explain"), plain, {}).keyPoints?.[1]?.covered).toBe(false);
     // The plain words still have to be there: a different idea does not count.
     const other = text("Finished connections are dropped when the program is slow.");
-    expect(grade(q("basics-explain"), other, jargon).keyPoints?.[1]?.covered).toBe(false);
+    expect(grade(q("basics-explain"), other, { jargon }).keyPoints?.[1]?.covered).toBe(false);
   });
 
   it("flags a term once when a longer flagged term contains it", () => {
@@ -166,7 +170,7 @@ describe("grading explain answers", () => {
     const result = grade(
       q("basics-explain"),
       text("The three-way handshake happens, then recv copies into user space."),
-      jargon,
+      { jargon },
     );
     expect(result.jargon).toEqual(["three-way handshake"]);
   });
@@ -176,13 +180,13 @@ describe("grading explain answers", () => {
     const hiding = grade(
       q("basics-explain"),
       text("The accept queue handles it and then recv copies into user space."),
-      jargon,
+      { jargon },
     );
     expect(hiding.jargon).toEqual(["accept queue"]);
     const explained = grade(
       q("basics-explain"),
       text("Connections wait in a queue, the accept queue, until accept takes them."),
-      jargon,
+      { jargon },
     );
     expect(explained.jargon).toEqual([]);
   });

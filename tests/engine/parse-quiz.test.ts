@@ -74,11 +74,13 @@ describe("parseQuiz", () => {
             {
               text: "The kernel completes the handshake",
               phrasings: ["kernel completes the handshake", "handshake done by the kernel"],
+              line: 49,
             },
-            { text: "Connections wait in a queue", phrasings: ["wait in a queue", "accept queue"] },
+            { text: "Connections wait in a queue", phrasings: ["wait in a queue", "accept queue"], line: 52 },
             {
               text: "Reading copies from the kernel to the process",
               phrasings: ["copies into user space", "copied from the kernel"],
+              line: 55,
             },
           ],
         },
@@ -130,8 +132,8 @@ describe("parseQuiz", () => {
           prompt: "When is plain `recv()` right?",
           explanation: "For small messages, copying is cheap and simple.",
           keyPoints: [
-            { text: "Simple code", phrasings: ["simple", "easy to reason"] },
-            { text: "Small messages", phrasings: ["small message", "little data"] },
+            { text: "Simple code", phrasings: ["simple", "easy to reason"], line: 106 },
+            { text: "Small messages", phrasings: ["small message", "little data"], line: 109 },
           ],
         },
       ],

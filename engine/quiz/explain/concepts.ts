@@ -1,0 +1,241 @@
+/**
+ * Key-point phrasings as concepts, and finding them in the sentences of an answer.
+ *
+ * A phrasing is one or more parts joined by ` + `, each part one or more alternatives separated by ` / `:
+ * `kernel / operating system + completes / finishes + handshake`. Every part must occur in one sentence of the
+ * answer, in any order, close together; an alternative occurs when all its content words do. A phrasing
+ * without `+` or `/` needs all its content words. Words are compared as lemmas, and every spelling of a synonym
+ * group (lessons/synonyms.yml, and a lesson's jargon term with its plain phrasings) stands for the whole group,
+ * on both sides.
+ */
+import { PHRASE_STOP_WORDS } from "../../text/words.js";
+import { analyse, GLUE, type Sentence, type Token } from "./nlp.js";
+
+export interface Groups {
+  /**
+   * Each spelling as a key sequence, longest first: `group` stands for it in a phrasing, `marks` are what its
+   * occurrence in an answer adds to the words it covers.
+   */
+  spellings: { keys: string[]; group: string; marks: string[] }[];
+  /** Phrasings already read against these groups. */
+  concepts: Map<string, Concept>;
+}
+
+/** An alternative: the keys that must all occur (group tokens `g:N` for spellings of a group). */
+interface Alternative {
+  keys: string[];
+  /** Negation cues in it: "not involved" is a negative statement, met by an answer that negates it too. */
+  negations: number;
+}
+export interface Concept {
+  source: string;
+  parts: Alternative[][];
+}
+
+const STOP = new Set([
+  ...PHRASE_STOP_WORDS,
+  "not",
+  "no",
+  "never",
+  "n't",
+  "without",
+  "none",
+  "nothing",
+  "cannot",
+  "do",
+  "doe",
+  "have",
+  "ha",
+  "will",
+  "can",
+  "that",
+  "this",
+  "which",
+  "with",
+  "from",
+  "at",
+  "as",
+  "or",
+]);
+
+const keysOf = (text: string): Token[] =>
+  analyse(text).flatMap((s) => s.tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.text)));
+
+/**
+ * `lists`: groups whose spellings are all one idea. `jargon`: a term and its plain phrasings, one way only: the
+ * plain words in an answer count for the term in a phrasing, but the bare term in an answer does not count for a
+ * phrasing in plain words (stage 2 asks learners to unpack the term, and flags it).
+ */
+export function buildGroups(
+  lists: readonly (readonly string[])[],
+  jargon: readonly { term: string; plain: readonly string[] }[] = [],
+): Groups {
+  const keys = (spelling: string) => keysOf(spelling.replace(/[-_]/g, " ")).map((t) => t.key);
+  const spellings = [
+    ...lists.flatMap((list, i) =>
+      list.map((spelling) => ({ keys: keys(spelling), group: `g:${i}`, marks: [`g:${i}`] })),
+    ),
+    ...jargon.flatMap((j, i) => [
+      { keys: keys(j.term), group: `j:${i}`, marks: [`j:${i}`] },
+      ...j.plain.map((p) => ({ keys: keys(p), group: `p:${i}`, marks: [`j:${i}`, `p:${i}`] })),
+    ]),
+  ].filter((s) => s.keys.length > 0);
+  spellings.sort((a, b) => b.keys.length - a.keys.length);
+  return { spellings, concepts: new Map() };
+}
+
+/** Replaces each spelling of a group in a key list with the group's token, longest spellings first. */
+function canonical(keys: string[], groups: Groups): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < keys.length; ) {
+    const found = groups.spellings.find((s) => s.keys.every((k, j) => keys[i + j] === k));
+    if (found) {
+      out.push(found.group);
+      i += found.keys.length;
+    } else out.push(keys[i++] as string);
+  }
+  return out;
+}
+
+const QUANTIFIERS = new Set(["per", "each", "every"]);
+
+export function parseConcept(phrasing: string, groups: Groups): Concept {
+  const hit = groups.concepts.get(phrasing);
+  if (hit) return hit;
+  const parts = phrasing.split(/\s\+\s/).map((part) =>
+    part
+      .split(/\s\/\s/)
+      .map((alternative): Alternative => {
+        const tokens = keysOf(alternative.replace(/[-_]/g, " "));
+        const negations = tokens.filter((t) => t.cue).length;
+        const all = canonical(
+          tokens.map((t) => t.key),
+          groups,
+        );
+        // The words that carry the idea: the glue of a sentence (articles, prepositions, pronouns, auxiliaries)
+        // may be said any way.
+        // "per", "each" and "every" carry the point ("a buffer per connection"): they stay.
+        const glue = new Set(
+          tokens.filter((t) => GLUE.has(t.pos) && !QUANTIFIERS.has(t.key)).map((t) => t.key),
+        );
+        const content = all.filter((k) => !STOP.has(k) && !glue.has(k));
+        return { keys: content.length > 0 ? content : all, negations };
+      })
+      .filter((a) => a.keys.length > 0),
+  );
+  const concept = { source: phrasing, parts: parts.filter((p) => p.length > 0) };
+  groups.concepts.set(phrasing, concept);
+  return concept;
+}
+
+/** An answer sentence with every position's keys: its own, and the tokens of the groups whose spellings cover it. */
+export interface IndexedSentence {
+  sentence: Sentence;
+  keys: Set<string>[];
+}
+
+export function indexSentence(sentence: Sentence, groups: Groups): IndexedSentence {
+  const keys = sentence.tokens.map((t) => new Set([t.key]));
+  // Spellings are matched over the words only: "zero-copy" and "MSG_ZEROCOPY" read as "zero copy", "msg zerocopy".
+  const at = sentence.tokens.flatMap((t, i) => (/[\p{L}\p{N}]/u.test(t.text) ? [i] : []));
+  const plain = at.map((i) => sentence.tokens[i]?.key);
+  for (let i = 0; i < plain.length; i++) {
+    for (const s of groups.spellings) {
+      if (s.keys.every((k, j) => plain[i + j] === k)) {
+        const from = at[i] as number;
+        const to = at[i + s.keys.length - 1] as number;
+        for (let j = from; j <= to; j++) for (const mark of s.marks) keys[j]?.add(mark);
+      }
+    }
+  }
+  return { sentence, keys };
+}
+
+const CLAUSE_BREAKS = new Set([
+  ";",
+  ":",
+  "but",
+  "whereas",
+  "while",
+  "instead",
+  "although",
+  "though",
+  "however",
+  "—",
+  "–",
+]);
+
+export type Match = "covered" | "contradicted" | "none";
+
+/** How a concept occurs in a sentence: stated, stated with the opposite polarity, or not at all. */
+export function matchConcept(concept: Concept, at: IndexedSentence): Match {
+  const positionsOf = (key: string) => {
+    const found: number[] = [];
+    at.keys.forEach((set, i) => {
+      if (set.has(key)) found.push(i);
+    });
+    return found;
+  };
+  // Every way each part can occur: each alternative's keys, each at the occurrence nearest its first key.
+  const partOptions: { at: number[]; negations: number }[][] = [];
+  for (const part of concept.parts) {
+    const options: { at: number[]; negations: number }[] = [];
+    for (const alternative of part) {
+      const lists = alternative.keys.map(positionsOf);
+      if (lists.some((l) => l.length === 0)) continue;
+      for (const anchor of lists[0] as number[]) {
+        const at = lists.map((l) => nearest(l, anchor));
+        // The words of one alternative are a phrase: close together ("each page", not "each read ... pages").
+        if (Math.max(...at) - Math.min(...at) > 2 * at.length + 1) continue;
+        options.push({ at, negations: alternative.negations });
+      }
+    }
+    if (options.length === 0) return "none";
+    partOptions.push(options.slice(0, 12));
+  }
+  const words = at.sentence.tokens.length;
+  // A contradiction is read within one clause: "the program doesn't do the handshake; the kernel does" negates
+  // the program's part, not the kernel's.
+  let clause = 0;
+  const clauses = at.sentence.tokens.map((t) =>
+    CLAUSE_BREAKS.has(t.text.toLowerCase()) ? ++clause : clause,
+  );
+  const needed = partOptions.reduce((n, options) => n + (options[0]?.at.length ?? 1), 0);
+  const window = Math.max(12, needed * 4);
+  let contradicted = false;
+  let combinations = 0;
+  const search = (i: number, chosen: number[], negations: number): boolean => {
+    if (++combinations > 2000) return false;
+    if (i === partOptions.length) {
+      const lo = Math.min(...chosen);
+      const hi = Math.max(...chosen);
+      if (hi - lo >= Math.min(window, words + 1)) return false;
+      // Negated when any of its words is in a negation's scope (two negations in one clause are two claims
+      // negated, rarely a double negative).
+      const negated = chosen.some((p) => (at.sentence.tokens[p]?.negatedBy.length ?? 0) > 0);
+      if (negated === negations > 0) return true;
+      if (chosen.every((p) => clauses[p] === clauses[chosen[0] as number])) contradicted = true;
+      return false;
+    }
+    return (partOptions[i] as { at: number[]; negations: number }[]).some((option) =>
+      search(i + 1, [...chosen, ...option.at], negations + option.negations),
+    );
+  };
+  if (search(0, [], 0)) return "covered";
+  return contradicted ? "contradicted" : "none";
+}
+
+function nearest(list: number[], anchor: number): number {
+  let best = list[0] as number;
+  for (const p of list) if (Math.abs(p - anchor) < Math.abs(best - anchor)) best = p;
+  return best;
+}
+
+/** A word that carries meaning: not punctuation, a number, a stop word or the glue of a sentence. */
+export const isContent = (t: Token) =>
+  !["PUNCT", "SYM", "NUM"].includes(t.pos) && !GLUE.has(t.pos) && !STOP.has(t.key) && t.key.length > 2;
+
+/** Keys of the content words of free text, for comparing vocabularies. */
+export function contentKeys(sentences: Sentence[]): string[] {
+  return sentences.flatMap((s) => s.tokens.filter(isContent).map((t) => t.key));
+}

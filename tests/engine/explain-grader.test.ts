@@ -1,0 +1,161 @@
+/**
+ * The offline explain grader judges meaning sentence by sentence: a paraphrase covers a key point, a negated claim
+ * is a contradiction, terms without sentences, copies and answers about something else are flagged.
+ * Questions are real quiz markdown read by the real parser; the NLP model is the real wink model.
+ */
+import { describe, expect, it } from "vitest";
+import type { ExplainQuestion } from "../../engine/content/model.js";
+import { parseQuiz } from "../../engine/content/parse-quiz.js";
+import { negate } from "../../engine/quiz/explain/calibrate.js";
+import { gradeExplain } from "../../engine/quiz/explain/grade-explain.js";
+
+const QUIZ = `---
+lesson: reads
+---
+
+## Stage 2
+
+### reads-explain (explain)
+
+Explain what happens between a client connecting and your code holding its request.
+
+- The kernel completes the handshake without the program
+  - kernel + handshake / sets up the connection
+  - program not involved
+- Finished connections wait in a limited queue until accepted
+  - connection / connections + wait / queue / queued
+- Arriving bytes wait in a kernel buffer for each connection
+  - kernel + buffer / memory / keeps / holds
+- Reading copies bytes from the kernel into the program
+  - read / recv / call + copies / copy
+- The program must find where a request ends
+  - find / parse + where it ends / end of the request / request is complete
+  - part of a request / half a request
+
+> **Explanation:** The kernel completes the handshake on its own and parks the finished connection in a queue until the program accepts it. Arriving bytes are kept in kernel memory for that connection. Each read copies whatever has arrived into the program's buffer, which may be part of a request, so the program keeps parsing until it finds where the request ends.
+`;
+
+const question = (() => {
+  const issues: { message: string }[] = [];
+  const quiz = parseQuiz("quizzes/reads.md", QUIZ, issues as never);
+  if (!quiz) throw new Error(issues.map((i) => i.message).join("\n"));
+  return quiz.questions[0] as ExplainQuestion;
+})();
+
+const synonyms = [
+  ["kernel", "OS", "operating system"],
+  ["queue", "line of", "waiting line"],
+  ["program", "my code", "application"],
+];
+const grade = (text: string) => gradeExplain(question, text, { synonyms });
+
+describe("the offline explain grader", () => {
+  it("covers key points said in plain words, and quotes the sentence that covered each", () => {
+    const verdict = grade(
+      "When a client connects, the OS does the whole handshake by itself. The connection then waits in a line of ready connections until my code accepts it. What the client sends is held in OS memory for that connection. Each recv copies whatever has arrived into my buffer, maybe half a request, so I keep parsing until I find where it ends.",
+    );
+    expect(verdict.correct).toBe(true);
+    expect(verdict.flags).toEqual([]);
+    expect(verdict.keyPoints.map((k) => k.covered)).toEqual([true, true, true, true, true]);
+    expect(verdict.keyPoints[0]?.evidence).toBe(
+      "When a client connects, the OS does the whole handshake by itself.",
+    );
+    expect(verdict.keyPoints[2]?.evidence).toBe(
+      "What the client sends is held in OS memory for that connection.",
+    );
+  });
+
+  it("reads lemmas: other forms of the rubric's words count", () => {
+    const verdict = grade(
+      "The kernel completed handshakes. Connections were queued. Each call copied the bytes.",
+    );
+    expect(verdict.keyPoints.slice(0, 2).map((k) => k.covered)).toEqual([true, true]);
+    expect(verdict.keyPoints[3]?.covered).toBe(true);
+  });
+
+  it("treats a negated key point as a contradiction that fails the answer, quoting it", () => {
+    const verdict = grade(
+      "My program, not the kernel, sets up the connection. Finished connections never wait in a queue. The kernel keeps bytes in a buffer for each connection. Each recv copies the bytes into my buffer. I parse until the request is complete.",
+    );
+    expect(verdict.correct).toBe(false);
+    expect(verdict.keyPoints[0]).toMatchObject({
+      covered: false,
+      contradiction: "My program, not the kernel, sets up the connection.",
+    });
+    expect(verdict.keyPoints[1]).toMatchObject({
+      covered: false,
+      contradiction: "Finished connections never wait in a queue.",
+    });
+    expect(verdict.flags.filter((f) => f.kind === "contradiction").map((f) => f.final)).toEqual([
+      false,
+      false,
+    ]);
+  });
+
+  it("keeps a negation to its own clause", () => {
+    const verdict = grade(
+      "The program does not do the handshake; the kernel sets up the connection. The program is not involved.",
+    );
+    expect(verdict.keyPoints[0]?.covered).toBe(true);
+    expect(verdict.flags).toEqual([]);
+    // A negative key point is met by an answer that says it negatively, and contradicted by one that does not.
+    const involved = gradeExplain(
+      {
+        ...question,
+        keyPoints: [{ text: "The program is not involved", phrasings: ["program not involved"] }],
+      },
+      "The program is involved in every step of it.",
+    );
+    expect(involved.keyPoints[0]?.contradiction).toBe("The program is involved in every step of it.");
+  });
+
+  it("fails the model answer with its claims negated", () => {
+    const verdict = gradeExplain(question, negate(question.explanation), { synonyms, detectCopy: false });
+    expect(verdict.correct).toBe(false);
+    expect(verdict.flags.some((f) => f.kind === "contradiction")).toBe(true);
+  });
+
+  it("flags keyword stuffing as final, whatever the words: lists, jumbles and runs of terms", () => {
+    for (const stuffed of [
+      "kernel handshake, queue of finished connections, accepted, kernel buffer, recv copy, request ends, half a request",
+      "kernel handshake queue wait connection kernel buffer memory read copies recv parse end request part",
+      "Kernel handshake. Queue connections. Kernel buffer. Recv copy. Request end.",
+    ]) {
+      const verdict = grade(stuffed);
+      expect(verdict.correct, stuffed).toBe(false);
+      expect(
+        verdict.flags.find((f) => f.kind === "stuffing"),
+        stuffed,
+      ).toMatchObject({ final: true });
+    }
+  });
+
+  it("flags a copy of the model answer or of the lesson as final", () => {
+    const copied = gradeExplain(question, question.explanation, { synonyms });
+    expect(copied.correct).toBe(false);
+    expect(copied.flags).toContainEqual(expect.objectContaining({ kind: "copy", final: true }));
+    expect(copied.flags[0]?.message).toContain("the model answer");
+    const lessonText =
+      "Arriving bytes are acknowledged by the kernel and parked in the socket's receive buffer, a piece of kernel memory that belongs to that one connection, until a read copies them out.";
+    const fromLesson = gradeExplain(question, lessonText, { synonyms, lessonText });
+    expect(fromLesson.flags).toContainEqual(expect.objectContaining({ kind: "copy", final: true }));
+    // Model answers are graded without the copy check when calibrating.
+    expect(gradeExplain(question, question.explanation, { synonyms, detectCopy: false }).correct).toBe(true);
+  });
+
+  it("flags a fluent answer about something else, and gibberish, as off topic", () => {
+    for (const other of [
+      "Bread rises because yeast eats sugar and releases gas, which the gluten traps while the dough proves in a warm place.",
+      "Florp wibble zanthe quorl. Mibbet strandle vorp kex, drimble fonch splay.",
+    ]) {
+      const verdict = grade(other);
+      expect(verdict.correct).toBe(false);
+      expect(verdict.flags).toContainEqual(expect.objectContaining({ kind: "off-topic", final: true }));
+    }
+  });
+
+  it("gives no credit for questions or for restating the prompt", () => {
+    expect(grade("Does the kernel complete the handshake? Do connections wait in a queue?").score).toBe(0);
+    expect(grade(question.prompt).score).toBe(0);
+  });
+});
