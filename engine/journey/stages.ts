@@ -26,11 +26,16 @@ export function stagesOf(
 ): StageProgress[] {
   const passed = doc.passed[lesson.id] ?? {};
   const read = doc.read[lesson.id] ?? {};
+  const selfPassed = doc.selfAssessment?.passed?.[lesson.id] ?? {};
   let previousPassed = true;
   return STAGE_NUMBERS.map((stage) => {
     const ids = questions(stage).map((q) => q.id);
     const answered = ids.filter((id) => latest.has(id)).length;
-    const correct = ids.filter((id) => latest.get(id)?.correct).length;
+    // The learner's own progress counts a verdict changed by their self-assessment (journey/self-assess.ts).
+    const correct = ids.filter((id) => {
+      const record = latest.get(id);
+      return record?.selfAssessment?.correct ?? record?.correct;
+    }).length;
     const status: StageStatus = passed[stage] ? "passed" : previousPassed ? "available" : "locked";
     previousPassed = status === "passed";
     return {
@@ -43,6 +48,7 @@ export function stagesOf(
       score: ids.length > 0 ? correct / ids.length : 0,
       needed: neededToPass(ids.length, passMark),
       read: Boolean(read[stage]),
+      ...(passed[stage] && selfPassed[stage] ? { selfAssessed: true } : {}),
     };
   });
 }

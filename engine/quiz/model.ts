@@ -38,4 +38,9 @@ export interface Grade {
   jargon?: string[];
   /** Why the response could not be graded as given (for example not a number). */
   invalid?: string;
+  /**
+   * Explain questions: what the grader found wrong with the answer as a whole (keyword stuffing, a contradiction,
+   * copying, off topic...). A flagged answer cannot be overridden by the learner's self-assessment.
+   */
+  flags?: string[];
 }
