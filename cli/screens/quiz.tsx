@@ -7,6 +7,7 @@ import {
   type QuizState,
   type Response,
   type Result,
+  type SelfAssessOutcome,
   type StageChange,
   type StageNumber,
   stageTitle,
@@ -16,6 +17,7 @@ import { Frame } from "../components/frame.js";
 import { HOME_KEY, type Keys, keysText, QUIT_KEY } from "../components/key-help.js";
 import { QuestionView, typesText } from "../components/question-view.js";
 import { Scroll } from "../components/scroll.js";
+import { assessmentKeys, SelfAssessed, SelfAssessment } from "../components/self-assessment.js";
 import { StagePassed } from "../components/stage-passed.js";
 import { useTutor } from "../context.js";
 import { plain, refusalText } from "../errors.js";
@@ -71,6 +73,9 @@ type Phase =
       /** What the learner answered, shown beside the verdict. */
       response: Response;
       thenAndNow?: { then?: JournalEntry; now?: JournalEntry };
+      /** The learner's self-assessment of an explain answer, once handed in. */
+      assessed?: SelfAssessOutcome;
+      notice?: string;
     }
   | { name: "summary" };
 
@@ -122,8 +127,21 @@ function Session({ initial }: { initial: QuizState }) {
 
   const next = () => {
     if (phase.name !== "feedback") return;
-    setQuiz(phase.outcome.quiz);
-    setPhase(phase.outcome.quiz.done ? { name: "summary" } : { name: "question" });
+    // After a self-assessment, the quiz with the learner's word counted.
+    const after = phase.assessed?.quiz ?? phase.outcome.quiz;
+    setQuiz(after);
+    setPhase(after.done ? { name: "summary" } : { name: "question" });
+  };
+
+  /** An explain answer waiting for the learner's self-assessment: its keys come first. */
+  const assessing =
+    phase.name === "feedback" && phase.outcome.assessment !== undefined && !phase.assessed && !phase.notice;
+  const assessed = (outcome: SelfAssessOutcome, goOn: boolean) => {
+    if (phase.name !== "feedback") return;
+    setChanges((c) => [...c, outcome.stage]);
+    if (!goOn) return setPhase({ ...phase, assessed: outcome });
+    setQuiz(outcome.quiz);
+    setPhase(outcome.quiz.done ? { name: "summary" } : { name: "question" });
   };
 
   const last = changes.at(-1);
@@ -139,7 +157,7 @@ function Session({ initial }: { initial: QuizState }) {
   useInput((input, key) => {
     if (input === "q" && !typing && phase.name !== "sending") quit();
     else if (phase.name === "feedback") {
-      if (key.return || input === " ") next();
+      if ((key.return || input === " ") && !assessing) next();
       else if (key.escape) go({ name: "home" });
     } else if (phase.name === "summary") {
       if (key.return) go(afterRoute);
@@ -197,13 +215,16 @@ function Session({ initial }: { initial: QuizState }) {
   }
 
   if (phase.name === "feedback") {
+    const assessment = phase.outcome.assessment;
     const keys: Keys = [
-      ["enter", phase.outcome.quiz.done ? "summary" : "next question"],
+      ...(assessing && assessment
+        ? assessmentKeys(assessment)
+        : ([["enter", phase.outcome.quiz.done ? "summary" : "next question"]] as const)),
       ["esc", "home (the quiz waits)"],
       QUIT_KEY,
     ];
     return (
-      <Frame title={heading} aside={aside} keys={keys}>
+      <Frame title={heading} aside={aside} keys={keys} {...(phase.notice ? { status: phase.notice } : {})}>
         <Scroll height={rows - chromeRows(keys)}>
           <AnswerFeedback
             outcome={phase.outcome}
@@ -213,6 +234,26 @@ function Session({ initial }: { initial: QuizState }) {
             now={now()}
             {...(phase.thenAndNow ? { thenAndNow: phase.thenAndNow } : {})}
           />
+          {assessment && assessing ? (
+            <Box marginTop={1}>
+              <SelfAssessment
+                assessable={assessment}
+                onAssessed={assessed}
+                onRefused={(notice) => setPhase({ ...phase, notice })}
+              />
+            </Box>
+          ) : null}
+          {assessment && phase.assessed ? (
+            <Box marginTop={1} flexDirection="column">
+              <SelfAssessed outcome={phase.assessed} assessable={assessment} now={now()} />
+              {phase.assessed.stage.passedNow ? (
+                <StagePassed
+                  change={phase.assessed.stage}
+                  lessonTitle={lessonTitle(phase.outcome.question.lessonId)}
+                />
+              ) : null}
+            </Box>
+          ) : null}
         </Scroll>
       </Frame>
     );

@@ -228,14 +228,15 @@ describe("quiz: feedback taller than the terminal", () => {
     expect(top).not.toContain("Next review of this question");
     expect(top.split("\n").length).toBeLessThan(14);
     await app.press("G");
-    const bottom = await app.frame("Next review of this question");
+    // The self-assessment comes last, under the model explanation.
+    const bottom = await app.frame("How well did you know it?");
     expect(bottom).not.toContain("✘ Not yet");
     expect(bottom).toContain("end · ↑↓ scroll");
     await app.press(KEY.up);
     await app.frame("↓ more (1 rows)");
     await app.press("g");
     await app.frame("✘ Not yet");
-    // Enter still moves on.
+    // Enter still moves on (agreeing with the grader).
     await app.press(KEY.enter);
     await app.frame("finished");
   });
