@@ -19,6 +19,7 @@ export {
   StoreError,
   type TutorError,
 } from "./errors.js";
+export { disputeReport } from "./groups/disputes.js";
 export {
   judgeSelfAssessment,
   MAX_CREDITED,

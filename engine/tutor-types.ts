@@ -257,6 +257,8 @@ export interface ProgressSummary {
   streak: StreakInfo;
   xp: number;
   answers: number;
+  /** Answers that count a key point on the learner's self-assessment (their stages say which passed so). */
+  selfAssessed: number;
   /** One cell per study day, oldest first, ending today: the last `weeks` weeks. */
   activity: { day: string; count: number }[];
   dueNow: number;
