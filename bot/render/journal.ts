@@ -14,6 +14,8 @@ import { clampPage, packPages } from "./pages.js";
 import { userText } from "./user-text.js";
 import type { View } from "./view.js";
 
+const RATINGS = { again: "Again", hard: "Hard", good: "Good", easy: "Easy" } as const;
+
 const KIND = {
   explanation: "Explanation",
   design: "Design proposal",
@@ -26,7 +28,31 @@ function entryEmbed(entry: JournalEntry, lessonTitle: string): APIEmbed {
   if (entry.covered.length)
     fields.push({ name: "Covered", value: truncate(entry.covered.map((c) => `✅ ${c}`).join("\n"), 500) });
   if (entry.missed.length)
-    fields.push({ name: "Missed", value: truncate(entry.missed.map((c) => `❌ ${c}`).join("\n"), 500) });
+    fields.push({
+      name: "Missed",
+      value: truncate(
+        entry.missed
+          .map((c) =>
+            entry.selfAssessment?.credited.includes(c) ? `☑️ ${c} (covered, self-assessed)` : `❌ ${c}`,
+          )
+          .join("\n"),
+        500,
+      ),
+    });
+  const self = entry.selfAssessment;
+  if (self) {
+    const disputed = self.disputed.filter((d) => !self.credited.includes(d.text));
+    fields.push({
+      name: "Self-assessment",
+      value: truncate(
+        [
+          `🧠 Recall rated ${RATINGS[self.rating]}`,
+          ...disputed.map((d) => `📨 Disputed (graded ${d.covered ? "covered" : "missed"}): ${d.text}`),
+        ].join("\n"),
+        500,
+      ),
+    });
+  }
   return {
     color:
       entry.kind === "reflection" ? COLORS.good : entry.kind === "design" ? COLORS.partial : COLORS.brand,
