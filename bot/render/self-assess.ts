@@ -131,7 +131,7 @@ export function renderAssessment(assessable: Assessable, disputed: readonly numb
     .setCustomId(customId("assess", "pick", refOf(assessable.questionId)))
     .setPlaceholder("Verdicts you dispute (none: you agree with all)")
     .setMinValues(0)
-    .setMaxValues(points.length)
+    .setMaxValues(Math.max(1, points.length))
     .addOptions(
       points.map((point, i) => ({
         label: truncate(`${i + 1}. ${point.text}`, LIMITS.selectLabel),
@@ -142,14 +142,16 @@ export function renderAssessment(assessable: Assessable, disputed: readonly numb
         default: judged.disputed.includes(i),
       })),
     );
+  const ratings = new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(
+    ...ratingButtons(assessable, "send", judged.disputed),
+  );
   return {
     embeds: [embed],
-    components: [
-      new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(select),
-      new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(
-        ...ratingButtons(assessable, "send", judged.disputed),
-      ),
-    ],
+    // A select needs an option: without key points there is only the rating.
+    components:
+      points.length > 0
+        ? [new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(select), ratings]
+        : [ratings],
   };
 }
 

@@ -18,6 +18,7 @@ import { useTutor } from "../context.js";
 import { plain } from "../errors.js";
 import { useKeyReducer } from "../hooks/use-key-reducer.js";
 import { useInlineMarkdown } from "../hooks/use-markdown.js";
+import { rowsOf } from "../hooks/use-terminal-size.js";
 import { dueInWords } from "../text/dates.js";
 import { percent } from "../text/reports.js";
 import type { Keys } from "./key-help.js";
@@ -60,6 +61,31 @@ export function blockedText(blocked: NonNullable<SelfJudgement["blocked"]>, asse
     case "too-many":
       return `Only ${assessable.maxCredited} missed point can count on your word; with more, your disputes go to the authors and the grade stands.`;
   }
+}
+
+const TITLE = "Check yourself: do you agree with each verdict? How well did you know it?";
+
+const suggestedText = (assessable: Assessable) =>
+  `  (enter: ${RATING_NAMES[assessable.suggested]}, as graded)`;
+
+/**
+ * Rows the open assessment takes at `width` columns, with room for the line saying what a dispute does: the
+ * screen keeps them below its scrolled feedback, so the keys it lists are always in sight.
+ */
+export function selfAssessmentRows(assessable: Assessable, width: number): number {
+  const points = assessable.keyPoints.reduce(
+    (sum, p) =>
+      sum + rowsOf(`${p.covered ? "✔ covered" : "✘ missed"} → you say missed: ${p.text}`, width - 2),
+    0,
+  );
+  const effects = [
+    ...(["flagged", "nothing-covered", "too-many"] as const).map((b) => blockedText(b, assessable)),
+    "On your word: 100% of the key points, right (self-assessed, not counted on leaderboards).",
+  ];
+  const effect = Math.max(...effects.map((t) => rowsOf(t, width)));
+  const ratings = rowsOf(`1 Again · 2 Hard · 3 Good · 4 Easy${suggestedText(assessable)}`, width);
+  // One for the gap above it, one spare for a line that wraps at a word rather than at the last column.
+  return 1 + rowsOf(TITLE, width) + points + effect + ratings + 1;
 }
 
 interface State {
@@ -121,11 +147,9 @@ export function SelfAssessment({ assessable, onAssessed, onRefused }: SelfAssess
 
   const judged = judgeSelfAssessment(assessable, state.disputed);
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1}>
-      <Text bold>Check yourself</Text>
-      <Text dimColor wrap="wrap">
-        Do you agree with each verdict? Pick a key point with ←→ and press space to dispute it; then rate how
-        well you knew it.
+    <Box flexDirection="column">
+      <Text bold color="cyan" wrap="wrap">
+        {TITLE}
       </Text>
       {points.map((point, i) => {
         const disputed = state.disputed.includes(i);
@@ -147,14 +171,13 @@ export function SelfAssessment({ assessable, onAssessed, onRefused }: SelfAssess
       })}
       {judged.disputed.length > 0 ? <PreviewLine judged={judged} assessable={assessable} /> : null}
       <Text wrap="wrap">
-        How well did you know it?{" "}
         {RECALL_RATINGS.map((r, i) => (
           <Text key={r} bold={r === assessable.suggested}>
             {i + 1} {RATING_NAMES[r]}
             {i < RECALL_RATINGS.length - 1 ? " · " : ""}
           </Text>
         ))}
-        <Text dimColor> (enter: {RATING_NAMES[assessable.suggested]}, as graded)</Text>
+        <Text dimColor>{suggestedText(assessable)}</Text>
       </Text>
       {sending ? <Text dimColor>Saving…</Text> : null}
     </Box>

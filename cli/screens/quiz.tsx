@@ -17,7 +17,12 @@ import { Frame } from "../components/frame.js";
 import { HOME_KEY, type Keys, keysText, QUIT_KEY } from "../components/key-help.js";
 import { QuestionView, typesText } from "../components/question-view.js";
 import { Scroll } from "../components/scroll.js";
-import { assessmentKeys, SelfAssessed, SelfAssessment } from "../components/self-assessment.js";
+import {
+  assessmentKeys,
+  SelfAssessed,
+  SelfAssessment,
+  selfAssessmentRows,
+} from "../components/self-assessment.js";
 import { StagePassed } from "../components/stage-passed.js";
 import { useTutor } from "../context.js";
 import { plain, refusalText } from "../errors.js";
@@ -223,28 +228,28 @@ function Session({ initial }: { initial: QuizState }) {
       ["esc", "home (the quiz waits)"],
       QUIT_KEY,
     ];
+    const body = rows - chromeRows(keys) - (phase.notice ? rowsOf(phase.notice, columns) : 0);
+    const panelRows = assessment && assessing ? selfAssessmentRows(assessment, width) : 0;
+    // The self-assessment stays below the scrolled feedback, in sight, unless that leaves the feedback too
+    // few rows: then it leads the scrolled feedback.
+    const panelBelow = body - panelRows >= 5;
+    const panel =
+      assessment && assessing ? (
+        <Box marginTop={panelBelow ? 1 : 0} marginBottom={panelBelow ? 0 : 1}>
+          <SelfAssessment
+            assessable={assessment}
+            onAssessed={assessed}
+            onRefused={(notice) => setPhase({ ...phase, notice })}
+          />
+        </Box>
+      ) : null;
     return (
       <Frame title={heading} aside={aside} keys={keys} {...(phase.notice ? { status: phase.notice } : {})}>
-        <Scroll height={rows - chromeRows(keys)}>
-          <AnswerFeedback
-            outcome={phase.outcome}
-            response={phase.response}
-            lessonTitle={lessonTitle(phase.outcome.question.lessonId)}
-            width={width}
-            now={now()}
-            {...(phase.thenAndNow ? { thenAndNow: phase.thenAndNow } : {})}
-          />
-          {assessment && assessing ? (
-            <Box marginTop={1}>
-              <SelfAssessment
-                assessable={assessment}
-                onAssessed={assessed}
-                onRefused={(notice) => setPhase({ ...phase, notice })}
-              />
-            </Box>
-          ) : null}
+        {/* Remounted once assessed: the result, at the top, is in sight however far the learner had scrolled. */}
+        <Scroll key={phase.assessed ? "assessed" : "open"} height={panelBelow ? body - panelRows : body}>
+          {panelBelow ? null : panel}
           {assessment && phase.assessed ? (
-            <Box marginTop={1} flexDirection="column">
+            <Box marginBottom={1} flexDirection="column">
               <SelfAssessed outcome={phase.assessed} assessable={assessment} now={now()} />
               {phase.assessed.stage.passedNow ? (
                 <StagePassed
@@ -254,7 +259,16 @@ function Session({ initial }: { initial: QuizState }) {
               ) : null}
             </Box>
           ) : null}
+          <AnswerFeedback
+            outcome={phase.outcome}
+            response={phase.response}
+            lessonTitle={lessonTitle(phase.outcome.question.lessonId)}
+            width={width}
+            now={now()}
+            {...(phase.thenAndNow ? { thenAndNow: phase.thenAndNow } : {})}
+          />
         </Scroll>
+        {panelBelow ? panel : null}
       </Frame>
     );
   }

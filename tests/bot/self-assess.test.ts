@@ -1,11 +1,16 @@
+import { join } from "node:path";
 import { ButtonStyle } from "discord-api-types/v10";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { renderAssessed, renderAssessment } from "../../bot/render/self-assess.js";
+import { fitMessage, type View } from "../../bot/render/view.js";
+import { type Assessable, loadContent, type SelfAssessOutcome } from "../../engine/index.js";
 import { passStages } from "./answers.js";
 import {
   allText,
   buttonLabelled,
   buttonsOf,
   deferredResult,
+  expectSafeMessage,
   type Harness,
   type MessageBody,
   selectOf,
@@ -167,5 +172,88 @@ describe("self-assessment in Discord", () => {
     expect(forged.embeds?.[0]?.title).toBe("🧠 Self-assessment saved");
     expect((await reply(open)).content).toContain("can no longer be assessed");
     expect((await update("assess:pick:no-such-question")).content).toContain("can no longer be assessed");
+  });
+});
+
+/** Within every limit, and the guard had nothing to trim: the renderer kept inside them by itself. */
+function expectFits(view: View): void {
+  const message = fitMessage(view);
+  expectSafeMessage({ ...message, allowed_mentions: message.allowedMentions });
+  expect(message.embeds).toEqual(view.embeds);
+}
+
+function assessable(questionId: string, points: string[]): Assessable {
+  return {
+    questionId,
+    lessonId: "lesson",
+    stage: 2,
+    mode: "quiz",
+    keyPoints: points.map((text, i) => ({ text, covered: i % 2 === 1 })),
+    flags: ["stuffing", "contradiction", "a-flag-this-version-does-not-know"],
+    correct: false,
+    score: 0.5,
+    suggested: "again",
+    maxCredited: 1,
+    locked: "flagged",
+  };
+}
+
+function outcome(of: Assessable): SelfAssessOutcome {
+  const stage = {
+    stage: 2 as const,
+    title: "Articulate",
+    status: "passed" as const,
+    total: 1,
+    answered: 1,
+    correct: 1,
+    score: 1,
+    needed: 1,
+    read: true,
+  };
+  return {
+    questionId: of.questionId,
+    rating: "easy",
+    disputed: of.keyPoints,
+    credited: of.keyPoints.filter((k) => !k.covered).map((k) => k.text),
+    blocked: "flagged",
+    correct: true,
+    graderCorrect: false,
+    score: 1,
+    nextDue: new Date("2026-04-01T00:00:00Z"),
+    stage: {
+      lessonId: of.lessonId,
+      stage: 2,
+      before: "available",
+      after: "passed",
+      passedNow: true,
+      unlocked: 3,
+      lessonCompleted: true,
+      progress: stage,
+      stages: [stage],
+    },
+    quiz: { mode: "quiz", index: 0, total: 3, results: [], done: false },
+  };
+}
+
+describe("self-assessment views within Discord's limits", () => {
+  it("fit for every bundled explain question, every point disputed, and for 40 long key points", async () => {
+    const { catalog } = await loadContent(join(import.meta.dirname, "../.."));
+    const explains = catalog.quizzes.flatMap((q) => q.questions).filter((q) => q.type === "explain");
+    expect(explains.length).toBeGreaterThan(20);
+    const cases = [
+      ...explains.map((q) => assessable(q.id, q.type === "explain" ? q.keyPoints.map((k) => k.text) : [])),
+      assessable(
+        `q-${"x".repeat(120)}`,
+        Array.from({ length: 40 }, (_, i) => `${i} ${"a long key point ".repeat(25)}`),
+      ),
+    ];
+    const none = assessable("no-points", []);
+    expect(renderAssessment(none, [0]).components).toHaveLength(1);
+    for (const a of cases) {
+      const all = a.keyPoints.map((_, i) => i);
+      expectFits(renderAssessment(a, []));
+      expectFits(renderAssessment(a, all));
+      expectFits(renderAssessed(outcome(a), a, "A lesson with a long title ".repeat(8)));
+    }
   });
 });
