@@ -115,8 +115,25 @@ export function markSelfPassed(doc: LearnerDoc, lessonId: string, stage: number,
 
 /** The learner's open assessment, as the front ends show it; undefined once assessed or after another answer. */
 export function assessableIn(doc: LearnerDoc): Assessable | undefined {
-  const open = doc.selfAssessment?.open;
+  const open = openIn(doc);
   return open && !open.assessedAt ? assessableOf(open) : undefined;
+}
+
+/** The open assessment, if the document holds a usable one: a hand-edited or damaged one counts as none. */
+function openIn(doc: LearnerDoc): OpenAssessment | undefined {
+  const open = doc.selfAssessment?.open as Partial<OpenAssessment> | undefined;
+  const usable =
+    open !== null &&
+    typeof open === "object" &&
+    typeof open.questionId === "string" &&
+    typeof open.lessonId === "string" &&
+    typeof open.at === "string" &&
+    typeof open.text === "string" &&
+    Array.isArray(open.keyPoints) &&
+    open.keyPoints.every((k) => typeof k?.text === "string" && typeof k.covered === "boolean") &&
+    Array.isArray(open.flags) &&
+    Array.isArray(open.attempt?.results);
+  return usable ? (open as OpenAssessment) : undefined;
 }
 
 function assessableOf(open: OpenAssessment): Assessable {
@@ -181,7 +198,7 @@ export async function selfAssess(
   }
   let event: DisputeEvent | undefined;
   const result = await ctx.store.update(learnerId, (doc): Result<SelfAssessOutcome> => {
-    const open = doc.selfAssessment?.open;
+    const open = openIn(doc);
     if (!open || open.questionId !== questionId) {
       return refuse(
         "nothing-to-assess",
@@ -294,9 +311,12 @@ function quizAfter(ctx: EngineContext, doc: LearnerDoc, open: OpenAssessment): Q
   };
 }
 
+/** The document's self-assessment state, made whole: missing or damaged parts start afresh, never a crash. */
 function stateOf(doc: LearnerDoc): SelfAssessmentState {
-  doc.selfAssessment ??= { credited: 0, passed: {} };
-  doc.selfAssessment.passed ??= {};
-  doc.selfAssessment.credited ??= 0;
-  return doc.selfAssessment;
+  const state = doc.selfAssessment;
+  if (state === null || typeof state !== "object") doc.selfAssessment = { credited: 0, passed: {} };
+  const whole = doc.selfAssessment as SelfAssessmentState;
+  if (whole.passed === null || typeof whole.passed !== "object") whole.passed = {};
+  if (!Number.isFinite(whole.credited)) whole.credited = 0;
+  return whole;
 }

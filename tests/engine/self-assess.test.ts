@@ -323,6 +323,35 @@ describe("self-assessment of an explain answer", () => {
   });
 });
 
+describe("a damaged or hand-edited self-assessment in the learner's file", () => {
+  it("counts as none, and the next explain answer and its assessment work", async () => {
+    const tutor = await openTutor();
+    await toStageTwo(tutor, "ana");
+    await tutor.store.update("ana", (doc) => {
+      doc.selfAssessment = {
+        open: { questionId: 5, keyPoints: "x" },
+        credited: "many",
+        passed: null,
+      } as never;
+    });
+    expect(await tutor.assessment("ana")).toBeUndefined();
+    expectRefusal(
+      await tutor.selfAssess("ana", "basics-explain", { disputed: [], rating: "good" }),
+      "nothing-to-assess",
+    );
+    expect((await tutor.catalog("ana"))[0]?.stages[1]?.status).toBe("available");
+    await explain(tutor, "ana", ONE_POINT);
+    const assessed = expectOk(
+      await tutor.selfAssess("ana", "basics-explain", { disputed: [1], rating: "good" }),
+    );
+    expect(assessed.stage.passedNow).toBe(true);
+    expect((await tutor.store.read("ana")).selfAssessment).toMatchObject({
+      credited: 1,
+      passed: { "tcp-basics": { 2: expect.any(String) } },
+    });
+  });
+});
+
 describe("the rules of what the learner's word changes", () => {
   const graded = {
     keyPoints: [
