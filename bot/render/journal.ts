@@ -11,10 +11,9 @@ import { customId } from "../components/custom-id.js";
 import { COLORS } from "./format.js";
 import { LIMITS, truncate } from "./limits.js";
 import { clampPage, packPages } from "./pages.js";
+import { RATING_NAMES } from "./self-assess.js";
 import { userText } from "./user-text.js";
 import type { View } from "./view.js";
-
-const RATINGS = { again: "Again", hard: "Hard", good: "Good", easy: "Easy" } as const;
 
 const KIND = {
   explanation: "Explanation",
@@ -46,7 +45,7 @@ function entryEmbed(entry: JournalEntry, lessonTitle: string): APIEmbed {
       name: "Self-assessment",
       value: truncate(
         [
-          `🧠 Recall rated ${RATINGS[self.rating]}`,
+          `🧠 Recall rated ${RATING_NAMES[self.rating] ?? self.rating}`,
           ...disputed.map((d) => `📨 Disputed (graded ${d.covered ? "covered" : "missed"}): ${d.text}`),
         ].join("\n"),
         500,

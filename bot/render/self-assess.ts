@@ -26,7 +26,7 @@ import { COLORS, percent, relativeTime } from "./format.js";
 import { LIMITS, truncate } from "./limits.js";
 import type { Row, View } from "./view.js";
 
-const RATING_NAMES: Record<RecallRating, string> = {
+export const RATING_NAMES: Record<RecallRating, string> = {
   again: "Again",
   hard: "Hard",
   good: "Good",

@@ -21,14 +21,8 @@ import { useInlineMarkdown } from "../hooks/use-markdown.js";
 import { rowsOf } from "../hooks/use-terminal-size.js";
 import { dueInWords } from "../text/dates.js";
 import { percent } from "../text/reports.js";
+import { RATING_NAMES } from "../text/self-assessed.js";
 import type { Keys } from "./key-help.js";
-
-export const RATING_NAMES: Record<RecallRating, string> = {
-  again: "Again",
-  hard: "Hard",
-  good: "Good",
-  easy: "Easy",
-};
 
 /** The keys while the assessment is open, for the screen's key line. */
 export function assessmentKeys(assessable: Assessable): Keys {

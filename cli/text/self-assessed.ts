@@ -1,7 +1,12 @@
 /** What rests on the learner's self-assessment, in the terminal's words: for the progress screen and report. */
-import type { CatalogEntry, JournalEntry } from "../../engine/index.js";
+import type { CatalogEntry, JournalEntry, RecallRating } from "../../engine/index.js";
 
-const RATINGS = { again: "Again", hard: "Hard", good: "Good", easy: "Easy" } as const;
+export const RATING_NAMES: Record<RecallRating, string> = {
+  again: "Again",
+  hard: "Hard",
+  good: "Good",
+  easy: "Easy",
+};
 
 /** One line, or undefined when nothing was counted on the learner's word. */
 export function selfAssessedLine(selfAssessed: number, lessons: readonly CatalogEntry[]): string | undefined {
@@ -18,7 +23,7 @@ export function selfAssessedLine(selfAssessed: number, lessons: readonly Catalog
 export function journalSelfAssessment(entry: JournalEntry): string[] {
   const self = entry.selfAssessment;
   if (!self) return [];
-  const lines = [`  you rated your recall ${RATINGS[self.rating] ?? self.rating}`];
+  const lines = [`  you rated your recall ${RATING_NAMES[self.rating] ?? self.rating}`];
   if (self.credited.length > 0) lines.push(`  covered (self-assessed): ${self.credited.join("; ")}`);
   const others = self.disputed.filter((d) => !self.credited.includes(d.text));
   if (others.length > 0) {
