@@ -9,6 +9,7 @@ import { defineConfig } from "vitest/config";
 //   Test files must not leave state behind: temp folders go with onTestFinished, spies are restored.
 const PROCESS_TESTS = [
   "tests/cli/bin.test.ts",
+  "tests/cli/disputes-bin.test.ts",
   "tests/cli/markdown-colour.test.ts",
   "tests/bot/startup.test.ts",
   "tests/engine/store-processes.test.ts",

@@ -170,8 +170,15 @@ export async function main(argv: string[]): Promise<number> {
       "--policy",
       "also hold the content to the bundled lessons' bar (always on for the bundled lessons)",
     )
-    .action(async (paths: string[], options: { policy?: boolean }) => {
-      code = await (await import("./commands/check.js")).check(paths, options, globals());
+    .option(
+      "--disputes",
+      "instead, report the key points learners disputed after grading, per question, from the data folder",
+    )
+    .option("--json", "with --disputes: print the report as JSON")
+    .action(async (paths: string[], options: { policy?: boolean; disputes?: boolean; json?: boolean }) => {
+      code = options.disputes
+        ? await (await import("./commands/disputes.js")).disputes(options, globals())
+        : await (await import("./commands/check.js")).check(paths, options, globals());
     });
 
   // Set after the commands are added, so they do not inherit it: the root takes no arguments, and a word here
@@ -191,6 +198,7 @@ export async function main(argv: string[]): Promise<number> {
       '  tutor ask "what is a torn page?"',
       '  tutor grade torn-explain --answer "..."   grade an explanation without recording it',
       "  tutor check lessons/        check content before a pull request",
+      "  tutor check --disputes      key points learners disputed, for authors",
       "",
       "Exit codes: 0 done, 1 failed (or problems found by check), 2 wrong command line.",
     ].join("\n"),

@@ -20,7 +20,18 @@ export {
   StoreError,
   type TutorError,
 } from "./errors.js";
-export type { JournalEntry, JournalKind } from "./progress/model.js";
+export { disputeReport } from "./groups/disputes.js";
+export {
+  judgeSelfAssessment,
+  MAX_CREDITED,
+  RECALL_RATINGS,
+} from "./journey/self-assess.js";
+export type {
+  JournalEntry,
+  JournalKind,
+  RecallRating,
+  SelfAssessmentRecord,
+} from "./progress/model.js";
 export { defaultDataDir, JsonProgressStore, type ProgressStore } from "./progress/store.js";
 export type * from "./quiz/model.js";
 export { EXPLAIN_PASS, MAX_RESPONSE_LENGTH } from "./quiz/rules.js";

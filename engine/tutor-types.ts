@@ -1,7 +1,7 @@
 /** The shapes the Tutor facade hands to both front ends. */
 import type { LlmConfig } from "./ask/llm.js";
 import type { Lesson, LessonSection, Question, StageNumber } from "./content/model.js";
-import type { JournalEntry } from "./progress/model.js";
+import type { JournalEntry, RecallRating } from "./progress/model.js";
 import type { ProgressStore } from "./progress/store.js";
 import type { Grade, Response } from "./quiz/model.js";
 
@@ -17,7 +17,12 @@ export type RefusalCode =
   /** The stage's attempt for today is over: a fresh one opens on `retryOn`. */
   | "try-later"
   /** Retry or answers asked for when the attempt is not at that point (a round running, no attempt, ...). */
-  | "not-now";
+  | "not-now"
+  /** Self-assessment: the answer is not the learner's latest explain answer. */
+  | "nothing-to-assess"
+  | "already-assessed"
+  /** Self-assessment: the rating is not one of again, hard, good, easy. */
+  | "invalid-assessment";
 
 export interface Refusal {
   ok: false;
@@ -55,6 +60,8 @@ export interface StageProgress {
   /** How many right answers in one attempt (of `asked`) pass it. */
   needed: number;
   read: boolean;
+  /** Passed with an answer that counted a key point on the learner's self-assessment. */
+  selfAssessed?: boolean;
 }
 
 export interface CatalogEntry {
@@ -116,7 +123,8 @@ export interface QuizState {
   /** 0-based position of the current question. */
   index: number;
   total: number;
-  results: { questionId: string; correct: boolean }[];
+  /** Each answer of the session; `selfAssessed` when it is right on the learner's self-assessment. */
+  results: { questionId: string; correct: boolean; selfAssessed?: boolean }[];
   /** The question to answer now; undefined when the session is finished. */
   question?: Question;
   done: boolean;
@@ -212,6 +220,89 @@ export interface AnswerOutcome {
   revealed: boolean;
   /** Headings of lesson parts shown from now on, because this answer handed in the stage's explanation. */
   unveiled?: string[];
+  /** Explain answers: open to the learner's self-assessment (Tutor.selfAssess) until their next answer. */
+  assessment?: Assessable;
+}
+
+/** An explain answer the learner may self-assess: the grader's verdict on each key point, and what may change. */
+export interface Assessable {
+  questionId: string;
+  lessonId: string;
+  stage: StageNumber;
+  mode: "quiz" | "review";
+  keyPoints: { text: string; covered: boolean }[];
+  /** What the grader found wrong with the answer as a whole (stuffing, contradiction, ...). */
+  flags: string[];
+  correct: boolean;
+  score: number;
+  /** The rating the grader's verdict gives, used when the learner rates nothing. */
+  suggested: RecallRating;
+  /** How many missed points may count as covered on the learner's word. */
+  maxCredited: number;
+  /** Why no dispute can count on this answer: the grader flagged it, or it covered no key point at all. */
+  locked?: "flagged" | "nothing-covered";
+}
+
+export interface SelfAssessInput {
+  /** Indices of the key points whose verdict the learner disputes. */
+  disputed: number[];
+  rating: RecallRating;
+}
+
+/** What disputes do to a graded answer (judgeSelfAssessment). */
+export interface SelfJudgement {
+  /** The disputed key points (indices), in order, without repeats or unknown ones. */
+  disputed: number[];
+  /** The missed points that count as covered on the learner's word. */
+  credited: number[];
+  correct: boolean;
+  score: number;
+  /** Why disputed missed points do not count: the answer was flagged, covered nothing, or too many were disputed. */
+  blocked?: "flagged" | "nothing-covered" | "too-many";
+}
+
+export interface SelfAssessOutcome {
+  questionId: string;
+  rating: RecallRating;
+  disputed: { text: string; covered: boolean }[];
+  credited: string[];
+  blocked?: SelfJudgement["blocked"];
+  /** The verdict with the learner's word counted, and the grader's own. */
+  correct: boolean;
+  graderCorrect: boolean;
+  score: number;
+  /** When the question comes back, on the learner's rating. */
+  nextDue: Date;
+  stage: StageChange;
+  /** The quiz after the assessment (its results with the learner's word counted). */
+  quiz: QuizState;
+}
+
+/** For authors: how often learners disputed each key point of a question, with examples (Tutor.disputes). */
+export interface DisputeReport {
+  questions: QuestionDisputes[];
+  /** Lines of the disputes files that could not be read (a torn write, a hand edit): skipped. */
+  skipped: number;
+}
+
+export interface QuestionDisputes {
+  questionId: string;
+  lessonId: string;
+  /** Self-assessments of this question with at least one dispute. */
+  assessments: number;
+  points: PointDisputes[];
+}
+
+export interface PointDisputes {
+  text: string;
+  /** Learners said they covered it where the grader said missed. */
+  saidCovered: number;
+  /** Learners said they missed it where the grader said covered. */
+  saidMissed: number;
+  /** Of those, disputes on answers the grader had flagged. */
+  onFlagged: number;
+  /** The latest answers with this point disputed (cut short), newest first. */
+  examples: string[];
 }
 
 export interface StreakInfo {
@@ -232,6 +323,8 @@ export interface ProgressSummary {
   streak: StreakInfo;
   xp: number;
   answers: number;
+  /** Answers that count a key point on the learner's self-assessment (their stages say which passed so). */
+  selfAssessed: number;
   /** One cell per study day, oldest first, ending today: the last `weeks` weeks. */
   activity: { day: string; count: number }[];
   dueNow: number;

@@ -20,6 +20,7 @@ import { answer } from "./journey/answer.js";
 import { catalogOf } from "./journey/catalog.js";
 import { journalOf, thenAndNowOf } from "./journey/journal.js";
 import { type NextStepOptions, nextStepOf, resumeQuiz } from "./journey/next-step.js";
+import { assessableIn, selfAssess } from "./journey/self-assess.js";
 import { sessionState } from "./journey/session.js";
 import { attemptAt, openStage, retryMissed, seeAnswers, startQuiz } from "./journey/stage-session.js";
 import { DEFAULT_PASS_MARK } from "./journey/stages.js";
@@ -33,8 +34,10 @@ import { stripControls } from "./text/controls.js";
 import type {
   AnswerInput,
   AnswerOutcome,
+  Assessable,
   AttemptStatus,
   CatalogEntry,
+  DisputeReport,
   LeaderboardRow,
   NextStep,
   Overview,
@@ -43,6 +46,8 @@ import type {
   QuizStats,
   Result,
   Resumed,
+  SelfAssessInput,
+  SelfAssessOutcome,
   ShownAnswer,
   StageView,
   TutorOptions,
@@ -231,6 +236,30 @@ export class Tutor {
 
   answer(learnerId: string, input: AnswerInput): Promise<Result<AnswerOutcome>> {
     return answer(this.ctx, learnerId, input, this.llm);
+  }
+
+  /**
+   * Self-assessment of the learner's latest explain answer, as in Anki: disputed key points and a recall rating
+   * (again, hard, good, easy) that schedules the review instead of the automatic rating. The rules of what the
+   * learner's word may change are in journey/self-assess.ts.
+   */
+  selfAssess(
+    learnerId: string,
+    questionId: string,
+    input: SelfAssessInput,
+  ): Promise<Result<SelfAssessOutcome>> {
+    return selfAssess(this.ctx, learnerId, questionId, input);
+  }
+
+  /** The learner's explain answer open to self-assessment, if any. */
+  async assessment(learnerId: string): Promise<Assessable | undefined> {
+    return assessableIn(await this.store.read(learnerId));
+  }
+
+  /** For authors: how often learners disputed each key point, per question, with examples; reads only the disputes files. */
+  async disputes(): Promise<DisputeReport> {
+    const { disputeReport } = await import("./groups/disputes.js");
+    return disputeReport(this.store.dir);
   }
 
   async journal(learnerId: string, lessonId?: string): Promise<JournalEntry[]> {

@@ -2,5 +2,6 @@
 import { browseRoutes } from "./browse.js";
 import { quizRoutes } from "./quiz.js";
 import type { ComponentRoute } from "./route.js";
+import { selfAssessRoutes } from "./self-assess.js";
 
-export const routes: readonly ComponentRoute[] = [...quizRoutes, ...browseRoutes];
+export const routes: readonly ComponentRoute[] = [...quizRoutes, ...browseRoutes, ...selfAssessRoutes];

@@ -18,6 +18,7 @@ import { customId, refOf } from "../components/custom-id.js";
 import { COLORS, letter, percent, relativeTime } from "./format.js";
 import { LIMITS, truncate } from "./limits.js";
 import { clipMarkdown, toDiscordMarkdown } from "./markdown.js";
+import { ASSESS_PROMPT, assessRow } from "./self-assess.js";
 import { userText } from "./user-text.js";
 import type { Row, View } from "./view.js";
 
@@ -171,6 +172,9 @@ export function renderFeedback(outcome: AnswerOutcome, options: FeedbackOptions)
     });
   }
   const row = feedbackRow(outcome);
+  // An explain answer: the learner's self-assessment (render/self-assess.ts).
+  const assess = outcome.assessment ? assessRow(outcome.assessment) : undefined;
+  if (outcome.assessment) news.push(ASSESS_PROMPT);
   return {
     content: truncate(
       [...news, quiz.done ? summaryLine(quiz, stage.progress, options.prompt ?? (() => "")) : ""]
@@ -180,7 +184,7 @@ export function renderFeedback(outcome: AnswerOutcome, options: FeedbackOptions)
     ),
     embeds,
     // An empty list still clears the question's buttons from the message.
-    components: row ? [row] : [],
+    components: [row, assess].filter((r) => r !== undefined),
   };
 }
 

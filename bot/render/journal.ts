@@ -11,6 +11,7 @@ import { customId } from "../components/custom-id.js";
 import { COLORS } from "./format.js";
 import { LIMITS, truncate } from "./limits.js";
 import { clampPage, packPages } from "./pages.js";
+import { RATING_NAMES } from "./self-assess.js";
 import { userText } from "./user-text.js";
 import type { View } from "./view.js";
 
@@ -26,7 +27,31 @@ function entryEmbed(entry: JournalEntry, lessonTitle: string): APIEmbed {
   if (entry.covered.length)
     fields.push({ name: "Covered", value: truncate(entry.covered.map((c) => `✅ ${c}`).join("\n"), 500) });
   if (entry.missed.length)
-    fields.push({ name: "Missed", value: truncate(entry.missed.map((c) => `❌ ${c}`).join("\n"), 500) });
+    fields.push({
+      name: "Missed",
+      value: truncate(
+        entry.missed
+          .map((c) =>
+            entry.selfAssessment?.credited.includes(c) ? `☑️ ${c} (covered, self-assessed)` : `❌ ${c}`,
+          )
+          .join("\n"),
+        500,
+      ),
+    });
+  const self = entry.selfAssessment;
+  if (self) {
+    const disputed = self.disputed.filter((d) => !self.credited.includes(d.text));
+    fields.push({
+      name: "Self-assessment",
+      value: truncate(
+        [
+          `🧠 Recall rated ${RATING_NAMES[self.rating] ?? self.rating}`,
+          ...disputed.map((d) => `📨 Disputed (graded ${d.covered ? "covered" : "missed"}): ${d.text}`),
+        ].join("\n"),
+        500,
+      ),
+    });
+  }
   return {
     color:
       entry.kind === "reflection" ? COLORS.good : entry.kind === "design" ? COLORS.partial : COLORS.brand,

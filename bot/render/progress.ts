@@ -15,6 +15,18 @@ function sparkline(cells: readonly { count: number }[]): string {
     .join("");
 }
 
+/** What counts on the learner's self-assessment rather than the grader's verdict, when anything does. */
+function selfAssessedField(summary: ProgressSummary): { name: string; value: string; inline: boolean }[] {
+  const stages = summary.lessons.flatMap((l) =>
+    l.stages.filter((s) => s.selfAssessed).map((s) => `${l.title} stage ${s.stage}`),
+  );
+  if (summary.selfAssessed === 0 && stages.length === 0) return [];
+  const lines = [`🧠 ${plural(summary.selfAssessed, "answer")} counted a key point on their own word`];
+  if (stages.length > 0) lines.push(`Passed so: ${stages.join(", ")}`);
+  lines.push("Leaderboards count only the grader's verdicts.");
+  return [{ name: "Self-assessed", value: truncate(lines.join("\n"), LIMITS.fieldValue), inline: false }];
+}
+
 export function renderProgress(summary: ProgressSummary, who: string, self: boolean): View {
   const lessonLines = summary.lessons.map(
     (l) => `${stageMarks(l.stages)} **${l.title}** ${l.passedStages}/6${l.completed ? " 🏆" : ""}`,
@@ -52,6 +64,7 @@ export function renderProgress(summary: ProgressSummary, who: string, self: bool
         inline: true,
       },
       { name: "Last 14 days", value: `\`${sparkline(lastTwoWeeks)}\``, inline: false },
+      ...selfAssessedField(summary),
     ],
   };
   return { embeds: [embed] };

@@ -17,6 +17,12 @@ export function refusalText(refusal: Refusal): string {
       return "There is no quiz in progress any more: it finished, or you started another one. Start one with `/quiz` or `/review`.";
     case "stale-question":
       return "That question was already answered: your quiz has moved on. Here is where you are now.";
+    case "nothing-to-assess":
+      return "That answer can no longer be assessed: only your latest explain answer can, until you answer another question.";
+    case "already-assessed":
+      return "You have already assessed that answer.";
+    case "invalid-assessment":
+      return "That button belongs to an older version of the tutor. Answer again to carry on.";
     case "nothing-due": {
       // Discord shows a timestamp in the reader's own time zone and language.
       const next = refusal.nextDue

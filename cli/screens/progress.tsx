@@ -10,6 +10,7 @@ import { useTutor } from "../context.js";
 import { useEngine } from "../hooks/use-engine.js";
 import { rowsOf, useTerminalSize } from "../hooks/use-terminal-size.js";
 import { dueTable, percent, streakText } from "../text/reports.js";
+import { selfAssessedLine } from "../text/self-assessed.js";
 import { passedCount, STAGE_LEGEND } from "../text/stage-bar.js";
 
 const KEYS = [["r", "review"], HOME_KEY, QUIT_KEY] as const;
@@ -33,6 +34,7 @@ function ProgressView({ summary }: { summary: ProgressSummary }) {
   });
   const [head, counts] = dueTable(summary.dueByDay);
   const weeks = Math.ceil(summary.activity.length / 7);
+  const self = selfAssessedLine(summary.selfAssessed, summary.lessons);
   return (
     <Frame title="Progress" keys={KEYS}>
       <Scroll height={rows - chrome}>
@@ -44,6 +46,11 @@ function ProgressView({ summary }: { summary: ProgressSummary }) {
           {summary.xp} XP
         </Text>
         <Text wrap="wrap">Streak: {streakText(summary.streak)}</Text>
+        {self ? (
+          <Text color="yellow" wrap="wrap">
+            {self}
+          </Text>
+        ) : null}
         <Box flexDirection="column" marginTop={1}>
           <Text dimColor>{STAGE_LEGEND}</Text>
           {summary.lessons.map((entry) => (

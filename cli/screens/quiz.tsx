@@ -7,6 +7,7 @@ import {
   type QuizState,
   type Response,
   type Result,
+  type SelfAssessOutcome,
   type ShownAnswer,
   type StageChange,
   type StageNumber,
@@ -18,6 +19,12 @@ import { HOME_KEY, type Keys, keysText, QUIT_KEY } from "../components/key-help.
 import { Markdown } from "../components/markdown.js";
 import { QuestionView, typesText } from "../components/question-view.js";
 import { Scroll } from "../components/scroll.js";
+import {
+  assessmentKeys,
+  SelfAssessed,
+  SelfAssessment,
+  selfAssessmentRows,
+} from "../components/self-assessment.js";
 import { StagePassed } from "../components/stage-passed.js";
 import { useTutor } from "../context.js";
 import { plain, refusalText } from "../errors.js";
@@ -73,6 +80,9 @@ type Phase =
       /** What the learner answered, shown beside the verdict. */
       response: Response;
       thenAndNow?: { then?: JournalEntry; now?: JournalEntry };
+      /** The learner's self-assessment of an explain answer, once handed in. */
+      assessed?: SelfAssessOutcome;
+      notice?: string;
     }
   | { name: "summary" }
   /** "See the answers" after an attempt: every question of the stage with its answer. */
@@ -151,8 +161,21 @@ function Session({ initial }: { initial: QuizState }) {
 
   const next = () => {
     if (phase.name !== "feedback") return;
-    setQuiz(phase.outcome.quiz);
-    setPhase(phase.outcome.quiz.done ? { name: "summary" } : { name: "question" });
+    // After a self-assessment, the quiz with the learner's word counted.
+    const after = phase.assessed?.quiz ?? phase.outcome.quiz;
+    setQuiz(after);
+    setPhase(after.done ? { name: "summary" } : { name: "question" });
+  };
+
+  /** An explain answer waiting for the learner's self-assessment: its keys come first. */
+  const assessing =
+    phase.name === "feedback" && phase.outcome.assessment !== undefined && !phase.assessed && !phase.notice;
+  const assessed = (outcome: SelfAssessOutcome, goOn: boolean) => {
+    if (phase.name !== "feedback") return;
+    setChanges((c) => [...c, outcome.stage]);
+    if (!goOn) return setPhase({ ...phase, assessed: outcome });
+    setQuiz(outcome.quiz);
+    setPhase(outcome.quiz.done ? { name: "summary" } : { name: "question" });
   };
 
   const last = changes.at(-1);
@@ -168,7 +191,7 @@ function Session({ initial }: { initial: QuizState }) {
   useInput((input, key) => {
     if (input === "q" && !typing && phase.name !== "sending") quit();
     else if (phase.name === "feedback") {
-      if (key.return || input === " ") next();
+      if ((key.return || input === " ") && !assessing) next();
       else if (key.escape) go({ name: "home" });
     } else if (phase.name === "summary") {
       if (key.return) go(afterRoute);
@@ -278,14 +301,45 @@ function Session({ initial }: { initial: QuizState }) {
   }
 
   if (phase.name === "feedback") {
+    const assessment = phase.outcome.assessment;
     const keys: Keys = [
-      ["enter", phase.outcome.quiz.done ? "summary" : "next question"],
+      ...(assessing && assessment
+        ? assessmentKeys(assessment)
+        : ([["enter", phase.outcome.quiz.done ? "summary" : "next question"]] as const)),
       ["esc", "home (the quiz waits)"],
       QUIT_KEY,
     ];
+    const body = rows - chromeRows(keys) - (phase.notice ? rowsOf(phase.notice, columns) : 0);
+    const panelRows = assessment && assessing ? selfAssessmentRows(assessment, width) : 0;
+    // The self-assessment stays below the scrolled feedback, in sight, unless that leaves the feedback too
+    // few rows: then it leads the scrolled feedback.
+    const panelBelow = body - panelRows >= 5;
+    const panel =
+      assessment && assessing ? (
+        <Box marginTop={panelBelow ? 1 : 0} marginBottom={panelBelow ? 0 : 1}>
+          <SelfAssessment
+            assessable={assessment}
+            onAssessed={assessed}
+            onRefused={(notice) => setPhase({ ...phase, notice })}
+          />
+        </Box>
+      ) : null;
     return (
-      <Frame title={heading} aside={aside} keys={keys}>
-        <Scroll height={rows - chromeRows(keys)}>
+      <Frame title={heading} aside={aside} keys={keys} {...(phase.notice ? { status: phase.notice } : {})}>
+        {/* Remounted once assessed: the result, at the top, is in sight however far the learner had scrolled. */}
+        <Scroll key={phase.assessed ? "assessed" : "open"} height={panelBelow ? body - panelRows : body}>
+          {panelBelow ? null : panel}
+          {assessment && phase.assessed ? (
+            <Box marginBottom={1} flexDirection="column">
+              <SelfAssessed outcome={phase.assessed} assessable={assessment} now={now()} />
+              {phase.assessed.stage.passedNow ? (
+                <StagePassed
+                  change={phase.assessed.stage}
+                  lessonTitle={lessonTitle(phase.outcome.question.lessonId)}
+                />
+              ) : null}
+            </Box>
+          ) : null}
           <AnswerFeedback
             outcome={phase.outcome}
             response={phase.response}
@@ -295,6 +349,7 @@ function Session({ initial }: { initial: QuizState }) {
             {...(phase.thenAndNow ? { thenAndNow: phase.thenAndNow } : {})}
           />
         </Scroll>
+        {panelBelow ? panel : null}
       </Frame>
     );
   }

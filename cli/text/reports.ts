@@ -3,6 +3,7 @@ import type { CatalogEntry, JournalEntry, ProgressSummary, StageProgress } from 
 import { stageTitle } from "../../engine/index.js";
 import { dateTime, dayLabel } from "./dates.js";
 import { heatmapLines } from "./heatmap.js";
+import { journalSelfAssessment, selfAssessedLine } from "./self-assessed.js";
 import { passedCount, STAGE_LEGEND, stageBar } from "./stage-bar.js";
 
 export function percent(share: number): string {
@@ -50,6 +51,8 @@ export function progressReport(summary: ProgressSummary): string {
   );
   lines.push(`Streak: ${streakText(summary.streak)}`);
   lines.push(`XP: ${summary.xp} · ${summary.answers} answer${summary.answers === 1 ? "" : "s"}`);
+  const self = selfAssessedLine(summary.selfAssessed, summary.lessons);
+  if (self) lines.push(self);
   lines.push("", `Lessons (${STAGE_LEGEND})`);
   for (const entry of summary.lessons) lines.push(`  ${lessonLine(entry)}`);
   const weeks = Math.ceil(summary.activity.length / 7);
@@ -109,6 +112,7 @@ export function journalReport(
     const lines = [head, body];
     if (e.covered.length > 0) lines.push(`  covered: ${e.covered.join("; ")}`);
     if (e.missed.length > 0) lines.push(`  missed: ${e.missed.join("; ")}`);
+    lines.push(...journalSelfAssessment(e));
     return lines.join("\n");
   });
   return `${blocks.join("\n\n")}\n`;

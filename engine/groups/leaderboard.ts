@@ -23,9 +23,18 @@ export async function leaderboard(
   for (const doc of await allDocs(ctx)) {
     const counted = doc.history.filter(include);
     if (counted.length === 0) continue;
-    const stagesPassed = Object.values(doc.passed).reduce(
-      (sum, stages) =>
-        sum + Object.values(stages ?? {}).filter((at) => at && new Date(at).getTime() >= since).length,
+    // Self-assessment never counts here: `correct` (and so XP) is the grader's verdict, and a stage passed with
+    // an answer right only on the learner's word is left out.
+    const selfPassed = doc.selfAssessment?.passed ?? {};
+    const stagesPassed = Object.entries(doc.passed).reduce(
+      (sum, [lessonId, stages]) =>
+        sum +
+        Object.entries(stages ?? {}).filter(
+          ([stage, at]) =>
+            at &&
+            new Date(at).getTime() >= since &&
+            !(selfPassed[lessonId] as Record<string, string> | undefined)?.[stage],
+        ).length,
       0,
     );
     rows.push({

@@ -25,6 +25,7 @@ import { attemptOf, attemptStatus } from "./attempt.js";
 import { stagesFor } from "./catalog.js";
 import { hiddenHeadings } from "./hidden.js";
 import { journalEntryOf } from "./journal.js";
+import { assessmentOf, markSelfPassed, openAssessment } from "./self-assess.js";
 import { sessionSeed, sessionState } from "./session.js";
 import { passesStage } from "./stages.js";
 
@@ -104,7 +105,8 @@ export async function answer(
       ...(text !== undefined ? { text } : {}),
     };
     doc.history.push(record);
-    const card = review(doc.cards[question.id], now, ratingFor(result.correct, hintUsed));
+    const cardBefore = doc.cards[question.id];
+    const card = review(cardBefore, now, ratingFor(result.correct, hintUsed));
     doc.cards[question.id] = card;
 
     // A stage passes on the first round of one attempt: not on old answers mixed with new ones, never on a retry.
@@ -116,6 +118,9 @@ export async function answer(
     const progressNow = stagesFor(ctx, lesson, doc)[question.stage - 1] as StageProgress;
     const passedNow = progressNow.status !== "passed" && passesStage(progressNow, rightThisAttempt);
     if (passedNow) doc.passed[lesson.id] = { ...doc.passed[lesson.id], [question.stage]: at };
+    // A pass that counts an answer right on the learner's self-assessment is kept apart (leaderboards).
+    if (passedNow && session.results.some((r) => r.selfAssessed))
+      markSelfPassed(doc, lesson.id, question.stage, at);
     const stagesAfter = stagesFor(ctx, lesson, doc);
 
     const journal =
@@ -129,6 +134,30 @@ export async function answer(
 
     stored.results.push({ questionId: question.id, correct: result.correct });
     stored.index += 1;
+    // An explain answer is open to the learner's self-assessment until their next answer.
+    const assessment = openAssessment(
+      doc,
+      question.type === "explain" && text !== undefined
+        ? assessmentOf(
+            {
+              questionId: question.id,
+              lessonId: lesson.id,
+              stage: question.stage,
+              mode: session.mode,
+              at,
+              text,
+              hintUsed,
+              attempt: {
+                startedAt: stored.startedAt,
+                results: [...stored.results],
+                total: stored.questionIds.length,
+              },
+            },
+            result,
+            cardBefore,
+          )
+        : undefined,
+    );
     const quiz = sessionState(ctx, doc) as QuizState;
     if (quiz.done) {
       delete doc.session;
@@ -158,6 +187,7 @@ export async function answer(
       nextDue: new Date(card.due),
       ...(journal ? { journal } : {}),
       quiz,
+      ...(assessment ? { assessment } : {}),
     });
   });
 }
@@ -174,7 +204,7 @@ function typedWithoutControls(response: Response): Response {
   return response.kind === "text" ? { kind: "text", text: stripControls(response.text) } : response;
 }
 
-function stageChange(
+export function stageChange(
   lesson: Lesson,
   stage: StageNumber,
   before: StageProgress,

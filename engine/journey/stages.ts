@@ -27,6 +27,7 @@ export function stagesOf(
 ): StageProgress[] {
   const passed = doc.passed[lesson.id] ?? {};
   const read = doc.read[lesson.id] ?? {};
+  const selfPassed = doc.selfAssessment?.passed?.[lesson.id] ?? {};
   let previousPassed = true;
   return STAGE_NUMBERS.map((stage) => {
     // The pool: review-only questions are never asked in an attempt, so they count for nothing here.
@@ -35,7 +36,11 @@ export function stagesOf(
       .map((q) => q.id);
     const asked = Math.min(ATTEMPT_SIZE, ids.length);
     const answered = ids.filter((id) => latest.has(id)).length;
-    const correct = ids.filter((id) => latest.get(id)?.correct).length;
+    // The learner's own progress counts a verdict changed by their self-assessment (journey/self-assess.ts).
+    const correct = ids.filter((id) => {
+      const record = latest.get(id);
+      return record?.selfAssessment?.correct ?? record?.correct;
+    }).length;
     const status: StageStatus = passed[stage] ? "passed" : previousPassed ? "available" : "locked";
     previousPassed = status === "passed";
     return {
@@ -49,6 +54,7 @@ export function stagesOf(
       asked,
       needed: neededToPass(asked, passMark),
       read: Boolean(read[stage]),
+      ...(passed[stage] && selfPassed[stage] ? { selfAssessed: true } : {}),
     };
   });
 }

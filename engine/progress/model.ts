@@ -19,6 +19,58 @@ export interface AnswerRecord {
   selected?: number[];
   /** Free text as given (short, numeric, explain), capped in length. */
   text?: string;
+  /**
+   * The learner's word changed this answer's result: a key point the grader missed counts as covered on their
+   * self-assessment. `correct` stays the grader's verdict; leaderboards count only that.
+   */
+  selfAssessed?: boolean;
+  /** The learner's self-assessment of this explain answer (journey/self-assess.ts), when they gave one. */
+  selfAssessment?: SelfAssessmentRecord;
+}
+
+export type RecallRating = "again" | "hard" | "good" | "easy";
+
+/** What the learner said about one of their explain answers after seeing the grader's verdict. */
+export interface SelfAssessmentRecord {
+  at: string;
+  /** Their recall, Anki's four buttons: it scheduled the review instead of the automatic rating. */
+  rating: RecallRating;
+  /** Key points whose verdict they disputed, as the grader had them. */
+  disputed: { text: string; covered: boolean }[];
+  /** Missed key points counted as covered on their word. */
+  credited: string[];
+  /** The verdict with their word counted: for their own progress and the stage, never for leaderboards. */
+  correct: boolean;
+}
+
+/** The latest explain answer, open to the learner's self-assessment until their next answer. */
+export interface OpenAssessment {
+  questionId: string;
+  lessonId: string;
+  stage: StageNumber;
+  mode: "quiz" | "review";
+  /** When it was answered: the answer record's `at`. */
+  at: string;
+  text: string;
+  keyPoints: { text: string; covered: boolean }[];
+  flags: string[];
+  correct: boolean;
+  score: number;
+  hintUsed: boolean;
+  /** The card before this answer, so the learner's rating replaces the automatic one. */
+  cardBefore?: StoredCard;
+  /** The attempt this answer belongs to: its start, its results up to and with this answer, its length. */
+  attempt: { startedAt: string; results: SessionResult[]; total: number };
+  /** Set once the learner has assessed it. */
+  assessedAt?: string;
+}
+
+export interface SelfAssessmentState {
+  open?: OpenAssessment;
+  /** How many answers count a key point on the learner's word. */
+  credited: number;
+  /** lessonId -> stage -> ISO time: stages whose pass counted a self-assessed answer. */
+  passed: Record<string, Partial<Record<StageNumber, string>>>;
 }
 
 export type JournalKind = "explanation" | "design" | "reflection" | "note";
@@ -32,6 +84,8 @@ export interface JournalEntry {
   at: string;
   covered: string[];
   missed: string[];
+  /** The learner's self-assessment of this answer, when they gave one. */
+  selfAssessment?: Omit<SelfAssessmentRecord, "correct">;
 }
 
 /** A card as stored: ts-fsrs's Card with dates as ISO strings. */
@@ -44,7 +98,7 @@ export interface Session {
   questionIds: string[];
   index: number;
   startedAt: string;
-  results: { questionId: string; correct: boolean }[];
+  results: SessionResult[];
   /** Seed of this attempt's shuffle (question order, options, order items): a resumed quiz shows the same. */
   seed?: number;
   /** Stage quizzes: the first round of an attempt, the retry of its missed questions, or practice of a passed stage. */
@@ -63,6 +117,13 @@ export interface StageAttempt {
   closed?: boolean;
   /** The questions the first round asked, drawn from the stage's pool; absent in attempts older than pools. */
   asked?: string[];
+}
+
+export interface SessionResult {
+  questionId: string;
+  correct: boolean;
+  /** Right on the learner's self-assessment, not on the grader's verdict. */
+  selfAssessed?: boolean;
 }
 
 export interface LearnerDoc {
@@ -89,6 +150,8 @@ export interface LearnerDoc {
    * retake draws other questions (journey/draw.ts). Bounded by the stage's pool; absent before any draw.
    */
   drawn?: Record<string, Partial<Record<StageNumber, Record<string, number>>>>;
+  /** Self-assessment of explain answers: the one open now, and what rests on the learner's word. */
+  selfAssessment?: SelfAssessmentState;
   /** Fields written by newer versions are kept as they are. */
   [extra: string]: unknown;
 }

@@ -62,6 +62,7 @@ export function progressOf(
     streak: { ...streak, studiedToday: perDay.has(today), today },
     xp: xpOf(doc.history),
     answers: doc.history.length,
+    selfAssessed: doc.selfAssessment?.credited ?? 0,
     activity,
     dueNow: known.filter((card) => isDue(card, now)).length,
     dueByDay,

@@ -1,6 +1,6 @@
 /** Spaced repetition with ts-fsrs: every answered question is a card; correctness and hint use set the rating. */
 import { type Card, createEmptyCard, fsrs, type Grade, generatorParameters, Rating } from "ts-fsrs";
-import type { StoredCard } from "../progress/model.js";
+import type { RecallRating, StoredCard } from "../progress/model.js";
 
 // No fuzz, so schedules are reproducible; no short-term (minutes-long) learning steps, because a quiz
 // answer should come back days later as a review, not ten minutes later in the middle of the lesson.
@@ -10,6 +10,17 @@ const scheduler = fsrs(generatorParameters({ enable_fuzz: false, enable_short_te
 export function ratingFor(correct: boolean, hintUsed: boolean): Grade {
   if (!correct) return Rating.Again;
   return hintUsed ? Rating.Hard : Rating.Good;
+}
+
+/** The learner's own rating of their recall (self-assessment), as FSRS takes it. */
+export function recallGrade(rating: RecallRating): Grade {
+  const grades: Record<RecallRating, Grade> = {
+    again: Rating.Again,
+    hard: Rating.Hard,
+    good: Rating.Good,
+    easy: Rating.Easy,
+  };
+  return grades[rating];
 }
 
 export function review(stored: StoredCard | undefined, now: Date, rating: Grade): StoredCard {

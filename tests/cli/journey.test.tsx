@@ -20,7 +20,8 @@ it("takes a lesson from stage 1 to stage 6 with the keys, and the progress is th
       await answerRightByKeys(app, h.tutor);
       await app.frame("✔");
       if (n === total) {
-        // An explanation's feedback quotes a sentence per key point: scroll down to the stage result.
+        // The feedback quotes a sentence per key point, with the self-assessment below: scroll to the stage result.
+        await app.press("G");
         for (let i = 0; i < 20 && !(app.lastFrame() ?? "").includes("★"); i++) await app.press(KEY.down);
         const passed = await app.frame("★");
         expect(passed).toContain(`Stage ${stage} (${stageTitle(stage)}) of TCP reads passed!`);
