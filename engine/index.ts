@@ -19,8 +19,14 @@ export {
   StoreError,
   type TutorError,
 } from "./errors.js";
-export type { JournalEntry, JournalKind } from "./progress/model.js";
-export { defaultDataDir, JsonProgressStore, type ProgressStore } from "./progress/store.js";
+export type { AnswerRecord, JournalEntry, JournalKind } from "./progress/model.js";
+export {
+  defaultDataDir,
+  JsonProgressStore,
+  type ProgressStore,
+  type RebuildReport,
+  type StoreOptions,
+} from "./progress/store.js";
 export type * from "./quiz/model.js";
 export { EXPLAIN_PASS, MAX_RESPONSE_LENGTH } from "./quiz/rules.js";
 export { closest } from "./text/closest.js";

@@ -1,9 +1,9 @@
-/** XP per learner: in one Discord server when guildId is given, over the last 7 days or all time. */
+/**
+ * XP per learner: in one Discord server when guildId is given, over the last 7 days (rolling) or all time. Kept
+ * up to date by the store as answers are recorded (progress/figures.ts): no learner's file is read here.
+ */
 import type { EngineContext } from "../context.js";
-import { xpOf } from "../journey/xp.js";
-import type { AnswerRecord } from "../progress/model.js";
 import type { LeaderboardRow } from "../tutor-types.js";
-import { allDocs } from "./all-docs.js";
 
 export interface LeaderboardOptions {
   guildId?: string;
@@ -12,30 +12,15 @@ export interface LeaderboardOptions {
   limit?: number;
 }
 
+export const WEEK_MS = 7 * 86_400_000;
+
 export async function leaderboard(
   ctx: EngineContext,
   options: LeaderboardOptions,
 ): Promise<LeaderboardRow[]> {
-  const since = options.period === "week" ? ctx.now().getTime() - 7 * 86_400_000 : 0;
-  const include = (r: AnswerRecord) =>
-    (!options.guildId || r.guildId === options.guildId) && new Date(r.at).getTime() >= since;
-  const rows: LeaderboardRow[] = [];
-  for (const doc of await allDocs(ctx)) {
-    const counted = doc.history.filter(include);
-    if (counted.length === 0) continue;
-    const stagesPassed = Object.values(doc.passed).reduce(
-      (sum, stages) =>
-        sum + Object.values(stages ?? {}).filter((at) => at && new Date(at).getTime() >= since).length,
-      0,
-    );
-    rows.push({
-      learnerId: doc.learnerId,
-      xp: xpOf(doc.history, include),
-      answers: counted.length,
-      correct: counted.filter((r) => r.correct).length,
-      stagesPassed,
-    });
-  }
-  rows.sort((a, b) => b.xp - a.xp || b.correct - a.correct || a.learnerId.localeCompare(b.learnerId));
-  return rows.slice(0, options.limit ?? 10);
+  return ctx.store.leaderboard({
+    ...(options.guildId ? { guildId: options.guildId } : {}),
+    ...(options.period === "week" ? { since: new Date(ctx.now().getTime() - WEEK_MS) } : {}),
+    limit: options.limit ?? 10,
+  });
 }

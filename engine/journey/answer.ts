@@ -1,15 +1,18 @@
 /**
- * One answer to the current question: graded, recorded in the history, scheduled for review, the stage passed
- * when this attempt reaches the mark, explain answers kept in the journal, and the session moved on. All of it
- * in one update of the learner's document, so an answer is either wholly saved or not at all.
+ * One answer to the current question: graded, appended to the learner's answer log and counted in their tallies,
+ * scheduled for review, the stage passed when this attempt reaches the mark, explain answers kept in the journal,
+ * and the session moved on. All of it in one update of the learner's document, so an answer is either wholly saved
+ * or not at all.
  */
 
 import type { Lesson, StageNumber } from "../content/model.js";
 import { type EngineContext, ok, refuse } from "../context.js";
 import type { AnswerRecord, Session } from "../progress/model.js";
+import { countAnswer } from "../progress/tallies.js";
 import type { Response } from "../quiz/model.js";
 import { ratingFor, review } from "../review/scheduler.js";
 import { stripControls } from "../text/controls.js";
+import { studyDay } from "../time/study-day.js";
 import type {
   AnswerInput,
   AnswerOutcome,
@@ -33,7 +36,7 @@ export async function answer(
   const lesson = ctx.library.lesson(question.lessonId) as Lesson;
   // The grader, and the pattern engine behind it, load with the first answer: not at start-up.
   const { grade } = await import("../quiz/grade.js");
-  return ctx.store.update(learnerId, (doc): Result<AnswerOutcome> => {
+  return ctx.store.update(learnerId, (doc, writer): Result<AnswerOutcome> => {
     const session = sessionState(ctx, doc);
     if (!session) return refuse("no-session", "There is no quiz in progress. Start one first.");
     if (session.question?.id !== question.id) {
@@ -75,7 +78,8 @@ export async function answer(
       ...(response.kind === "order" ? { selected: response.order } : {}),
       ...(text !== undefined ? { text } : {}),
     };
-    doc.history.push(record);
+    countAnswer(doc, record, studyDay(now, ctx.clock));
+    writer.append(record);
     const card = review(doc.cards[question.id], now, ratingFor(result.correct, hintUsed));
     doc.cards[question.id] = card;
 
@@ -86,7 +90,10 @@ export async function answer(
         : 0;
     const progressNow = stagesFor(ctx, lesson, doc)[question.stage - 1] as StageProgress;
     const passedNow = progressNow.status !== "passed" && passesStage(progressNow, rightThisAttempt);
-    if (passedNow) doc.passed[lesson.id] = { ...doc.passed[lesson.id], [question.stage]: at };
+    if (passedNow) {
+      doc.passed[lesson.id] = { ...doc.passed[lesson.id], [question.stage]: at };
+      record.passedStage = true;
+    }
     const stagesAfter = stagesFor(ctx, lesson, doc);
 
     const journal =

@@ -1,14 +1,14 @@
 /** The six-stage rules: what is locked, available or passed, and when a stage passes. */
 import { type Lesson, type Question, STAGE_NUMBERS, type StageNumber, stageTitle } from "../content/model.js";
-import type { AnswerRecord, LearnerDoc } from "../progress/model.js";
+import type { LearnerDoc } from "../progress/model.js";
 import type { StageProgress, StageStatus } from "../tutor-types.js";
 
 export const DEFAULT_PASS_MARK = 0.8;
 
-/** The latest answer to each question. */
-export function latestAnswers(doc: LearnerDoc): Map<string, AnswerRecord> {
-  const latest = new Map<string, AnswerRecord>();
-  for (const record of doc.history) latest.set(record.questionId, record);
+/** Whether the latest answer to each answered question was right (from the document's tallies). */
+export function latestAnswers(doc: LearnerDoc): Map<string, { correct: boolean }> {
+  const latest = new Map<string, { correct: boolean }>();
+  for (const [id, tally] of Object.entries(doc.questions)) latest.set(id, { correct: tally.last });
   return latest;
 }
 
@@ -21,7 +21,7 @@ export function stagesOf(
   lesson: Lesson,
   questions: (stage: StageNumber) => Question[],
   doc: LearnerDoc,
-  latest: Map<string, AnswerRecord>,
+  latest: Map<string, { correct: boolean }>,
   passMark: number,
 ): StageProgress[] {
   const passed = doc.passed[lesson.id] ?? {};

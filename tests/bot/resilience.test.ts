@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { StoreError, Tutor } from "../../engine/index.js";
+import { historyOf } from "../helpers/engine.js";
 import { passStages } from "./answers.js";
 import { type FakeDiscord, startFakeDiscord } from "./fake-discord.js";
 import {
@@ -84,8 +85,8 @@ describe("a restart between two button presses", () => {
     });
     expect(stale.content).toContain("your quiz has moved on");
     expect(stale.embeds?.[0]?.title).toBe("Question 2 of 2");
-    const doc = await third.tutor.store.read(LEARNER);
-    expect(doc.history.map((r) => [r.questionId, r.correct])).toEqual([["pipe-where-bytes-wait", true]]);
+    const history = await historyOf(third.tutor, LEARNER);
+    expect(history.map((r) => [r.questionId, r.correct])).toEqual([["pipe-where-bytes-wait", true]]);
   });
 
   it("says plainly how to resume when the quiz ended while the bot was away", async () => {
@@ -286,9 +287,10 @@ describe("a data dir shared with the terminal tutor", () => {
     ]);
     await terminal.close();
     const alice = await h.tutor.store.read(LEARNER);
-    expect(alice.history.map((r) => r.questionId)).toEqual(["pipe-where-bytes-wait"]);
+    const aliceHistory = await historyOf(h.tutor, LEARNER);
+    expect(aliceHistory.map((r) => r.questionId)).toEqual(["pipe-where-bytes-wait"]);
     expect(alice.read["pipe-sizes"]?.[1]).toBeDefined();
-    const local = await h.tutor.store.read("local");
-    expect(local.history).toHaveLength(5);
+    const localHistory = await historyOf(h.tutor, "local");
+    expect(localHistory).toHaveLength(5);
   });
 });

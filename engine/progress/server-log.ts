@@ -1,0 +1,138 @@
+/**
+ * The JSON store's server-wide figures. Every recorded answer is also appended, as one line, to one shared log
+ * (servers/answers.jsonl); each process folds into its in-memory Figures only the bytes added since it last
+ * looked, so two processes sharing the folder see each other's answers. A snapshot (servers/figures.json: the
+ * figures and the log offset they cover) is written now and then, so a fresh process does not replay the log.
+ * The log and the snapshot are derived data: `rebuild` recomputes them from the learners' answer logs.
+ */
+import { mkdir, readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { appendLines, readLines } from "../files/lines.js";
+import { writeAtomically } from "../files/write-atomically.js";
+import { type FigureEvent, Figures, type FiguresSnapshot } from "./figures.js";
+import type { AnswerRecord } from "./model.js";
+
+const SNAPSHOT_VERSION = 1;
+/** Answers folded since the last snapshot before a process writes a new one. */
+export const SNAPSHOT_EVERY = 20_000;
+
+export function figureEvent(learnerId: string, r: AnswerRecord): FigureEvent {
+  const event: FigureEvent = { learnerId, questionId: r.questionId, at: r.at, correct: r.correct };
+  if (r.seq !== undefined) event.seq = r.seq;
+  if (r.xp) event.xp = r.xp;
+  if (r.passedStage) event.passedStage = true;
+  if (r.selfAssessed) event.selfAssessed = true;
+  if (r.guildId) event.guildId = r.guildId;
+  if (r.selected?.length) event.selected = r.selected;
+  return event;
+}
+
+export class ServerLog {
+  readonly logFile: string;
+  readonly snapshotFile: string;
+  private figures: Figures | undefined;
+  private offset = 0;
+  private sinceSnapshot = 0;
+  private folding: Promise<Figures> | undefined;
+
+  constructor(
+    readonly dir: string,
+    private readonly notice: (message: string) => void,
+  ) {
+    this.logFile = join(dir, "answers.jsonl");
+    this.snapshotFile = join(dir, "figures.json");
+  }
+
+  /** The figures with every answer logged so far folded in. Calls share one fold at a time. */
+  current(): Promise<Figures> {
+    if (!this.folding) {
+      this.folding = this.fold().finally(() => {
+        this.folding = undefined;
+      });
+    }
+    return this.folding;
+  }
+
+  /** Appends answers to the shared log (not synced: it can be rebuilt from the learners' logs). */
+  async publish(events: FigureEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await mkdir(this.dir, { recursive: true });
+    await appendLines(this.logFile, events.map((e) => `${JSON.stringify(e)}\n`).join(""), { durable: false });
+  }
+
+  /** Replaces the figures with `figures`, which cover the log up to `offset`, and saves them as the snapshot. */
+  async replace(figures: Figures, offset: number): Promise<void> {
+    this.figures = figures;
+    this.offset = offset;
+    await this.saveSnapshot();
+  }
+
+  async size(): Promise<number> {
+    return stat(this.logFile).then(
+      (s) => s.size,
+      () => 0,
+    );
+  }
+
+  private async fold(): Promise<Figures> {
+    if (!this.figures) await this.loadSnapshot();
+    const figures = this.figures as Figures;
+    const tail: { torn?: boolean } = {};
+    let skipped = 0;
+    for await (const line of readLines(this.logFile, this.offset, undefined, tail)) {
+      this.offset = line.end;
+      let event: FigureEvent;
+      try {
+        event = JSON.parse(line.text) as FigureEvent;
+      } catch {
+        skipped++;
+        continue;
+      }
+      if (typeof event?.learnerId !== "string" || typeof event.questionId !== "string") {
+        skipped++;
+        continue;
+      }
+      if (figures.add(event)) this.sinceSnapshot++;
+    }
+    if (skipped > 0) {
+      this.notice(
+        `${skipped} unreadable line(s) in ${this.logFile} were skipped (a write cut short by a crash). \`tutor data rebuild\` recounts the figures from the learners' own logs.`,
+      );
+    }
+    if (this.sinceSnapshot >= SNAPSHOT_EVERY) await this.saveSnapshot();
+    return figures;
+  }
+
+  private async loadSnapshot(): Promise<void> {
+    this.figures = new Figures();
+    this.offset = 0;
+    let text: string;
+    try {
+      text = await readFile(this.snapshotFile, "utf8");
+    } catch {
+      return;
+    }
+    try {
+      const data = JSON.parse(text) as { version: number; offset: number; figures: FiguresSnapshot };
+      if (data.version !== SNAPSHOT_VERSION || typeof data.offset !== "number")
+        throw new Error("unknown version");
+      this.figures = Figures.fromJSON(data.figures);
+      this.offset = data.offset;
+    } catch (error) {
+      this.notice(
+        `The figures snapshot ${this.snapshotFile} could not be read (${(error as Error).message}); the figures are recounted from ${this.logFile}.`,
+      );
+    }
+  }
+
+  private async saveSnapshot(): Promise<void> {
+    this.sinceSnapshot = 0;
+    const text = JSON.stringify({
+      version: SNAPSHOT_VERSION,
+      offset: this.offset,
+      figures: this.figures?.toJSON(),
+    });
+    await mkdir(this.dir, { recursive: true });
+    await writeAtomically(this.snapshotFile, text, { durable: false });
+  }
+}
