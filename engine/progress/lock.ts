@@ -84,8 +84,9 @@ export async function lockFile(file: string, { staleMs }: LockOptions): Promise<
           { cause: error },
         );
       }
-      await new Promise((resolve) => setTimeout(resolve, wait));
-      wait = Math.min(100, wait * 1.5);
+      // Short waits with jitter: a lock is normally held for a few milliseconds.
+      await new Promise((resolve) => setTimeout(resolve, wait * (0.5 + Math.random())));
+      wait = Math.min(25, wait * 1.5);
     }
   }
 }

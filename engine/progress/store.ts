@@ -9,6 +9,8 @@
  * <stem> is a safe fixed-length name for the id (names.ts); the id itself is inside the document. A write holds
  * the learner's lock (proper-lockfile) and is fenced: it lands only if the document and log are still the ones it
  * read and the lock was never lost, so a process that stalled past the stale time never overwrites newer data.
+ * The log is synced per answer and written first; the document is replaced after it (not synced: recoverLog
+ * brings a document that fell behind its log up to date), so an acknowledged answer survives a crash or power cut.
  */
 import { stat as fsStat, mkdir, readdir, readFile, rename, rm, truncate, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -17,12 +19,14 @@ import { StoreError } from "../errors.js";
 import { appendLines, readLines } from "../files/lines.js";
 import { writeAtomically } from "../files/write-atomically.js";
 import type { DayClock } from "../time/study-day.js";
+import { studyDay } from "../time/study-day.js";
 import { checkDoc, isAnswerRecord } from "./doc-check.js";
 import { Figures, type LeaderboardEntry, type LeaderboardQuery, type QuestionFigure } from "./figures.js";
 import { type HeldLock, lockFile } from "./lock.js";
 import { migrateOldFiles } from "./migrate-v1.js";
 import { type AnswerRecord, DOC_VERSION, type DocWriter, emptyDoc, type LearnerDoc } from "./model.js";
 import { DOC_SUFFIX, fileStem, isDocName, LOG_SUFFIX } from "./names.js";
+import { countAnswer } from "./tallies.js";
 import { figureEvent, ServerLog } from "./server-log.js";
 
 export interface ProgressStore {
@@ -61,7 +65,7 @@ export interface StoreOptions {
   clock?: DayClock;
   /** A lock not refreshed for this long is taken over by another process. Default 10 s. */
   lockStaleMs?: number;
-  /** Where notices go (a torn line dropped, records quarantined, a folder migrated). Default: a process warning. */
+  /** Where notices go (a torn line dropped, records quarantined, a folder migrated). Default: console.warn. */
   onNotice?: (message: string) => void;
 }
 
@@ -103,7 +107,7 @@ export class JsonProgressStore implements ProgressStore {
     this.learnersDir = join(dir, "learners");
     this.now = options.now ?? (() => new Date());
     this.staleMs = options.lockStaleMs ?? 10_000;
-    this.notice = options.onNotice ?? ((message) => process.emitWarning(message, { code: "TUTOR_STORE" }));
+    this.notice = options.onNotice ?? ((message) => console.warn(`tutor store: ${message}`));
     this.clock = options.clock ?? { dayStartHour: 4 };
     this.server = new ServerLog(join(dir, "servers"), this.notice);
   }
@@ -373,12 +377,11 @@ export class JsonProgressStore implements ProgressStore {
   ): Promise<T> {
     const paths = this.pathsOf(learnerId);
     const stamp = await stampOf(paths.doc);
-    const doc = await this.load(learnerId, lock);
-    const logBytes = await this.repairLog(paths.log, doc);
+    const { doc, bytes: logBytes, recovered } = await this.recoverLog(paths.log, await this.load(learnerId, lock));
     const working = structuredClone(doc);
     const records: AnswerRecord[] = [];
     const result = fn(working, { append: (record) => records.push(record) });
-    if (records.length === 0 && JSON.stringify(working) === JSON.stringify(doc)) return result;
+    if (!recovered && records.length === 0 && JSON.stringify(working) === JSON.stringify(doc)) return result;
 
     // Fenced: the document must still be the one read under the lock, and the log the size it was.
     const fence = async (logSize: number) => {
@@ -386,7 +389,7 @@ export class JsonProgressStore implements ProgressStore {
       if ((await stampOf(paths.doc)) !== stamp || (await sizeOf(paths.log)) !== logSize) {
         throw new StoreError(
           "STORE_LOCK_LOST",
-          `Another process changed ${paths.doc} while this process held its lock (the lock was taken over after a stall), so this write was refused. Nothing was written.`,
+          `Another process changed ${paths.doc} while this process held its lock (the lock was taken over after a stall), so this write was refused rather than overwrite newer progress.`,
           paths.doc,
         );
       }
@@ -396,7 +399,7 @@ export class JsonProgressStore implements ProgressStore {
       records.forEach((record, i) => {
         record.seq = doc.log.count + i + 1;
       });
-      await fence(logBytes);
+      lock.check();
       const text = records.map((r) => `${JSON.stringify(r)}\n`).join("");
       const size = await appendLines(paths.log, text, { durable: true, expectedSize: logBytes }).catch(
         (error) => {
@@ -409,8 +412,10 @@ export class JsonProgressStore implements ProgressStore {
     working.version = DOC_VERSION;
     working.rev = doc.rev + 1;
     working.log = { count: doc.log.count + records.length, bytes };
+    // Not synced: the answer log (synced above) is what makes an answer durable. A document that a power cut
+    // takes back to an older revision is brought up to date from the log by the next write (recoverLog).
     await writeAtomically(paths.doc, `${JSON.stringify(working)}\n`, {
-      durable: true,
+      durable: false,
       beforeRename: () => fence(bytes),
     }).catch((error) => {
       throw error instanceof StoreError ? error : ioError(paths.doc, error);
@@ -421,24 +426,49 @@ export class JsonProgressStore implements ProgressStore {
   }
 
   /**
-   * Log bytes past what the document counts were appended by a write that never finished (a crash, or a writer
-   * fenced off): never acknowledged, so dropped, with a notice.
+   * The answer log is written (and synced) before the document, so after a crash or a power cut it can be ahead of
+   * the document. Whole answers past what the document counts are counted into it (the answer was saved; what the
+   * document would have changed besides, such as the card, was not); a torn last line, a write cut short, is
+   * dropped. Both with a notice.
    */
-  private async repairLog(log: string, doc: LearnerDoc): Promise<number> {
+  private async recoverLog(
+    log: string,
+    doc: LearnerDoc,
+  ): Promise<{ doc: LearnerDoc; bytes: number; recovered: boolean }> {
     const size = await sizeOf(log);
-    if (size > doc.log.bytes) {
-      await truncate(log, doc.log.bytes);
-      this.notice(
-        `Dropped ${size - doc.log.bytes} byte(s) at the end of ${log}: an answer whose saving was cut short (the program stopped mid-write) and was never confirmed.`,
-      );
-      return doc.log.bytes;
-    }
     if (size < doc.log.bytes) {
       this.notice(
         `${log} is ${doc.log.bytes - size} byte(s) shorter than its document says: answers were removed from it outside the tutor. New answers are added after what is left.`,
       );
     }
-    return size;
+    if (size <= doc.log.bytes) return { doc, bytes: size, recovered: false };
+    const adopted = structuredClone(doc);
+    let count = 0;
+    for await (const line of readLines(log, doc.log.bytes, size)) {
+      let record: AnswerRecord | undefined;
+      try {
+        record = JSON.parse(line.text) as AnswerRecord;
+      } catch {
+        break;
+      }
+      if (!isAnswerRecord(record) || record.seq !== adopted.log.count + 1) break;
+      const at = Date.parse(record.at);
+      countAnswer(adopted, record, Number.isNaN(at) ? undefined : studyDay(new Date(at), this.clock));
+      adopted.log = { count: adopted.log.count + 1, bytes: line.end };
+      count++;
+    }
+    if (count > 0) {
+      this.notice(
+        `Counted ${count} answer(s) at the end of ${log} that were saved in the answer log but not yet in the learner's document (the program stopped between the two).`,
+      );
+    }
+    if (adopted.log.bytes < size) {
+      await truncate(log, adopted.log.bytes);
+      this.notice(
+        `Dropped ${size - adopted.log.bytes} byte(s) at the end of ${log}: an answer whose saving was cut short (the program stopped mid-write), never confirmed.`,
+      );
+    }
+    return { doc: count > 0 ? adopted : doc, bytes: adopted.log.bytes, recovered: true };
   }
 
   /**
@@ -490,7 +520,7 @@ function ioError(file: string, error: unknown): StoreError {
 async function stampOf(file: string): Promise<string> {
   try {
     const s = await fsStat(file, { bigint: true });
-    return `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+    return `${s.ino}:${s.size}:${s.mtimeNs}`;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return "none";
     throw error;

@@ -67,6 +67,22 @@ describe("the JSON store's files", () => {
     expect(readFileSync(log, "utf8")).not.toContain("torn");
   });
 
+  it("counts whole answers the log holds past its document (a stop between the two writes) with a notice", async () => {
+    const { store, notices } = storeWithNotices();
+    await recordAnswer(store, "ana", answerRecord());
+    const { log } = store.pathsOf("ana");
+    // What a writer stopped after syncing the log, before replacing the document, leaves behind.
+    writeFileSync(log, `${readFileSync(log, "utf8")}${JSON.stringify(answerRecord({ questionId: "q2", seq: 2 }))}\n`);
+    await recordAnswer(store, "ana", answerRecord({ questionId: "q3" }));
+    expect(notices.join("\n")).toMatch(/Counted 1 answer\(s\) at the end of .*answers\.jsonl/);
+    expect((await historyOf(store, "ana")).map((r) => [r.seq, r.questionId])).toEqual([
+      [1, "q1"],
+      [2, "q2"],
+      [3, "q3"],
+    ]);
+    expect((await store.read("ana")).totals).toEqual({ answers: 3, correct: 3, xp: 30 });
+  });
+
   it("moves a corrupt document aside with its log, reports it, and never silently replaces it", async () => {
     const { store } = storeWithNotices();
     await recordAnswer(store, "local", answerRecord());
