@@ -14,6 +14,8 @@ import { countAnswer } from "../engine/progress/tallies.js";
 
 export const NOW = new Date("2026-06-01T12:00:00Z");
 export const GUILDS = 20;
+/** Discord ids are too large for a JS number: built as strings. */
+export const guildOf = (i: number) => `9000000000000000${String(i % GUILDS).padStart(2, "0")}`;
 const YEAR_MS = 365 * 86_400_000;
 
 /** A small deterministic random source, so every run generates the same data. */
@@ -52,7 +54,9 @@ function write(stream: NodeJS.WritableStream, text: string): Promise<void> | und
 }
 
 function close(stream: ReturnType<typeof createWriteStream>): Promise<void> {
-  return new Promise((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  return new Promise((resolve, reject) =>
+    stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  );
 }
 
 /** One learner's document and log with `count` answers; each answer also goes to `onAnswer`. */
@@ -84,7 +88,9 @@ async function learner(
       hintUsed: false,
       mode: i % 4 === 3 ? "review" : "quiz",
       ...(guildId ? { guildId } : {}),
-      ...(q.options > 0 ? { selected: [Math.floor(rand() * q.options)] } : { text: "the kernel copies the bytes" }),
+      ...(q.options > 0
+        ? { selected: [Math.floor(rand() * q.options)] }
+        : { text: "the kernel copies the bytes" }),
     };
     countAnswer(doc, record, record.at.slice(0, 10));
     record.seq = i + 1;
@@ -111,8 +117,8 @@ export async function generateLearners(dir: string, learners: number): Promise<v
   const events = createWriteStream(serverLog.logFile);
   let offset = 0;
   for (let i = 0; i < learners; i++) {
-    const learnerId = `discord:${100_000_000_000_000_000 + i}`;
-    const guildId = `${900_000_000_000_000_000 + (i % GUILDS)}`;
+    const learnerId = `discord:1000000000${String(i).padStart(8, "0")}`;
+    const guildId = guildOf(i);
     await learner(dir, learnerId, 50 + Math.floor(rand() * 101), questions, rand, guildId, (record) => {
       const event = figureEvent(learnerId, record);
       figures.add(event);

@@ -5,12 +5,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Tutor } from "../engine/index.js";
-import { GUILDS, NOW } from "./store-data.js";
+import { guildOf as guild, NOW } from "./store-data.js";
 
 const [dir, baseline] = process.argv.slice(2) as [string, string?];
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
 const time = async (fn: () => Promise<unknown>) => {
   const t = performance.now();
   await fn();
@@ -18,19 +19,21 @@ const time = async (fn: () => Promise<unknown>) => {
 };
 
 const tutor = await Tutor.open({ dataDir: dir, now: () => NOW, llm: false });
-const guild = (i: number) => `${900_000_000_000_000_000 + (i % GUILDS)}`;
 const rssBefore = process.memoryUsage().rss;
 const open = await time(() => tutor.leaderboard({ guildId: guild(0), period: "week" }));
 const leaderboard: number[] = [];
 const leaderboardAll: number[] = [];
 const stats: number[] = [];
 for (let i = 0; i < RUNS; i++) {
-  leaderboard.push(await time(() => tutor.leaderboard({ guildId: guild(i), period: i % 2 ? "week" : "all" })));
+  leaderboard.push(
+    await time(() => tutor.leaderboard({ guildId: guild(i), period: i % 2 ? "week" : "all" })),
+  );
   leaderboardAll.push(await time(() => tutor.leaderboard({ period: i % 2 ? "week" : "all" })));
   stats.push(await time(() => tutor.stats({ guildId: guild(i) })));
 }
 const memory = process.memoryUsage();
 const result: Record<string, unknown> = {
+  answers: (await tutor.stats()).answers,
   open,
   leaderboard: { p50: pct(leaderboard, 50), p99: pct(leaderboard, 99) },
   leaderboardAllServers: { p50: pct(leaderboardAll, 50), p99: pct(leaderboardAll, 99) },
@@ -54,7 +57,8 @@ if (baseline) {
     for (const line of log.split("\n")) {
       if (!line) continue;
       const r = JSON.parse(line) as { guildId?: string; at: string; xp?: number };
-      if (r.guildId === guild(0) && Date.parse(r.at) >= since) xp.set(doc.learnerId, (xp.get(doc.learnerId) ?? 0) + (r.xp ?? 0));
+      if (r.guildId === guild(0) && Date.parse(r.at) >= since)
+        xp.set(doc.learnerId, (xp.get(doc.learnerId) ?? 0) + (r.xp ?? 0));
     }
   }
   [...xp.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10);

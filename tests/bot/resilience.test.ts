@@ -199,6 +199,22 @@ describe("the error boundary", () => {
     expect(body.content).not.toContain("/secret/path");
   });
 
+  it("says an answer was not saved when the write was fenced off, and names a read-only folder", async () => {
+    const h = await harness();
+    vi.spyOn(h.tutor, "catalog")
+      .mockRejectedValueOnce(new StoreError("STORE_LOCK_LOST", "lost", "/secret/path/learners/x.doc.json"))
+      .mockRejectedValueOnce(
+        new StoreError("STORE_READ_ONLY", "read-only", "/secret/path/learners/x.doc.json"),
+      );
+    const lost = deferredResult(await h.send(slash("lessons")), { type: 5, ephemeral: true });
+    expect(lost.content).toMatch(/^Your last answer was not saved: .* Please answer again\./);
+    const readOnly = deferredResult(await h.send(slash("lessons")), { type: 5, ephemeral: true });
+    expect(readOnly.content).toMatch(
+      /^The tutor cannot save progress right now \(its data folder cannot be written\)/,
+    );
+    expect(`${lost.content}${readOnly.content}`).not.toContain("/secret/path");
+  });
+
   it("never answers twice: when Discord says the interaction is gone, it only logs", async () => {
     const h = await harness();
     h.discord.failNext(/^POST \/interactions\/\d+\/[^/]+\/callback$/, {

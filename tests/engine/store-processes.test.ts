@@ -1,7 +1,7 @@
 // The JSON store shared by separate processes: concurrent writers, writers killed mid-write, a stalled lock holder.
 // In the "process" project (vitest.config.ts). The writer is bundled once, so each process starts in tens of ms.
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
@@ -17,6 +17,8 @@ beforeAll(async () => {
   const buildDir = mkdtempSync(join(tmpdir(), "tutor-writer-"));
   afterAll(() => rmSync(buildDir, { recursive: true, force: true }));
   bundle = join(buildDir, "store-writer.mjs");
+  // Readable by another user, for the read-only folder test.
+  chmodSync(buildDir, 0o755);
   await build({
     entryPoints: [WRITER],
     outfile: bundle,
@@ -40,8 +42,8 @@ interface Writer {
   saw: (text: string) => Promise<void>;
 }
 
-function writer(args: string[]): Writer {
-  const child = spawn(process.execPath, [bundle, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+function writer(args: string[], options: { uid?: number; gid?: number } = {}): Writer {
+  const child = spawn(process.execPath, [bundle, ...args], { stdio: ["ignore", "pipe", "pipe"], ...options });
   let out = "";
   const acks: string[] = [];
   const waiting: { text: string; resolve: () => void }[] = [];
@@ -159,4 +161,22 @@ describe("the JSON store across processes", () => {
     expect((await fresh.read("ana")).totals.answers).toBe(5);
     expect(existsSync(join(dir, "learners"))).toBe(true);
   }, 30_000);
+
+  it("reports a data folder it may not write to at once, by its cause", async () => {
+    const dir = tempDir();
+    await recordAnswer(new JsonProgressStore(dir, { onNotice: () => undefined }), "ana", answerRecord());
+    chmodSync(dir, 0o755);
+    chmodSync(join(dir, "learners"), 0o555);
+    chmodSync(join(dir, "servers"), 0o555);
+    // Root writes anywhere: the writer then runs as nobody, for whom the folder is read-only as for anyone else.
+    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const started = Date.now();
+    const w = writer([dir, "ana", "ro", "1"], asNobody);
+    expect(await w.exited).toBe(3);
+    expect(w.out()).toMatch(/^error STORE_READ_ONLY$/m);
+    // Told at once, not after the lock's retries.
+    expect(Date.now() - started).toBeLessThan(5_000);
+    chmodSync(join(dir, "learners"), 0o755);
+    chmodSync(join(dir, "servers"), 0o755);
+  });
 });

@@ -72,7 +72,10 @@ describe("the JSON store's files", () => {
     await recordAnswer(store, "ana", answerRecord());
     const { log } = store.pathsOf("ana");
     // What a writer stopped after syncing the log, before replacing the document, leaves behind.
-    writeFileSync(log, `${readFileSync(log, "utf8")}${JSON.stringify(answerRecord({ questionId: "q2", seq: 2 }))}\n`);
+    writeFileSync(
+      log,
+      `${readFileSync(log, "utf8")}${JSON.stringify(answerRecord({ questionId: "q2", seq: 2 }))}\n`,
+    );
     await recordAnswer(store, "ana", answerRecord({ questionId: "q3" }));
     expect(notices.join("\n")).toMatch(/Counted 1 answer\(s\) at the end of .*answers\.jsonl/);
     expect((await historyOf(store, "ana")).map((r) => [r.seq, r.questionId])).toEqual([
