@@ -2,7 +2,8 @@
  * Server-wide figures kept up to date one answer at a time: XP, answers, right answers and stages passed per
  * learner (all time, and the answers of the last days for the rolling week), and per question how often it was
  * answered, missed, and which options were chosen. One scope for everything ("") and one per Discord server.
- * Memory grows with learners and questions, not with answers (beyond those of the last WEEK_KEPT_MS).
+ * Memory grows with learners and questions, and with the answers of the last WEEK_KEPT_MS, not with history:
+ * learners are numbered once, and the recent answers are kept in typed arrays (about 17 bytes each).
  */
 import type { AnswerRecord } from "./model.js";
 
@@ -39,74 +40,178 @@ export interface LeaderboardQuery {
 /** Answers this far behind the newest are no longer kept one by one: the week leaderboard looks back 7 days. */
 export const WEEK_KEPT_MS = 8 * 86_400_000;
 
-interface Recent {
-  at: number;
-  learnerId: string;
-  xp: number;
-  correct: number;
-  passed: number;
+const CORRECT = 1;
+const PASSED = 2;
+
+/** The recent answers of one scope, as columns. */
+class Recent {
+  length = 0;
+  at = new Float64Array(64);
+  who = new Int32Array(64);
+  xp = new Int32Array(64);
+  flags = new Uint8Array(64);
+
+  push(at: number, who: number, xp: number, flags: number): void {
+    if (this.length === this.at.length) {
+      const grow = <T extends Float64Array | Int32Array | Uint8Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.at = grow(this.at);
+      this.who = grow(this.who);
+      this.xp = grow(this.xp);
+      this.flags = grow(this.flags);
+    }
+    const i = this.length++;
+    this.at[i] = at;
+    this.who[i] = who;
+    this.xp[i] = xp;
+    this.flags[i] = flags;
+  }
+
+  /** Drops the answers before `oldest`, keeping the order of the rest. */
+  prune(oldest: number): void {
+    let kept = 0;
+    for (let i = 0; i < this.length; i++) {
+      if ((this.at[i] as number) < oldest) continue;
+      this.at[kept] = this.at[i] as number;
+      this.who[kept] = this.who[i] as number;
+      this.xp[kept] = this.xp[i] as number;
+      this.flags[kept] = this.flags[i] as number;
+      kept++;
+    }
+    this.length = kept;
+  }
+
+  toJSON(): RecentSnapshot {
+    const b64 = (a: Float64Array | Int32Array | Uint8Array) =>
+      Buffer.from(a.buffer, a.byteOffset, this.length * a.BYTES_PER_ELEMENT).toString("base64");
+    return {
+      length: this.length,
+      at: b64(this.at),
+      who: b64(this.who),
+      xp: b64(this.xp),
+      flags: b64(this.flags),
+    };
+  }
+
+  static fromJSON(data: RecentSnapshot): Recent {
+    const recent = new Recent();
+    const n = Math.max(64, data.length);
+    const read = <T extends Float64Array | Int32Array | Uint8Array>(into: T, b64: string): T => {
+      const bytes = Buffer.from(b64, "base64");
+      new Uint8Array(into.buffer).set(bytes.subarray(0, data.length * into.BYTES_PER_ELEMENT));
+      return into;
+    };
+    recent.at = read(new Float64Array(n), data.at);
+    recent.who = read(new Int32Array(n), data.who);
+    recent.xp = read(new Int32Array(n), data.xp);
+    recent.flags = read(new Uint8Array(n), data.flags);
+    recent.length = data.length;
+    return recent;
+  }
 }
 
+interface RecentSnapshot {
+  length: number;
+  at: string;
+  who: string;
+  xp: string;
+  flags: string;
+}
+
+/** All-time totals of one learner in one scope: xp, answers, correct, stages passed. */
+type Totals = [number, number, number, number];
+
 interface Scope {
-  learners: Map<string, LeaderboardEntry>;
-  recent: Recent[];
+  learners: Map<number, Totals>;
+  recent: Recent;
   questions: Map<string, QuestionFigure>;
 }
 
 export interface FiguresSnapshot {
-  published: [string, number][];
+  /** Learner ids by number, and the highest log place counted for each. */
+  ids: string[];
+  published: number[];
   newest: number;
-  scopes: [
-    string,
-    { learners: [string, number, number, number, number][]; recent: Recent[]; questions: QuestionFigure[] },
-  ][];
+  scopes: [string, { learners: number[]; recent: RecentSnapshot; questions: QuestionFigure[] }][];
 }
 
 export class Figures {
-  /** Learner id -> highest log place counted: an answer seen twice (republished after a crash) counts once. */
-  private readonly published = new Map<string, number>();
+  private readonly ids: string[] = [];
+  private readonly numbers = new Map<string, number>();
+  /** By learner number: the highest log place counted, so an answer seen twice (republished) counts once. */
+  private readonly published: number[] = [];
   private readonly scopes = new Map<string, Scope>();
   private newest = 0;
   private recentCount = 0;
+  private keptAfterPrune = 0;
 
   /** Counts one answer; false when it was counted already. */
   add(event: FigureEvent): boolean {
+    const who = this.number(event.learnerId);
     if (event.seq !== undefined) {
-      if (event.seq <= (this.published.get(event.learnerId) ?? 0)) return false;
-      this.published.set(event.learnerId, event.seq);
+      if (event.seq <= (this.published[who] ?? 0)) return false;
+      this.published[who] = event.seq;
     }
-    this.count(this.scope(""), event);
-    if (event.guildId) this.count(this.scope(event.guildId), event);
+    const at = Date.parse(event.at);
+    const keep = !event.selfAssessed && !Number.isNaN(at) && at >= this.newest - WEEK_KEPT_MS;
+    if (keep && at > this.newest) this.newest = at;
+    this.count(this.scope(""), event, who, keep ? at : Number.NaN);
+    if (event.guildId) this.count(this.scope(event.guildId), event, who, keep ? at : Number.NaN);
+    // Dropping old answers costs a pass over the kept ones, so it waits until they have doubled.
+    if (this.recentCount > 4096 && this.recentCount > 2 * this.keptAfterPrune) this.prune();
     return true;
   }
 
   /** The highest log place of `learnerId` counted so far (0 for none). */
   publishedOf(learnerId: string): number {
-    return this.published.get(learnerId) ?? 0;
+    const who = this.numbers.get(learnerId);
+    return who === undefined ? 0 : (this.published[who] ?? 0);
   }
 
   leaderboard(query: LeaderboardQuery): LeaderboardEntry[] {
     const scope = this.scopes.get(query.guildId ?? "");
-    if (!scope) return [];
-    let rows: Iterable<LeaderboardEntry> = scope.learners.values();
-    if (query.since) {
-      const since = query.since.getTime();
-      const week = new Map<string, LeaderboardEntry>();
-      for (const r of scope.recent) {
-        if (r.at < since) continue;
-        let row = week.get(r.learnerId);
-        if (!row) {
-          row = { learnerId: r.learnerId, xp: 0, answers: 0, correct: 0, stagesPassed: 0 };
-          week.set(r.learnerId, row);
-        }
-        row.xp += r.xp;
-        row.answers++;
-        row.correct += r.correct;
-        row.stagesPassed += r.passed;
-      }
-      rows = week.values();
+    if (!scope || query.limit <= 0) return [];
+    if (!query.since) {
+      return topOf(
+        (function* (ids: string[]) {
+          for (const [who, [xp, answers, correct, stagesPassed]] of scope.learners) {
+            yield { learnerId: ids[who] as string, xp, answers, correct, stagesPassed };
+          }
+        })(this.ids),
+        query.limit,
+      );
     }
-    return topOf(rows, query.limit);
+    // The week: the kept answers since then, summed per learner in arrays indexed by learner number.
+    const since = query.since.getTime();
+    const { at, who, xp, flags, length } = scope.recent;
+    const sums = new Float64Array(this.ids.length * 4);
+    const touched: number[] = [];
+    for (let i = 0; i < length; i++) {
+      if ((at[i] as number) < since) continue;
+      const w = (who[i] as number) * 4;
+      if (sums[w + 1] === 0) touched.push(w);
+      (sums[w] as number) += xp[i] as number;
+      (sums[w + 1] as number)++;
+      (sums[w + 2] as number) += (flags[i] as number) & CORRECT;
+      (sums[w + 3] as number) += ((flags[i] as number) & PASSED) >> 1;
+    }
+    return topOf(
+      (function* (ids: string[]) {
+        for (const w of touched) {
+          yield {
+            learnerId: ids[w / 4] as string,
+            xp: sums[w] as number,
+            answers: sums[w + 1] as number,
+            correct: sums[w + 2] as number,
+            stagesPassed: sums[w + 3] as number,
+          };
+        }
+      })(this.ids),
+      query.limit,
+    );
   }
 
   questions(guildId?: string): QuestionFigure[] {
@@ -116,19 +221,14 @@ export class Figures {
   toJSON(): FiguresSnapshot {
     this.prune();
     return {
-      published: [...this.published],
+      ids: this.ids,
+      published: Array.from({ length: this.ids.length }, (_, i) => this.published[i] ?? 0),
       newest: this.newest,
       scopes: [...this.scopes].map(([key, s]) => [
         key,
         {
-          learners: [...s.learners.values()].map((e) => [
-            e.learnerId,
-            e.xp,
-            e.answers,
-            e.correct,
-            e.stagesPassed,
-          ]),
-          recent: s.recent,
+          learners: [...s.learners].flatMap(([who, totals]) => [who, ...totals]),
+          recent: s.recent.toJSON(),
           questions: [...s.questions.values()],
         },
       ]),
@@ -137,54 +237,61 @@ export class Figures {
 
   static fromJSON(data: FiguresSnapshot): Figures {
     const figures = new Figures();
-    for (const [id, seq] of data.published) figures.published.set(id, seq);
+    data.ids.forEach((id, i) => {
+      figures.ids.push(id);
+      figures.numbers.set(id, i);
+      figures.published[i] = data.published[i] ?? 0;
+    });
     figures.newest = data.newest;
     for (const [key, s] of data.scopes) {
       const scope = figures.scope(key);
-      for (const [learnerId, xp, answers, correct, stagesPassed] of s.learners) {
-        scope.learners.set(learnerId, { learnerId, xp, answers, correct, stagesPassed });
+      for (let i = 0; i < s.learners.length; i += 5) {
+        const [who, xp, answers, correct, stages] = s.learners.slice(i, i + 5) as [number, ...Totals];
+        scope.learners.set(who, [xp, answers, correct, stages]);
       }
-      scope.recent = s.recent;
-      figures.recentCount += s.recent.length;
+      scope.recent = Recent.fromJSON(s.recent);
+      figures.recentCount += scope.recent.length;
       for (const q of s.questions) scope.questions.set(q.questionId, q);
     }
+    figures.keptAfterPrune = figures.recentCount;
     return figures;
+  }
+
+  private number(learnerId: string): number {
+    let who = this.numbers.get(learnerId);
+    if (who === undefined) {
+      who = this.ids.length;
+      this.ids.push(learnerId);
+      this.numbers.set(learnerId, who);
+    }
+    return who;
   }
 
   private scope(key: string): Scope {
     let scope = this.scopes.get(key);
     if (!scope) {
-      scope = { learners: new Map(), recent: [], questions: new Map() };
+      scope = { learners: new Map(), recent: new Recent(), questions: new Map() };
       this.scopes.set(key, scope);
     }
     return scope;
   }
 
-  private count(scope: Scope, e: FigureEvent): void {
-    const at = Date.parse(e.at);
+  /** `at` is NaN for an answer not kept for the week (too old, unreadable time, or self-assessed). */
+  private count(scope: Scope, e: FigureEvent, who: number, at: number): void {
     // Self-assessed answers are the learner's own call: they count for the question figures, not for rank.
     if (!e.selfAssessed) {
-      let row = scope.learners.get(e.learnerId);
+      let row = scope.learners.get(who);
       if (!row) {
-        row = { learnerId: e.learnerId, xp: 0, answers: 0, correct: 0, stagesPassed: 0 };
-        scope.learners.set(e.learnerId, row);
+        row = [0, 0, 0, 0];
+        scope.learners.set(who, row);
       }
-      row.xp += e.xp ?? 0;
-      row.answers++;
-      if (e.correct) row.correct++;
-      if (e.passedStage) row.stagesPassed++;
-      if (!Number.isNaN(at) && at >= this.newest - WEEK_KEPT_MS) {
-        scope.recent.push({
-          at,
-          learnerId: e.learnerId,
-          xp: e.xp ?? 0,
-          correct: e.correct ? 1 : 0,
-          passed: e.passedStage ? 1 : 0,
-        });
+      row[0] += e.xp ?? 0;
+      row[1]++;
+      if (e.correct) row[2]++;
+      if (e.passedStage) row[3]++;
+      if (!Number.isNaN(at)) {
+        scope.recent.push(at, who, e.xp ?? 0, (e.correct ? CORRECT : 0) | (e.passedStage ? PASSED : 0));
         this.recentCount++;
-        if (at > this.newest) this.newest = at;
-        // Dropping old answers costs a pass over the kept ones, so it waits until they have doubled.
-        if (this.recentCount > 1024 && this.recentCount > 2 * this.keptAfterPrune) this.prune();
       }
     }
     let q = scope.questions.get(e.questionId);
@@ -197,13 +304,11 @@ export class Figures {
     for (const option of e.selected ?? []) q.options[option] = (q.options[option] ?? 0) + 1;
   }
 
-  private keptAfterPrune = 0;
-
   private prune(): void {
     const oldest = this.newest - WEEK_KEPT_MS;
     let kept = 0;
     for (const scope of this.scopes.values()) {
-      scope.recent = scope.recent.filter((r) => r.at >= oldest);
+      scope.recent.prune(oldest);
       kept += scope.recent.length;
     }
     this.recentCount = kept;

@@ -12,7 +12,7 @@ import { writeAtomically } from "../files/write-atomically.js";
 import { type FigureEvent, Figures, type FiguresSnapshot } from "./figures.js";
 import type { AnswerRecord } from "./model.js";
 
-const SNAPSHOT_VERSION = 1;
+const SNAPSHOT_VERSION = 2;
 /** Answers folded since the last snapshot before a process writes a new one. */
 export const SNAPSHOT_EVERY = 20_000;
 

@@ -26,8 +26,8 @@ import { type HeldLock, lockFile } from "./lock.js";
 import { migrateOldFiles } from "./migrate-v1.js";
 import { type AnswerRecord, DOC_VERSION, type DocWriter, emptyDoc, type LearnerDoc } from "./model.js";
 import { DOC_SUFFIX, fileStem, isDocName, LOG_SUFFIX } from "./names.js";
-import { countAnswer } from "./tallies.js";
 import { figureEvent, ServerLog } from "./server-log.js";
+import { countAnswer } from "./tallies.js";
 
 export interface ProgressStore {
   readonly dir: string;
@@ -377,7 +377,11 @@ export class JsonProgressStore implements ProgressStore {
   ): Promise<T> {
     const paths = this.pathsOf(learnerId);
     const stamp = await stampOf(paths.doc);
-    const { doc, bytes: logBytes, recovered } = await this.recoverLog(paths.log, await this.load(learnerId, lock));
+    const {
+      doc,
+      bytes: logBytes,
+      recovered,
+    } = await this.recoverLog(paths.log, await this.load(learnerId, lock));
     const working = structuredClone(doc);
     const records: AnswerRecord[] = [];
     const result = fn(working, { append: (record) => records.push(record) });
