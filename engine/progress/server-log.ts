@@ -88,7 +88,12 @@ export class ServerLog {
         skipped++;
         continue;
       }
-      if (typeof event?.learnerId !== "string" || typeof event.questionId !== "string") {
+      if (
+        typeof event?.learnerId !== "string" ||
+        typeof event.questionId !== "string" ||
+        typeof event.at !== "string" ||
+        (event.selected !== undefined && !Array.isArray(event.selected))
+      ) {
         skipped++;
         continue;
       }
