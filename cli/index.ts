@@ -151,7 +151,9 @@ export async function main(argv: string[]): Promise<number> {
       code = await (await import("./commands/ask.js")).ask(words, options, globals());
     });
 
-  const data = program.command("data").description("look after the data folder: rebuild the figures, export answers");
+  const data = program
+    .command("data")
+    .description("look after the data folder: rebuild the figures, export answers");
   data
     .command("rebuild")
     .description("recount the leaderboards and stats from every learner's answer log")
