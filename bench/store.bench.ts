@@ -25,7 +25,7 @@ import { fileURLToPath } from "node:url";
 import type { AnswerRecord } from "../engine/progress/model.js";
 import { JsonProgressStore } from "../engine/progress/store.js";
 import { countAnswer } from "../engine/progress/tallies.js";
-import { generateHistory, generateLearners } from "./store-data.js";
+import { generateHistory } from "./store-data.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = process.env.BENCH_STORE_DIR ?? join(tmpdir(), "tutor-bench-store");
@@ -118,7 +118,7 @@ function serverFigures(): void {
     "\nleaderboard and stats (a fresh process per size; the figures snapshot loaded on the first query)",
   );
   console.log(
-    "learners | answers | first query | leaderboard p50/p99 | all servers p50/p99 | stats p50/p99 | RSS (figures) | baseline: read every file",
+    "learners | answers | first query | one server p50/p99 | all servers p50/p99 | stats p50/p99 | RSS (of it, figures) | baseline: read every file",
   );
   for (const size of LEARNERS) {
     const dir = join(ROOT, `learners-${size}`);
@@ -130,7 +130,7 @@ function serverFigures(): void {
         stdio: "inherit",
       },
     );
-    const args = ["--import", "tsx", join(here, "store-figures-worker.ts"), dir];
+    const args = ["--expose-gc", "--import", "tsx", join(here, "store-figures-worker.ts"), dir];
     if (size <= BASELINE_UP_TO) args.push("baseline");
     const r = JSON.parse(execFileSync(process.execPath, args, { encoding: "utf8" })) as {
       open: number;
