@@ -174,44 +174,34 @@ export class Figures {
   leaderboard(query: LeaderboardQuery): LeaderboardEntry[] {
     const scope = this.scopes.get(query.guildId ?? "");
     if (!scope || query.limit <= 0) return [];
+    const ids = this.ids;
     if (!query.since) {
-      return topOf(
-        (function* (ids: string[]) {
-          for (const [who, [xp, answers, correct, stagesPassed]] of scope.learners) {
-            yield { learnerId: ids[who] as string, xp, answers, correct, stagesPassed };
-          }
-        })(this.ids),
-        query.limit,
-      );
+      const rows = scope.learners;
+      const top = topIndices(rows.keys(), (k) => rows.get(k) as Totals, ids, query.limit);
+      return top.map((k) => entry(ids[k] as string, rows.get(k) as Totals));
     }
-    // The week: the kept answers since then, summed per learner in arrays indexed by learner number.
+    // The week: the kept answers since then, summed per learner in an array indexed by learner number.
     const since = query.since.getTime();
     const { at, who, xp, flags, length } = scope.recent;
-    const sums = new Float64Array(this.ids.length * 4);
+    const sums = new Float64Array(ids.length * 4);
     const touched: number[] = [];
     for (let i = 0; i < length; i++) {
       if ((at[i] as number) < since) continue;
-      const w = (who[i] as number) * 4;
-      if (sums[w + 1] === 0) touched.push(w);
+      const k = who[i] as number;
+      const w = k * 4;
+      if (sums[w + 1] === 0) touched.push(k);
       (sums[w] as number) += xp[i] as number;
       (sums[w + 1] as number)++;
       (sums[w + 2] as number) += (flags[i] as number) & CORRECT;
       (sums[w + 3] as number) += ((flags[i] as number) & PASSED) >> 1;
     }
-    return topOf(
-      (function* (ids: string[]) {
-        for (const w of touched) {
-          yield {
-            learnerId: ids[w / 4] as string,
-            xp: sums[w] as number,
-            answers: sums[w + 1] as number,
-            correct: sums[w + 2] as number,
-            stagesPassed: sums[w + 3] as number,
-          };
-        }
-      })(this.ids),
-      query.limit,
-    );
+    const totals = (k: number): Totals => [
+      sums[k * 4] as number,
+      sums[k * 4 + 1] as number,
+      sums[k * 4 + 2] as number,
+      sums[k * 4 + 3] as number,
+    ];
+    return topIndices(touched, totals, ids, query.limit).map((k) => entry(ids[k] as string, totals(k)));
   }
 
   questions(guildId?: string): QuestionFigure[] {
@@ -316,24 +306,41 @@ export class Figures {
   }
 }
 
-/** Most XP first, then most right answers, then by id: the first `limit` rows, without sorting them all. */
-export function topOf(rows: Iterable<LeaderboardEntry>, limit: number): LeaderboardEntry[] {
-  const top: LeaderboardEntry[] = [];
-  if (limit <= 0) return top;
-  for (const row of rows) {
-    if (top.length === limit && !before(row, top[top.length - 1] as LeaderboardEntry)) continue;
-    let i = top.length;
-    while (i > 0 && before(row, top[i - 1] as LeaderboardEntry)) i--;
-    top.splice(i, 0, { ...row });
-    if (top.length > limit) top.pop();
-  }
-  return top;
+function entry(learnerId: string, [xp, answers, correct, stagesPassed]: Totals): LeaderboardEntry {
+  return { learnerId, xp, answers, correct, stagesPassed };
 }
 
-function before(a: LeaderboardEntry, b: LeaderboardEntry): boolean {
-  return a.xp !== b.xp
-    ? a.xp > b.xp
-    : a.correct !== b.correct
-      ? a.correct > b.correct
-      : a.learnerId < b.learnerId;
+/**
+ * Most XP first, then most right answers, then by id: the learner numbers of the first `limit`, in one pass and
+ * without sorting (or making a row for) every learner.
+ */
+function topIndices(
+  learners: Iterable<number>,
+  totalsOf: (k: number) => Totals,
+  ids: string[],
+  limit: number,
+): number[] {
+  const top: number[] = [];
+  const beats = (a: number, b: number) => {
+    const ta = totalsOf(a);
+    const tb = totalsOf(b);
+    if (ta[0] !== tb[0]) return ta[0] > tb[0];
+    if (ta[2] !== tb[2]) return ta[2] > tb[2];
+    return (ids[a] as string) < (ids[b] as string);
+  };
+  let worst: Totals | undefined;
+  for (const k of learners) {
+    if (top.length === limit) {
+      const t = totalsOf(k);
+      const w = worst as Totals;
+      // Most learners lose on XP alone: no closure calls for them.
+      if (t[0] < w[0] || (t[0] === w[0] && !beats(k, top[limit - 1] as number))) continue;
+    }
+    let i = top.length;
+    while (i > 0 && beats(k, top[i - 1] as number)) i--;
+    top.splice(i, 0, k);
+    if (top.length > limit) top.pop();
+    if (top.length === limit) worst = totalsOf(top[limit - 1] as number);
+  }
+  return top;
 }
