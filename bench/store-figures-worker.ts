@@ -43,6 +43,8 @@ const result: Record<string, unknown> = {
   rssMB: memory.rss / 2 ** 20,
   figuresRssMB: (memory.rss - rssBefore) / 2 ** 20,
   heapMB: memory.heapUsed / 2 ** 20,
+  /** JS heap and typed arrays in use after a GC: what the process holds, without pages the allocator keeps. */
+  heldMB: (memory.heapUsed + memory.arrayBuffers) / 2 ** 20,
 };
 await tutor.close();
 

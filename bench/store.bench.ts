@@ -29,7 +29,8 @@ import { generateHistory } from "./store-data.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = process.env.BENCH_STORE_DIR ?? join(tmpdir(), "tutor-bench-store");
-const sizes = (name: string, fallback: string) => (process.env[name] ?? fallback).split(",").map(Number);
+const sizes = (name: string, fallback: string) =>
+  (process.env[name] ?? fallback).split(",").filter(Boolean).map(Number);
 const HISTORY = sizes("BENCH_STORE_HISTORY", "100,10000,100000");
 const LEARNERS = sizes("BENCH_STORE_LEARNERS", "1000,10000,100000");
 const BASELINE_UP_TO = Number(process.env.BENCH_STORE_BASELINE_UP_TO ?? 10_000);
@@ -118,7 +119,7 @@ function serverFigures(): void {
     "\nleaderboard and stats (a fresh process per size; the figures snapshot loaded on the first query)",
   );
   console.log(
-    "learners | answers | first query | one server p50/p99 | all servers p50/p99 | stats p50/p99 | RSS (of it, figures) | baseline: read every file",
+    "learners | answers | first query | one server p50/p99 | all servers p50/p99 | stats p50/p99 | RSS (of it, figures) | heap+buffers | baseline: read every file",
   );
   for (const size of LEARNERS) {
     const dir = join(ROOT, `learners-${size}`);
@@ -139,6 +140,7 @@ function serverFigures(): void {
       stats: { p50: number; p99: number };
       rssMB: number;
       figuresRssMB: number;
+      heldMB: number;
       answers: number;
       baselineReadAll?: number;
       baselineRssMB?: number;
@@ -148,7 +150,7 @@ function serverFigures(): void {
         ? "not run (set BENCH_STORE_BASELINE_UP_TO)"
         : `${ms(r.baselineReadAll)}, ${r.baselineRssMB?.toFixed(0)} MB RSS`;
     console.log(
-      `${String(size).padEnd(8)} | ${String(r.answers).padEnd(7)} | ${ms(r.open).padEnd(11)} | ${ms(r.leaderboard.p50)} / ${ms(r.leaderboard.p99)} | ${ms(r.leaderboardAllServers.p50)} / ${ms(r.leaderboardAllServers.p99)} | ${ms(r.stats.p50)} / ${ms(r.stats.p99)} | ${r.rssMB.toFixed(0)} MB (${r.figuresRssMB.toFixed(0)} MB) | ${baseline}`,
+      `${String(size).padEnd(8)} | ${String(r.answers).padEnd(7)} | ${ms(r.open).padEnd(11)} | ${ms(r.leaderboard.p50)} / ${ms(r.leaderboard.p99)} | ${ms(r.leaderboardAllServers.p50)} / ${ms(r.leaderboardAllServers.p99)} | ${ms(r.stats.p50)} / ${ms(r.stats.p99)} | ${r.rssMB.toFixed(0)} MB (${r.figuresRssMB.toFixed(0)} MB) | ${r.heldMB.toFixed(0)} MB | ${baseline}`,
     );
   }
 }

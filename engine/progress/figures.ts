@@ -147,6 +147,8 @@ export class Figures {
   private newest = 0;
   private recentCount = 0;
   private keptAfterPrune = 0;
+  /** Per-learner sums of the week query, kept between queries so each does not allocate its own. */
+  private scratch = new Float64Array(0);
 
   /** Counts one answer; false when it was counted already. */
   add(event: FigureEvent): boolean {
@@ -183,7 +185,8 @@ export class Figures {
     // The week: the kept answers since then, summed per learner in an array indexed by learner number.
     const since = query.since.getTime();
     const { at, who, xp, flags, length } = scope.recent;
-    const sums = new Float64Array(ids.length * 4);
+    if (this.scratch.length < ids.length * 4) this.scratch = new Float64Array(ids.length * 8);
+    const sums = this.scratch;
     const touched: number[] = [];
     for (let i = 0; i < length; i++) {
       if ((at[i] as number) < since) continue;
@@ -201,7 +204,10 @@ export class Figures {
       sums[k * 4 + 2] as number,
       sums[k * 4 + 3] as number,
     ];
-    return topIndices(touched, totals, ids, query.limit).map((k) => entry(ids[k] as string, totals(k)));
+    const top = topIndices(touched, totals, ids, query.limit).map((k) => entry(ids[k] as string, totals(k)));
+    // The sums are reused by the next query: only the learners touched are set back to zero.
+    for (const k of touched) sums.fill(0, k * 4, k * 4 + 4);
+    return top;
   }
 
   questions(guildId?: string): QuestionFigure[] {
