@@ -2,7 +2,7 @@
 // one line appended to the log, the document rewritten). Prints "ack <questionId>" once each answer is saved.
 // Usage: store-writer <dataDir> <learnerId> <tag> <count|forever> [staleMs] [stall|shared]
 // With "shared", every second answer (the odd ones) goes to the learner "shared" instead of <learnerId>.
-// With "stall", the first update prints "holding" while it holds the lock and then busies itself for 300 ms, so
+// With "stall", the first update prints "holding" while it holds the lock and then busies itself for 1 s, so
 // the test can stop the process (SIGSTOP) with the lock held. A failed write prints "error <code>", exit code 3.
 import type { StoreError } from "../../engine/errors.js";
 import { JsonProgressStore } from "../../engine/progress/store.js";
@@ -29,7 +29,7 @@ try {
     await store.update(to, (doc, writer) => {
       if (mode === "stall" && i === 0) {
         process.stdout.write("holding\n");
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1_000);
       }
       const at = new Date();
       const record = {
