@@ -84,6 +84,7 @@ const TEMP_MAX_AGE_MS = 3_600_000;
 
 interface Cached {
   stamp: string;
+  text: string;
   doc: LearnerDoc;
 }
 
@@ -96,7 +97,11 @@ export class JsonProgressStore implements ProgressStore {
   private readonly clock: DayClock;
   private readonly pending = new Set<Promise<unknown>>();
   private readonly queues = new Map<string, Promise<unknown>>();
-  /** Parsed documents, each with the file identity it was read from: reused only while the file is unchanged. */
+  /**
+   * Parsed documents with the file identity and text they were read from. A read without the lock reuses one while
+   * the file's identity (inode, size, mtime) is unchanged; a write compares the text itself, which holds the
+   * revision, so a reused inode number within the clock's granularity can never pass an old document for new.
+   */
   private readonly cache = new Map<string, Cached>();
   private opened: Promise<void> | undefined;
 
@@ -121,7 +126,7 @@ export class JsonProgressStore implements ProgressStore {
     return this.track(
       (async () => {
         await this.open();
-        return structuredClone(await this.load(learnerId, undefined));
+        return structuredClone((await this.load(learnerId, undefined)).doc);
       })(),
     );
   }
@@ -302,20 +307,24 @@ export class JsonProgressStore implements ProgressStore {
    * The learner's document, from the cache while the file is unchanged. Bad records are quarantined and a
    * document that cannot be used is moved aside, both under the lock (taken here when `lock` is not given).
    */
-  private async load(learnerId: string, lock: HeldLock | undefined): Promise<LearnerDoc> {
+  private async load(
+    learnerId: string,
+    lock: HeldLock | undefined,
+  ): Promise<{ doc: LearnerDoc; text: string }> {
     const { doc: file } = this.pathsOf(learnerId);
     const stamp = await stampOf(file);
     const cached = this.cache.get(learnerId);
-    if (cached && cached.stamp === stamp) return cached.doc;
+    if (!lock && cached && cached.stamp === stamp) return cached;
     if (stamp === "none") {
       this.cache.delete(learnerId);
-      return emptyDoc(learnerId, this.now());
+      return { doc: emptyDoc(learnerId, this.now()), text: "" };
     }
     let text: string;
     try {
       text = await readFile(file, "utf8");
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return emptyDoc(learnerId, this.now());
+      if ((error as NodeJS.ErrnoException).code === "ENOENT")
+        return { doc: emptyDoc(learnerId, this.now()), text: "" };
       throw new StoreError(
         "STORE_IO",
         `Could not read ${file}: ${(error as Error).message}`,
@@ -326,12 +335,14 @@ export class JsonProgressStore implements ProgressStore {
         },
       );
     }
+    if (cached && cached.text === text) return cached;
     const checked = checkDoc(text, learnerId, this.now());
     if (checked.ok && !checked.bad) {
       checked.doc.learnerId ||= learnerId;
       // The stamp was taken before the read: a write in between only makes the next look miss the cache.
-      this.cache.set(learnerId, { stamp, doc: checked.doc });
-      return checked.doc;
+      const fresh = { stamp, text, doc: checked.doc };
+      this.cache.set(learnerId, fresh);
+      return fresh;
     }
     if (!lock) {
       const held = await lockFile(file, { staleMs: this.staleMs });
@@ -376,12 +387,8 @@ export class JsonProgressStore implements ProgressStore {
     fn: (doc: LearnerDoc, writer: DocWriter) => T,
   ): Promise<T> {
     const paths = this.pathsOf(learnerId);
-    const stamp = await stampOf(paths.doc);
-    const {
-      doc,
-      bytes: logBytes,
-      recovered,
-    } = await this.recoverLog(paths.log, await this.load(learnerId, lock));
+    const loaded = await this.load(learnerId, lock);
+    const { doc, bytes: logBytes, recovered } = await this.recoverLog(paths.log, loaded.doc);
     const working = structuredClone(doc);
     const records: AnswerRecord[] = [];
     const result = fn(working, { append: (record) => records.push(record) });
@@ -390,7 +397,8 @@ export class JsonProgressStore implements ProgressStore {
     // Fenced: the document must still be the one read under the lock, and the log the size it was.
     const fence = async (logSize: number) => {
       lock.check();
-      if ((await stampOf(paths.doc)) !== stamp || (await sizeOf(paths.log)) !== logSize) {
+      const now = await readFile(paths.doc, "utf8").catch(() => "");
+      if (now !== loaded.text || (await sizeOf(paths.log)) !== logSize) {
         throw new StoreError(
           "STORE_LOCK_LOST",
           `Another process changed ${paths.doc} while this process held its lock (the lock was taken over after a stall), so this write was refused rather than overwrite newer progress.`,
@@ -418,13 +426,14 @@ export class JsonProgressStore implements ProgressStore {
     working.log = { count: doc.log.count + records.length, bytes };
     // Not synced: the answer log (synced above) is what makes an answer durable. A document that a power cut
     // takes back to an older revision is brought up to date from the log by the next write (recoverLog).
-    await writeAtomically(paths.doc, `${JSON.stringify(working)}\n`, {
+    const text = `${JSON.stringify(working)}\n`;
+    await writeAtomically(paths.doc, text, {
       durable: false,
       beforeRename: () => fence(bytes),
     }).catch((error) => {
       throw error instanceof StoreError ? error : ioError(paths.doc, error);
     });
-    this.cache.set(learnerId, { stamp: await stampOf(paths.doc), doc: working });
+    this.cache.set(learnerId, { stamp: await stampOf(paths.doc), text, doc: working });
     await this.publish(learnerId, doc.log.count, records);
     return result;
   }
