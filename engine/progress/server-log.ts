@@ -5,14 +5,17 @@
  * figures and the log offset they cover) is written now and then, so a fresh process does not replay the log.
  * The log and the snapshot are derived data: `rebuild` recomputes them from the learners' answer logs.
  */
+import { appendFileSync, closeSync, openSync, readSync, statSync } from "node:fs";
 import { mkdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { appendLines, readLines } from "../files/lines.js";
+import { type Line, readLines } from "../files/lines.js";
 import { writeAtomically } from "../files/write-atomically.js";
 import { type FigureEvent, Figures, type FiguresSnapshot } from "./figures.js";
 import type { AnswerRecord } from "./model.js";
 
 const SNAPSHOT_VERSION = 2;
+/** New bytes of the log read in one synchronous call; more are read in chunks, asynchronously. */
+const SMALL_READ = 64 * 1024;
 /** Answers folded since the last snapshot before a process writes a new one. */
 export const SNAPSHOT_EVERY = 20_000;
 
@@ -34,6 +37,7 @@ export class ServerLog {
   private offset = 0;
   private sinceSnapshot = 0;
   private folding: Promise<Figures> | undefined;
+  private made = false;
 
   constructor(
     readonly dir: string,
@@ -56,8 +60,12 @@ export class ServerLog {
   /** Appends answers to the shared log (not synced: it can be rebuilt from the learners' logs). */
   async publish(events: FigureEvent[]): Promise<void> {
     if (events.length === 0) return;
-    await mkdir(this.dir, { recursive: true });
-    await appendLines(this.logFile, events.map((e) => `${JSON.stringify(e)}\n`).join(""), { durable: false });
+    if (!this.made) {
+      await mkdir(this.dir, { recursive: true });
+      this.made = true;
+    }
+    // One small write, not synced: synchronous, as a thread-pool round trip would cost more than the write.
+    appendFileSync(this.logFile, events.map((e) => `${JSON.stringify(e)}\n`).join(""));
   }
 
   /** Replaces the figures with `figures`, which cover the log up to `offset`, and saves them as the snapshot. */
@@ -77,16 +85,15 @@ export class ServerLog {
   private async fold(): Promise<Figures> {
     if (!this.figures) await this.loadSnapshot();
     const figures = this.figures as Figures;
-    const tail: { torn?: boolean } = {};
     let skipped = 0;
-    for await (const line of readLines(this.logFile, this.offset, undefined, tail)) {
+    const take = (line: Line) => {
       this.offset = line.end;
       let event: FigureEvent;
       try {
         event = JSON.parse(line.text) as FigureEvent;
       } catch {
         skipped++;
-        continue;
+        return;
       }
       if (
         typeof event?.learnerId !== "string" ||
@@ -95,9 +102,30 @@ export class ServerLog {
         (event.selected !== undefined && !Array.isArray(event.selected))
       ) {
         skipped++;
-        continue;
+        return;
       }
       if (figures.add(event)) this.sinceSnapshot++;
+    };
+    const size = statSync(this.logFile, { throwIfNoEntry: false })?.size ?? 0;
+    if (size - this.offset <= SMALL_READ) {
+      // The usual case, a few answers since the last look: one synchronous read.
+      if (size > this.offset) {
+        const bytes = Buffer.alloc(size - this.offset);
+        const fd = openSync(this.logFile, "r");
+        try {
+          readSync(fd, bytes, 0, bytes.length, this.offset);
+        } finally {
+          closeSync(fd);
+        }
+        const from = this.offset;
+        let start = 0;
+        for (let nl = bytes.indexOf(10); nl !== -1; nl = bytes.indexOf(10, start)) {
+          take({ text: bytes.toString("utf8", start, nl), end: from + nl + 1 });
+          start = nl + 1;
+        }
+      }
+    } else {
+      for await (const line of readLines(this.logFile, this.offset)) take(line);
     }
     if (skipped > 0) {
       this.notice(

@@ -12,6 +12,7 @@
  * The log is synced per answer and written first; the document is replaced after it (not synced: recoverLog
  * brings a document that fell behind its log up to date), so an acknowledged answer survives a crash or power cut.
  */
+import { readFileSync, statSync } from "node:fs";
 import { stat as fsStat, mkdir, readdir, readFile, rename, rm, truncate, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import envPaths from "env-paths";
@@ -321,7 +322,8 @@ export class JsonProgressStore implements ProgressStore {
     }
     let text: string;
     try {
-      text = await readFile(file, "utf8");
+      text = docText(file);
+      if (text === "") return { doc: emptyDoc(learnerId, this.now()), text: "" };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT")
         return { doc: emptyDoc(learnerId, this.now()), text: "" };
@@ -397,7 +399,7 @@ export class JsonProgressStore implements ProgressStore {
     // Fenced: the document must still be the one read under the lock, and the log the size it was.
     const fence = async (logSize: number) => {
       lock.check();
-      const now = await readFile(paths.doc, "utf8").catch(() => "");
+      const now = docText(paths.doc);
       if (now !== loaded.text || (await sizeOf(paths.log)) !== logSize) {
         throw new StoreError(
           "STORE_LOCK_LOST",
@@ -529,22 +531,28 @@ function ioError(file: string, error: unknown): StoreError {
   );
 }
 
+// The small reads of a write (a stat, a document of a few kilobytes) are synchronous: microseconds each, where a
+// trip through libuv's thread pool costs far more on a busy machine, and a write makes several. The answer log's
+// append and sync, and reads that grow with data, stay asynchronous.
+
 /** Which file is there now: every write renames a new file into place, so this changes with every write. */
 async function stampOf(file: string): Promise<string> {
-  try {
-    const s = await fsStat(file, { bigint: true });
-    return `${s.ino}:${s.size}:${s.mtimeNs}`;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return "none";
-    throw error;
-  }
+  const s = statSync(file, { bigint: true, throwIfNoEntry: false });
+  return s ? `${s.ino}:${s.size}:${s.mtimeNs}` : "none";
 }
 
 async function sizeOf(file: string): Promise<number> {
-  return fsStat(file).then(
-    (s) => s.size,
-    () => 0,
-  );
+  return statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+}
+
+/** A learner's document as text ("" when there is none). */
+function docText(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return "";
+    throw error;
+  }
 }
 
 function isAlive(pid: number): boolean {
