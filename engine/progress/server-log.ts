@@ -6,7 +6,7 @@
  * The log and the snapshot are derived data: `rebuild` recomputes them from the learners' answer logs.
  */
 import { appendFileSync, closeSync, openSync, readSync, statSync } from "node:fs";
-import { mkdir, readFile, stat } from "node:fs/promises";
+import { appendFile, mkdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { type Line, readLines } from "../files/lines.js";
 import { writeAtomically } from "../files/write-atomically.js";
@@ -64,8 +64,11 @@ export class ServerLog {
       await mkdir(this.dir, { recursive: true });
       this.made = true;
     }
-    // One small write, not synced: synchronous, as a thread-pool round trip would cost more than the write.
-    appendFileSync(this.logFile, events.map((e) => `${JSON.stringify(e)}\n`).join(""));
+    // Not synced. One small write is synchronous, as a thread-pool round trip would cost more than the write; a
+    // large one (a learner's earlier answers republished) is not, so it never stalls the event loop.
+    const text = events.map((e) => `${JSON.stringify(e)}\n`).join("");
+    if (text.length <= SMALL_READ) appendFileSync(this.logFile, text);
+    else await appendFile(this.logFile, text);
   }
 
   /** Replaces the figures with `figures`, which cover the log up to `offset`, and saves them as the snapshot. */
