@@ -5,25 +5,43 @@
  * (tests/engine/test-wise.test.ts) and by `npm run bench` to report the figures.
  */
 import { type Question, type Response, STAGE_NUMBERS, type StageNumber, Tutor } from "../engine/index.js";
-import { emptyDoc, type LearnerDoc } from "../engine/progress/model.js";
+import { type AnswerRecord, emptyDoc, type LearnerDoc } from "../engine/progress/model.js";
 import type { ProgressStore } from "../engine/progress/store.js";
 
-/** The store in memory: the simulation measures the rules, not the disk. */
+/**
+ * The store in memory: the simulation measures the rules, not the disk. It keeps documents and answer logs; the
+ * server figures, which the simulation never asks for, are not kept.
+ */
 class MemoryStore implements ProgressStore {
   readonly dir = "(memory)";
   private readonly docs = new Map<string, LearnerDoc>();
+  private readonly logs = new Map<string, AnswerRecord[]>();
   constructor(private readonly now: () => Date) {}
   async read(id: string): Promise<LearnerDoc> {
     return structuredClone(this.docs.get(id) ?? emptyDoc(id, this.now()));
   }
-  async update<T>(id: string, fn: (doc: LearnerDoc) => T): Promise<T> {
+  async update<T>(id: string, fn: Parameters<ProgressStore["update"]>[1]): Promise<T> {
     const doc = await this.read(id);
-    const result = fn(doc);
+    const appended: AnswerRecord[] = [];
+    const result = fn(doc, { append: (record) => appended.push(record) }) as T;
     this.docs.set(id, doc);
+    this.logs.set(id, [...(this.logs.get(id) ?? []), ...structuredClone(appended)]);
     return result;
+  }
+  async *history(id: string): AsyncIterable<AnswerRecord> {
+    yield* this.logs.get(id) ?? [];
   }
   async learners(): Promise<string[]> {
     return [...this.docs.keys()];
+  }
+  async leaderboard(): Promise<never> {
+    throw new Error("the simulation's store keeps no server figures");
+  }
+  async questionFigures(): Promise<never> {
+    throw new Error("the simulation's store keeps no server figures");
+  }
+  async rebuild(): Promise<never> {
+    throw new Error("the simulation's store keeps no server figures");
   }
   async close(): Promise<void> {}
 }

@@ -151,6 +151,22 @@ export async function main(argv: string[]): Promise<number> {
       code = await (await import("./commands/ask.js")).ask(words, options, globals());
     });
 
+  const data = program
+    .command("data")
+    .description("look after the data folder: rebuild the figures, export answers");
+  data
+    .command("rebuild")
+    .description("recount the leaderboards and stats from every learner's answer log")
+    .action(async () => {
+      code = await (await import("./commands/data.js")).rebuild(globals());
+    });
+  data
+    .command("export")
+    .description("print your answers, oldest first, one JSON object per line")
+    .action(async () => {
+      code = await (await import("./commands/data.js")).exportHistory(globals());
+    });
+
   program
     .command("grade")
     .description("grade a text answer without recording it: verdict, key points with your sentences, flags")
@@ -199,6 +215,7 @@ export async function main(argv: string[]): Promise<number> {
       '  tutor grade torn-explain --answer "..."   grade an explanation without recording it',
       "  tutor check lessons/        check content before a pull request",
       "  tutor check --disputes      key points learners disputed, for authors",
+      "  tutor data rebuild          recount the leaderboards and stats",
       "",
       "Exit codes: 0 done, 1 failed (or problems found by check), 2 wrong command line.",
     ].join("\n"),

@@ -31,7 +31,17 @@ export class ContentError extends Error {
   }
 }
 
-export type StoreErrorCode = "STORE_CORRUPT" | "STORE_LOCKED" | "STORE_IO";
+/**
+ * STORE_CORRUPT: a document or records moved aside (movedTo says where); STORE_LOCKED: another process holds the
+ * lock; STORE_LOCK_LOST: this process lost its lock while stalled, and its write was refused; STORE_READ_ONLY:
+ * the data folder cannot be written; STORE_IO: any other failure to read or write.
+ */
+export type StoreErrorCode =
+  | "STORE_CORRUPT"
+  | "STORE_LOCKED"
+  | "STORE_LOCK_LOST"
+  | "STORE_READ_ONLY"
+  | "STORE_IO";
 
 export class StoreError extends Error {
   constructor(

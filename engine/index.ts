@@ -27,12 +27,19 @@ export {
   RECALL_RATINGS,
 } from "./journey/self-assess.js";
 export type {
+  AnswerRecord,
   JournalEntry,
   JournalKind,
   RecallRating,
   SelfAssessmentRecord,
 } from "./progress/model.js";
-export { defaultDataDir, JsonProgressStore, type ProgressStore } from "./progress/store.js";
+export {
+  defaultDataDir,
+  JsonProgressStore,
+  type ProgressStore,
+  type RebuildReport,
+  type StoreOptions,
+} from "./progress/store.js";
 export type * from "./quiz/model.js";
 export { EXPLAIN_PASS, MAX_RESPONSE_LENGTH } from "./quiz/rules.js";
 export { closest } from "./text/closest.js";

@@ -24,8 +24,13 @@ import { assessableIn, selfAssess } from "./journey/self-assess.js";
 import { sessionState } from "./journey/session.js";
 import { attemptAt, openStage, retryMissed, seeAnswers, startQuiz } from "./journey/stage-session.js";
 import { DEFAULT_PASS_MARK } from "./journey/stages.js";
-import type { JournalEntry } from "./progress/model.js";
-import { defaultDataDir, JsonProgressStore, type ProgressStore } from "./progress/store.js";
+import type { AnswerRecord, JournalEntry } from "./progress/model.js";
+import {
+  defaultDataDir,
+  JsonProgressStore,
+  type ProgressStore,
+  type RebuildReport,
+} from "./progress/store.js";
 import { progressOf, type SummaryOptions } from "./progress/summary.js";
 import type { Grade } from "./quiz/model.js";
 import { resumeReview, startReview } from "./review/session.js";
@@ -79,7 +84,12 @@ export class Tutor {
   /** Loads and checks the content; throws ContentError listing every problem. */
   static async open(options: TutorOptions = {}): Promise<Tutor> {
     const contentDir = options.contentDir ?? defaultContentDir();
-    const store = options.store ?? new JsonProgressStore(options.dataDir ?? defaultDataDir(), options.now);
+    const store =
+      options.store ??
+      new JsonProgressStore(options.dataDir ?? defaultDataDir(), {
+        ...(options.now ? { now: options.now } : {}),
+        clock: { timeZone: options.timeZone, dayStartHour: options.dayStartHour ?? 4 },
+      });
     const cacheDir = options.contentCache ?? (options.store ? false : join(store.dir, "cache"));
     const loaded = await loadContent(contentDir, cacheDir ? { cacheDir } : {});
     if (loaded.issues.length > 0) throw new ContentError(loaded.issues, contentDir);
@@ -276,6 +286,16 @@ export class Tutor {
 
   async progress(learnerId: string, options: SummaryOptions = {}): Promise<ProgressSummary> {
     return progressOf(this.ctx, learnerId, await this.store.read(learnerId), options);
+  }
+
+  /** Every answer the learner gave, oldest first, streamed from their answer log. */
+  history(learnerId: string): AsyncIterable<AnswerRecord> {
+    return this.store.history(learnerId);
+  }
+
+  /** Recounts the server figures (leaderboards, stats) from every learner's answer log. */
+  rebuildFigures(): Promise<RebuildReport> {
+    return this.store.rebuild();
   }
 
   leaderboard(options: LeaderboardOptions): Promise<LeaderboardRow[]> {

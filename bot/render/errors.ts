@@ -8,6 +8,10 @@ export function describeFailure(error: unknown, errorId: string): string {
     switch (error.code) {
       case "STORE_LOCKED":
         return `Your progress is being saved by another tutor (maybe the terminal app) right now. Try again in a moment. ${tail}`;
+      case "STORE_LOCK_LOST":
+        return `Your last answer was not saved: the tutor was held up while saving it, and newer progress had been saved in the meantime. Please answer again. ${tail}`;
+      case "STORE_READ_ONLY":
+        return `The tutor cannot save progress right now (its data folder cannot be written). Please tell the server admins this id: ${tail}`;
       case "STORE_CORRUPT":
         return `Your saved progress could not be read, so it was set aside and kept for the server admins. Tell them this id: ${tail}`;
       default:

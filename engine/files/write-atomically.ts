@@ -14,9 +14,15 @@ import { dirname } from "node:path";
 export interface WriteOptions {
   /** Sync to disk before returning: for data that cannot be rebuilt, not for caches. */
   durable: boolean;
+  /** Runs after the temp file is written and before it replaces the target; throwing leaves the target as it was. */
+  beforeRename?: () => Promise<void>;
 }
 
-export async function writeAtomically(file: string, text: string, { durable }: WriteOptions): Promise<void> {
+export async function writeAtomically(
+  file: string,
+  text: string,
+  { durable, beforeRename }: WriteOptions,
+): Promise<void> {
   const temp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   try {
     const handle = await open(temp, "w");
@@ -26,6 +32,7 @@ export async function writeAtomically(file: string, text: string, { durable }: W
     } finally {
       await handle.close();
     }
+    await beforeRename?.();
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true }).catch(() => undefined);

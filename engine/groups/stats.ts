@@ -1,7 +1,9 @@
-/** Which questions are missed most, and which wrong options are chosen most (per server when guildId is given). */
+/**
+ * Which questions are missed most, and which wrong options are chosen most (per server when guildId is given), from
+ * the figures the store keeps up to date: no learner's file is read here.
+ */
 import type { EngineContext } from "../context.js";
 import type { QuizStats } from "../tutor-types.js";
-import { allDocs } from "./all-docs.js";
 
 export interface StatsOptions {
   guildId?: string;
@@ -14,23 +16,16 @@ export async function stats(ctx: EngineContext, options: StatsOptions = {}): Pro
   const perQuestion = new Map<string, { wrong: number; total: number }>();
   const perOption = new Map<string, number>();
   let answers = 0;
-  for (const doc of await allDocs(ctx)) {
-    for (const r of doc.history) {
-      if (options.guildId && r.guildId !== options.guildId) continue;
-      const question = ctx.library.question(r.questionId);
-      if (!question) continue;
-      answers++;
-      const entry = perQuestion.get(r.questionId) ?? { wrong: 0, total: 0 };
-      entry.total++;
-      if (!r.correct) entry.wrong++;
-      perQuestion.set(r.questionId, entry);
-      if ("options" in question && r.selected) {
-        for (const option of r.selected) {
-          if (question.options[option] && !question.options[option].correct) {
-            const key = `${r.questionId}#${option}`;
-            perOption.set(key, (perOption.get(key) ?? 0) + 1);
-          }
-        }
+  // Kept up to date by the store as answers are recorded; questions no longer in the content count for nothing.
+  for (const figure of await ctx.store.questionFigures(options.guildId)) {
+    const question = ctx.library.question(figure.questionId);
+    if (!question) continue;
+    answers += figure.total;
+    perQuestion.set(figure.questionId, { wrong: figure.wrong, total: figure.total });
+    if (!("options" in question)) continue;
+    for (const [option, count] of Object.entries(figure.options)) {
+      if (question.options[Number(option)] && !question.options[Number(option)]?.correct) {
+        perOption.set(`${figure.questionId}#${option}`, count);
       }
     }
   }

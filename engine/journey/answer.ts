@@ -1,18 +1,21 @@
 /**
- * One answer to the current question: graded, recorded in the history, scheduled for review, the stage passed
- * when this attempt reaches the mark, explain answers kept in the journal, and the session moved on. All of it
- * in one update of the learner's document, so an answer is either wholly saved or not at all.
+ * One answer to the current question: graded, appended to the learner's answer log and counted in their tallies,
+ * scheduled for review, the stage passed when this attempt reaches the mark, explain answers kept in the journal,
+ * and the session moved on. All of it in one update of the learner's document, so an answer is either wholly saved
+ * or not at all.
  */
 
 import type { LlmConfig } from "../ask/llm.js";
 import type { Lesson, StageNumber } from "../content/model.js";
 import { type EngineContext, ok, refuse } from "../context.js";
 import type { AnswerRecord, LearnerDoc, Session } from "../progress/model.js";
+import { countAnswer } from "../progress/tallies.js";
 import { gradeText } from "../quiz/grade-text.js";
 import type { Response } from "../quiz/model.js";
 import { present, toWritten, withoutAnswer } from "../quiz/present.js";
 import { ratingFor, review } from "../review/scheduler.js";
 import { stripControls } from "../text/controls.js";
+import { studyDay } from "../time/study-day.js";
 import type {
   AnswerInput,
   AnswerOutcome,
@@ -57,7 +60,7 @@ export async function answer(
           llm,
         )
       : undefined;
-  return ctx.store.update(learnerId, (doc): Result<AnswerOutcome> => {
+  return ctx.store.update(learnerId, (doc, writer): Result<AnswerOutcome> => {
     const session = sessionState(ctx, doc);
     if (!session) return refuse("no-session", "There is no quiz in progress. Start one first.");
     if (session.question?.id !== question.id) {
@@ -104,7 +107,8 @@ export async function answer(
       ...(response.kind === "order" ? { selected: response.order } : {}),
       ...(text !== undefined ? { text } : {}),
     };
-    doc.history.push(record);
+    countAnswer(doc, record, studyDay(now, ctx.clock));
+    writer.append(record);
     const cardBefore = doc.cards[question.id];
     const card = review(cardBefore, now, ratingFor(result.correct, hintUsed));
     doc.cards[question.id] = card;
@@ -118,9 +122,11 @@ export async function answer(
     const progressNow = stagesFor(ctx, lesson, doc)[question.stage - 1] as StageProgress;
     const passedNow = progressNow.status !== "passed" && passesStage(progressNow, rightThisAttempt);
     if (passedNow) doc.passed[lesson.id] = { ...doc.passed[lesson.id], [question.stage]: at };
-    // A pass that counts an answer right on the learner's self-assessment is kept apart (leaderboards).
+    // A pass that counts an answer right on the learner's self-assessment is kept apart: it is the learner's own,
+    // and server leaderboards never count it (the record does not say it passed the stage).
     if (passedNow && session.results.some((r) => r.selfAssessed))
       markSelfPassed(doc, lesson.id, question.stage, at);
+    else if (passedNow) record.passedStage = true;
     const stagesAfter = stagesFor(ctx, lesson, doc);
 
     const journal =

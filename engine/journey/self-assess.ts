@@ -17,7 +17,6 @@
 
 import { type EngineContext, ok, refuse } from "../context.js";
 import type {
-  AnswerRecord,
   LearnerDoc,
   OpenAssessment,
   RecallRating,
@@ -289,12 +288,14 @@ export async function selfAssess(
   return result;
 }
 
-/** The answer's own record, the last one kept: the assessment is written on it. */
+/**
+ * The answer's record is in the append-only log, written when it was graded: the learner's word goes into the
+ * document instead. Their own progress counts it (the question's latest verdict); the log, and so the server
+ * figures, keep the grader's. The assessment itself is kept with the journal entry and in `selfAssessment`.
+ */
 function amendAnswer(doc: LearnerDoc, open: OpenAssessment, assessment: SelfAssessmentRecord): void {
-  const record: AnswerRecord | undefined = doc.history.at(-1);
-  if (record?.questionId !== open.questionId || record.at !== open.at) return;
-  record.selfAssessment = assessment;
-  if (assessment.credited.length > 0) record.selfAssessed = true;
+  const tally = doc.questions[open.questionId];
+  if (tally) tally.last = assessment.correct;
 }
 
 /** The quiz as it stands after the assessment: the session in progress, or the finished attempt it belonged to. */

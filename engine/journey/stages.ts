@@ -1,15 +1,15 @@
 /** The six-stage rules: what is locked, available or passed, and when a stage passes. */
 import { type Lesson, type Question, STAGE_NUMBERS, type StageNumber, stageTitle } from "../content/model.js";
-import type { AnswerRecord, LearnerDoc } from "../progress/model.js";
+import type { LearnerDoc } from "../progress/model.js";
 import type { StageProgress, StageStatus } from "../tutor-types.js";
 import { ATTEMPT_SIZE } from "./draw.js";
 
 export const DEFAULT_PASS_MARK = 0.8;
 
-/** The latest answer to each question. */
-export function latestAnswers(doc: LearnerDoc): Map<string, AnswerRecord> {
-  const latest = new Map<string, AnswerRecord>();
-  for (const record of doc.history) latest.set(record.questionId, record);
+/** Whether the latest answer to each answered question was right (from the document's tallies). */
+export function latestAnswers(doc: LearnerDoc): Map<string, { correct: boolean }> {
+  const latest = new Map<string, { correct: boolean }>();
+  for (const [id, tally] of Object.entries(doc.questions)) latest.set(id, { correct: tally.last });
   return latest;
 }
 
@@ -22,7 +22,7 @@ export function stagesOf(
   lesson: Lesson,
   questions: (stage: StageNumber) => Question[],
   doc: LearnerDoc,
-  latest: Map<string, AnswerRecord>,
+  latest: Map<string, { correct: boolean }>,
   passMark: number,
 ): StageProgress[] {
   const passed = doc.passed[lesson.id] ?? {};
@@ -36,11 +36,9 @@ export function stagesOf(
       .map((q) => q.id);
     const asked = Math.min(ATTEMPT_SIZE, ids.length);
     const answered = ids.filter((id) => latest.has(id)).length;
-    // The learner's own progress counts a verdict changed by their self-assessment (journey/self-assess.ts).
-    const correct = ids.filter((id) => {
-      const record = latest.get(id);
-      return record?.selfAssessment?.correct ?? record?.correct;
-    }).length;
+    // The learner's own progress counts a verdict changed by their self-assessment (journey/self-assess.ts sets
+    // the question's latest verdict).
+    const correct = ids.filter((id) => latest.get(id)?.correct).length;
     const status: StageStatus = passed[stage] ? "passed" : previousPassed ? "available" : "locked";
     previousPassed = status === "passed";
     return {

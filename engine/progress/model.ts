@@ -1,8 +1,13 @@
-/** The JSON document kept for one learner. Everything is keyed by stable ids, never positions. */
+/**
+ * What is kept for one learner: a small document (cards, stages, session, journal, tallies) rewritten whole on
+ * each change, and the answer history as an append-only log of AnswerRecords beside it, never loaded to answer.
+ * Everything is keyed by stable ids, never positions.
+ */
 import type { Card } from "ts-fsrs";
 import type { StageNumber } from "../content/model.js";
 
-export const DOC_VERSION = 1;
+/** 2: history moved out of the document into the answer log; tallies, log position and revision added. */
+export const DOC_VERSION = 2;
 
 export interface AnswerRecord {
   questionId: string;
@@ -19,13 +24,14 @@ export interface AnswerRecord {
   selected?: number[];
   /** Free text as given (short, numeric, explain), capped in length. */
   text?: string;
-  /**
-   * The learner's word changed this answer's result: a key point the grader missed counts as covered on their
-   * self-assessment. `correct` stays the grader's verdict; leaderboards count only that.
-   */
-  selfAssessed?: boolean;
-  /** The learner's self-assessment of this explain answer (journey/self-assess.ts), when they gave one. */
-  selfAssessment?: SelfAssessmentRecord;
+  /** XP this answer earned, fixed when it was recorded (journey/xp.ts). */
+  xp?: number;
+  /** This answer passed its stage. */
+  passedStage?: boolean;
+  /** Its place in the learner's log, from 1; set by the store. */
+  seq?: number;
+  /** Fields written by newer versions are kept as they are. */
+  [extra: string]: unknown;
 }
 
 export type RecallRating = "again" | "hard" | "good" | "easy";
@@ -126,12 +132,34 @@ export interface SessionResult {
   selfAssessed?: boolean;
 }
 
+/** One question's answers by this learner: enough for XP (first right answer) and stage progress (the latest). */
+export interface QuestionTally {
+  answers: number;
+  correct: number;
+  /** Whether the latest answer was right. */
+  last: boolean;
+}
+
+/** Running totals over the whole answer log, so nothing that shows a total reads the log. */
+export interface Totals {
+  answers: number;
+  correct: number;
+  xp: number;
+}
+
 export interface LearnerDoc {
   version: number;
   learnerId: string;
   createdAt: string;
-  /** Every answer ever given, append-only. */
-  history: AnswerRecord[];
+  /** Revision: one more on every write. A write checks it is still the newest before it lands (fencing). */
+  rev: number;
+  /** How many answers the log holds, and its size in bytes, as of this revision. */
+  log: { count: number; bytes: number };
+  totals: Totals;
+  /** Study day (YYYY-MM-DD, the engine's clock when answered) -> answers that day. */
+  days: Record<string, number>;
+  /** Question id -> tally of the learner's answers to it. */
+  questions: Record<string, QuestionTally>;
   /** Spaced-repetition cards by question id. */
   cards: Record<string, StoredCard>;
   journal: JournalEntry[];
@@ -161,10 +189,20 @@ export function emptyDoc(learnerId: string, now: Date): LearnerDoc {
     version: DOC_VERSION,
     learnerId,
     createdAt: now.toISOString(),
-    history: [],
+    rev: 0,
+    log: { count: 0, bytes: 0 },
+    totals: { answers: 0, correct: 0, xp: 0 },
+    days: {},
+    questions: {},
     cards: {},
     journal: [],
     passed: {},
     read: {},
   };
+}
+
+/** What an update may do besides changing the document: append answers to the learner's log. */
+export interface DocWriter {
+  /** Appends to the answer log (and the server figures) in the same write as the document. */
+  append(record: AnswerRecord): void;
 }

@@ -1,70 +1,150 @@
-/** Where learner documents live. The default keeps one lowdb JSON file per learner, under a file lock. */
-import { mkdir, readdir } from "node:fs/promises";
+/**
+ * Where learners' progress lives. `ProgressStore` is the one contract every store implements (tests/engine/
+ * store-contract.ts runs against any of them). The JSON store, the embedded default, keeps per learner:
+ *
+ *   learners/<stem>.doc.json        the small document, compact JSON, replaced whole (temp, fsync, rename)
+ *   learners/<stem>.answers.jsonl   the answer log: one AnswerRecord per line, appended and fsynced per answer
+ *   servers/answers.jsonl           every answer once more, for the server figures (server-log.ts)
+ *
+ * <stem> is a safe fixed-length name for the id (names.ts); the id itself is inside the document. A write holds
+ * the learner's lock (proper-lockfile) and is fenced: it lands only if the document and log are still the ones it
+ * read and the lock was never lost, so a process that stalled past the stale time never overwrites newer data.
+ * The log is synced per answer and written first; the document is replaced after it (not synced: recoverLog
+ * brings a document that fell behind its log up to date), so an acknowledged answer survives a crash or power cut.
+ */
+import { readFileSync, statSync } from "node:fs";
+import { stat as fsStat, mkdir, readdir, readFile, rename, rm, truncate, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import envPaths from "env-paths";
-import { Low } from "lowdb";
-import lockfile from "proper-lockfile";
 import { StoreError } from "../errors.js";
-import { DurableJSONFile } from "./durable-file.js";
-import { emptyDoc, type LearnerDoc } from "./model.js";
+import { appendLines, readLines } from "../files/lines.js";
+import { writeAtomically } from "../files/write-atomically.js";
+import type { DayClock } from "../time/study-day.js";
+import { studyDay } from "../time/study-day.js";
+import { checkDoc, isAnswerRecord } from "./doc-check.js";
+import { Figures, type LeaderboardEntry, type LeaderboardQuery, type QuestionFigure } from "./figures.js";
+import { type HeldLock, lockFile } from "./lock.js";
+import { migrateOldFiles } from "./migrate-v1.js";
+import { type AnswerRecord, DOC_VERSION, type DocWriter, emptyDoc, type LearnerDoc } from "./model.js";
+import { DOC_SUFFIX, fileStem, isDocName, LOG_SUFFIX } from "./names.js";
+import { figureEvent, ServerLog } from "./server-log.js";
+import { countAnswer } from "./tallies.js";
 
 export interface ProgressStore {
   readonly dir: string;
-  /** The learner's document; a new one when the learner has none yet. */
+  /** The learner's small document (no history); a new one when the learner has none yet. */
   read(learnerId: string): Promise<LearnerDoc>;
-  /** Read-modify-write under the learner's lock; `fn` mutates the fresh document and may return a value. */
-  update<T>(learnerId: string, fn: (doc: LearnerDoc) => T): Promise<T>;
-  /** Ids of every learner with a document. */
+  /**
+   * Read-modify-write under the learner's lock: `fn` changes the fresh document and may append answers to the
+   * log through `writer`; both land together or not at all. Returns what `fn` returns.
+   */
+  update<T>(learnerId: string, fn: (doc: LearnerDoc, writer: DocWriter) => T): Promise<T>;
+  /** The learner's answers, oldest first, streamed from the log. */
+  history(learnerId: string): AsyncIterable<AnswerRecord>;
+  /** Ids of every learner with a document (reads every document: for maintenance, not for requests). */
   learners(): Promise<string[]>;
+  /** XP per learner over every answer, or one server's, since a time or all time; the top `limit` rows. */
+  leaderboard(query: LeaderboardQuery): Promise<LeaderboardEntry[]>;
+  /** Per question: answers, wrong answers, options chosen; over every answer or one server's. */
+  questionFigures(guildId?: string): Promise<QuestionFigure[]>;
+  /** Recounts the server figures from every learner's log. */
+  rebuild(): Promise<RebuildReport>;
   /** Resolves when every read and write started so far has finished (and let go of its lock). */
   close(): Promise<void>;
+}
+
+export interface RebuildReport {
+  learners: number;
+  answers: number;
+  /** Documents or log lines that could not be read, with why; left where they are. */
+  skipped: string[];
+}
+
+export interface StoreOptions {
+  now?: () => Date;
+  /** The study days of answers migrated from an old folder. Default: this machine's zone, days from 4 a.m. */
+  clock?: DayClock;
+  /** A lock not refreshed for this long is taken over by another process. Default 10 s. */
+  lockStaleMs?: number;
+  /** Where notices go (a torn line dropped, records quarantined, a folder migrated). Default: console.warn. */
+  onNotice?: (message: string) => void;
 }
 
 export function defaultDataDir(): string {
   return process.env.TUTOR_DATA_DIR || envPaths("six-stages-tutor", { suffix: "" }).data;
 }
 
-const FILE_SUFFIX = ".json";
-const fileName = (learnerId: string) =>
-  `${encodeURIComponent(learnerId).replace(/\./g, "%2E")}${FILE_SUFFIX}`;
+export function corruptName(file: string, now: Date): string {
+  return `${file}.corrupt-${now.toISOString().replace(/[:.]/g, "-")}`;
+}
+
+const READ_ONLY = new Set(["EACCES", "EPERM", "EROFS"]);
+/** A temp file of a writer that is gone (writeAtomically names them <file>.<pid>.<hex>.tmp). */
+const TEMP = /\.(\d+)\.[0-9a-f]+\.tmp$/;
+const TEMP_MAX_AGE_MS = 3_600_000;
+
+interface Cached {
+  stamp: string;
+  text: string;
+  doc: LearnerDoc;
+}
 
 export class JsonProgressStore implements ProgressStore {
-  private readonly learnersDir: string;
+  readonly learnersDir: string;
+  readonly server: ServerLog;
+  private readonly now: () => Date;
+  private readonly staleMs: number;
+  private readonly notice: (message: string) => void;
+  private readonly clock: DayClock;
   private readonly pending = new Set<Promise<unknown>>();
   private readonly queues = new Map<string, Promise<unknown>>();
+  /**
+   * Parsed documents with the file identity and text they were read from. A read without the lock reuses one while
+   * the file's identity (inode, size, mtime) is unchanged; a write compares the text itself, which holds the
+   * revision, so a reused inode number within the clock's granularity can never pass an old document for new.
+   */
+  private readonly cache = new Map<string, Cached>();
+  private opened: Promise<void> | undefined;
 
   constructor(
     readonly dir: string,
-    private readonly now: () => Date = () => new Date(),
+    options: StoreOptions = {},
   ) {
     this.learnersDir = join(dir, "learners");
+    this.now = options.now ?? (() => new Date());
+    this.staleMs = options.lockStaleMs ?? 10_000;
+    this.notice = options.onNotice ?? ((message) => console.warn(`tutor store: ${message}`));
+    this.clock = options.clock ?? { dayStartHour: 4 };
+    this.server = new ServerLog(join(dir, "servers"), this.notice);
   }
 
-  pathOf(learnerId: string): string {
-    return join(this.learnersDir, fileName(learnerId));
+  pathsOf(learnerId: string): { doc: string; log: string } {
+    const stem = join(this.learnersDir, fileStem(learnerId));
+    return { doc: `${stem}${DOC_SUFFIX}`, log: `${stem}${LOG_SUFFIX}` };
   }
 
   read(learnerId: string): Promise<LearnerDoc> {
     return this.track(
       (async () => {
-        await this.ensureDir();
-        return this.withLock(learnerId, async (db) => db.data);
+        await this.open();
+        return structuredClone((await this.load(learnerId, undefined)).doc);
       })(),
     );
   }
 
-  update<T>(learnerId: string, fn: (doc: LearnerDoc) => T): Promise<T> {
+  update<T>(learnerId: string, fn: (doc: LearnerDoc, writer: DocWriter) => T): Promise<T> {
     // One queue per learner in this process; the file lock covers other processes.
     const previous = this.queues.get(learnerId) ?? Promise.resolve();
     const run = previous
       .catch(() => undefined)
       .then(async () => {
-        await this.ensureDir();
-        return this.withLock(learnerId, async (db) => {
-          const result = fn(db.data);
-          await db.write();
-          return result;
-        });
+        await this.open();
+        const lock = await lockFile(this.pathsOf(learnerId).doc, { staleMs: this.staleMs });
+        try {
+          return await this.write(learnerId, lock, fn);
+        } finally {
+          await lock.release();
+        }
       });
     this.queues.set(learnerId, run);
     void run
@@ -75,6 +155,96 @@ export class JsonProgressStore implements ProgressStore {
     return this.track(run);
   }
 
+  async *history(learnerId: string): AsyncGenerator<AnswerRecord> {
+    const doc = await this.read(learnerId);
+    let skipped = 0;
+    for await (const line of readLines(this.pathsOf(learnerId).log, 0, doc.log.bytes)) {
+      let record: unknown;
+      try {
+        record = JSON.parse(line.text);
+      } catch {
+        record = undefined;
+      }
+      if (isAnswerRecord(record)) yield record as AnswerRecord;
+      else skipped++;
+    }
+    if (skipped > 0) {
+      this.notice(`${skipped} unreadable answer(s) in ${this.pathsOf(learnerId).log} were skipped.`);
+    }
+  }
+
+  async learners(): Promise<string[]> {
+    await this.open();
+    const ids: string[] = [];
+    for (const name of await this.names()) {
+      if (!isDocName(name)) continue;
+      try {
+        const data = JSON.parse(await readFile(join(this.learnersDir, name), "utf8")) as {
+          learnerId?: unknown;
+        };
+        if (typeof data?.learnerId === "string") ids.push(data.learnerId);
+      } catch {
+        // An unreadable document is reported to its owner when they next use it.
+      }
+    }
+    return ids;
+  }
+
+  async leaderboard(query: LeaderboardQuery): Promise<LeaderboardEntry[]> {
+    await this.open();
+    return (await this.track(this.server.current())).leaderboard(query);
+  }
+
+  async questionFigures(guildId?: string): Promise<QuestionFigure[]> {
+    await this.open();
+    return (await this.track(this.server.current())).questions(guildId);
+  }
+
+  async rebuild(): Promise<RebuildReport> {
+    await this.open();
+    return this.recount();
+  }
+
+  private async recount(): Promise<RebuildReport> {
+    const offset = await this.server.size();
+    const figures = new Figures();
+    const report: RebuildReport = { learners: 0, answers: 0, skipped: [] };
+    for (const name of await this.names()) {
+      if (!isDocName(name)) continue;
+      const file = join(this.learnersDir, name);
+      const checked = checkDoc(await readFile(file, "utf8").catch(() => ""), "", this.now());
+      if (!checked.ok || !checked.doc.learnerId) {
+        report.skipped.push(`${file}: ${checked.ok ? "it names no learner" : checked.reason}`);
+        continue;
+      }
+      const { doc } = checked;
+      report.learners++;
+      const log = file.slice(0, -DOC_SUFFIX.length) + LOG_SUFFIX;
+      let bad = 0;
+      for await (const line of readLines(log, 0, doc.log.bytes)) {
+        let record: unknown;
+        try {
+          record = JSON.parse(line.text);
+        } catch {
+          record = undefined;
+        }
+        if (!isAnswerRecord(record)) {
+          bad++;
+          continue;
+        }
+        figures.add(figureEvent(doc.learnerId, record as AnswerRecord));
+        report.answers++;
+      }
+      if (bad > 0) report.skipped.push(`${log}: ${bad} unreadable line(s)`);
+    }
+    await this.server.replace(figures, offset);
+    return report;
+  }
+
+  async close(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
   /** Keeps `work` in `pending` until it settles, so close() waits for it. */
   private track<T>(work: Promise<T>): Promise<T> {
     this.pending.add(work);
@@ -82,97 +252,314 @@ export class JsonProgressStore implements ProgressStore {
     return work;
   }
 
-  async learners(): Promise<string[]> {
-    let names: string[];
-    try {
-      names = await readdir(this.learnersDir);
-    } catch {
-      return [];
+  /** Once per store: the folder made, an old-format folder migrated, temp files of dead writers removed. */
+  private open(): Promise<void> {
+    this.opened ??= (async () => {
+      try {
+        await mkdir(this.learnersDir, { recursive: true });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+        throw new StoreError(
+          READ_ONLY.has(code) ? "STORE_READ_ONLY" : "STORE_IO",
+          `Could not use ${this.dir} as the data folder (${code}). Point --data-dir or TUTOR_DATA_DIR at a folder you can write to.`,
+          this.dir,
+          undefined,
+          { cause: error },
+        );
+      }
+      const names = await this.names();
+      await this.removeStaleTemps(this.learnersDir, names);
+      await this.removeStaleTemps(this.server.dir, await readdir(this.server.dir).catch(() => []));
+      const migrated = await migrateOldFiles(this, names, {
+        clock: this.clock,
+        now: this.now(),
+        staleMs: this.staleMs,
+        notice: this.notice,
+      });
+      if (migrated > 0) await this.recount();
+    })();
+    // A failed open (a folder that cannot be used) is tried again by the next call.
+    this.opened.catch(() => {
+      this.opened = undefined;
+    });
+    return this.opened;
+  }
+
+  private async names(): Promise<string[]> {
+    return readdir(this.learnersDir).catch(() => []);
+  }
+
+  private async removeStaleTemps(dir: string, names: string[]): Promise<void> {
+    const cutoff = Date.now() - TEMP_MAX_AGE_MS;
+    for (const name of names) {
+      const pid = TEMP.exec(name)?.[1];
+      if (!pid) continue;
+      const file = join(dir, name);
+      const old = await fsStat(file).then(
+        (s) => s.mtimeMs < cutoff,
+        () => false,
+      );
+      if (Number(pid) === process.pid || (!old && isAlive(Number(pid)))) continue;
+      await rm(file, { force: true }).catch(() => undefined);
     }
-    return names
-      .filter((n) => n.endsWith(FILE_SUFFIX))
-      .map((n) => decodeURIComponent(n.slice(0, -FILE_SUFFIX.length)));
   }
 
-  async close(): Promise<void> {
-    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
-  }
-
-  private async ensureDir(): Promise<void> {
+  /**
+   * The learner's document, from the cache while the file is unchanged. Bad records are quarantined and a
+   * document that cannot be used is moved aside, both under the lock (taken here when `lock` is not given).
+   */
+  private async load(
+    learnerId: string,
+    lock: HeldLock | undefined,
+  ): Promise<{ doc: LearnerDoc; text: string }> {
+    const { doc: file } = this.pathsOf(learnerId);
+    const stamp = await stampOf(file);
+    const cached = this.cache.get(learnerId);
+    if (!lock && cached && cached.stamp === stamp) return cached;
+    if (stamp === "none") {
+      this.cache.delete(learnerId);
+      return { doc: emptyDoc(learnerId, this.now()), text: "" };
+    }
+    let text: string;
     try {
-      await mkdir(this.learnersDir, { recursive: true });
+      text = docText(file);
+      if (text === "") return { doc: emptyDoc(learnerId, this.now()), text: "" };
     } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT")
+        return { doc: emptyDoc(learnerId, this.now()), text: "" };
       throw new StoreError(
         "STORE_IO",
-        `Could not use ${this.dir} as the data folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Point --data-dir or TUTOR_DATA_DIR at a folder you can write to.`,
-        this.dir,
-        undefined,
-        { cause: error },
-      );
-    }
-  }
-
-  private async withLock<T>(learnerId: string, work: (db: Low<LearnerDoc>) => Promise<T>): Promise<T> {
-    const file = this.pathOf(learnerId);
-    let release: () => Promise<void>;
-    try {
-      release = await lockfile.lock(file, {
-        realpath: false,
-        stale: 5_000,
-        retries: { retries: 200, factor: 1.3, minTimeout: 5, maxTimeout: 100 },
-        onCompromised: () => undefined,
-      });
-    } catch (error) {
-      throw new StoreError(
-        "STORE_LOCKED",
-        `Another program has held the lock on ${file} for too long. If no other tutor is running, remove ${file}.lock.`,
+        `Could not read ${file}: ${(error as Error).message}`,
         file,
         undefined,
-        { cause: error },
+        {
+          cause: error,
+        },
       );
     }
+    if (cached && cached.text === text) return cached;
+    const checked = checkDoc(text, learnerId, this.now());
+    if (checked.ok && !checked.bad) {
+      checked.doc.learnerId ||= learnerId;
+      // The stamp was taken before the read: a write in between only makes the next look miss the cache.
+      const fresh = { stamp, text, doc: checked.doc };
+      this.cache.set(learnerId, fresh);
+      return fresh;
+    }
+    if (!lock) {
+      const held = await lockFile(file, { staleMs: this.staleMs });
+      try {
+        return await this.load(learnerId, held);
+      } finally {
+        await held.release();
+      }
+    }
+    this.cache.delete(learnerId);
+    const movedTo = corruptName(file, this.now());
+    if (!checked.ok) {
+      const { log } = this.pathsOf(learnerId);
+      await rename(file, movedTo);
+      await rename(log, corruptName(log, this.now())).catch(() => undefined);
+      throw new StoreError(
+        "STORE_CORRUPT",
+        `The progress file ${file} could not be read: ${checked.reason}. It was moved aside to ${movedTo}, with its answer log beside it, and nothing in them was deleted; the next start begins fresh progress. Repair the moved file and put both back to restore that progress.`,
+        file,
+        movedTo,
+      );
+    }
+    const bad = checked.bad as NonNullable<typeof checked.bad>;
+    const quarantine = `${file.slice(0, -DOC_SUFFIX.length)}.quarantine-${this.now().toISOString().replace(/[:.]/g, "-")}.json`;
+    await writeFile(quarantine, `${JSON.stringify({ learnerId, from: file, ...bad }, null, 2)}\n`);
+    const doc = checked.doc;
+    doc.rev++;
+    lock.check();
+    await writeAtomically(file, `${JSON.stringify(doc)}\n`, { durable: true });
+    const count = Object.keys(bad.cards).length + bad.journal.length;
+    throw new StoreError(
+      "STORE_CORRUPT",
+      `${count} unreadable record(s) in the progress file ${file} (${describeBad(bad)}) were moved to ${quarantine}; the rest of the progress is kept. Try again; repair the records and put them back to restore them.`,
+      file,
+      quarantine,
+    );
+  }
+
+  private async write<T>(
+    learnerId: string,
+    lock: HeldLock,
+    fn: (doc: LearnerDoc, writer: DocWriter) => T,
+  ): Promise<T> {
+    const paths = this.pathsOf(learnerId);
+    const loaded = await this.load(learnerId, lock);
+    const { doc, bytes: logBytes, recovered } = await this.recoverLog(paths.log, loaded.doc);
+    const working = structuredClone(doc);
+    const records: AnswerRecord[] = [];
+    const result = fn(working, { append: (record) => records.push(record) });
+    if (!recovered && records.length === 0 && JSON.stringify(working) === JSON.stringify(doc)) return result;
+
+    // Fenced: the document must still be the one read under the lock, and the log the size it was.
+    const fence = async (logSize: number) => {
+      lock.check();
+      const now = docText(paths.doc);
+      if (now !== loaded.text || (await sizeOf(paths.log)) !== logSize) {
+        throw new StoreError(
+          "STORE_LOCK_LOST",
+          `Another process changed ${paths.doc} while this process held its lock (the lock was taken over after a stall), so this write was refused rather than overwrite newer progress.`,
+          paths.doc,
+        );
+      }
+    };
+    let bytes = logBytes;
+    if (records.length > 0) {
+      records.forEach((record, i) => {
+        record.seq = doc.log.count + i + 1;
+      });
+      lock.check();
+      const text = records.map((r) => `${JSON.stringify(r)}\n`).join("");
+      const size = await appendLines(paths.log, text, { durable: true, expectedSize: logBytes }).catch(
+        (error) => {
+          throw ioError(paths.log, error);
+        },
+      );
+      if (size === undefined) await fence(logBytes);
+      bytes = size as number;
+    }
+    working.version = DOC_VERSION;
+    working.rev = doc.rev + 1;
+    working.log = { count: doc.log.count + records.length, bytes };
+    // Not synced: the answer log (synced above) is what makes an answer durable. A document that a power cut
+    // takes back to an older revision is brought up to date from the log by the next write (recoverLog).
+    const text = `${JSON.stringify(working)}\n`;
+    await writeAtomically(paths.doc, text, {
+      durable: false,
+      beforeRename: () => fence(bytes),
+    }).catch((error) => {
+      throw error instanceof StoreError ? error : ioError(paths.doc, error);
+    });
+    this.cache.set(learnerId, { stamp: await stampOf(paths.doc), text, doc: working });
+    await this.publish(learnerId, doc.log.count, records);
+    return result;
+  }
+
+  /**
+   * The answer log is written (and synced) before the document, so after a crash or a power cut it can be ahead of
+   * the document. Whole answers past what the document counts are counted into it (the answer was saved; what the
+   * document would have changed besides, such as the card, was not); a torn last line, a write cut short, is
+   * dropped. Both with a notice.
+   */
+  private async recoverLog(
+    log: string,
+    doc: LearnerDoc,
+  ): Promise<{ doc: LearnerDoc; bytes: number; recovered: boolean }> {
+    const size = await sizeOf(log);
+    if (size < doc.log.bytes) {
+      this.notice(
+        `${log} is ${doc.log.bytes - size} byte(s) shorter than its document says: answers were removed from it outside the tutor. New answers are added after what is left.`,
+      );
+    }
+    if (size <= doc.log.bytes) return { doc, bytes: size, recovered: false };
+    const adopted = structuredClone(doc);
+    let count = 0;
+    for await (const line of readLines(log, doc.log.bytes, size)) {
+      let record: AnswerRecord | undefined;
+      try {
+        record = JSON.parse(line.text) as AnswerRecord;
+      } catch {
+        break;
+      }
+      if (!isAnswerRecord(record) || record.seq !== adopted.log.count + 1) break;
+      const at = Date.parse(record.at);
+      countAnswer(adopted, record, Number.isNaN(at) ? undefined : studyDay(new Date(at), this.clock));
+      adopted.log = { count: adopted.log.count + 1, bytes: line.end };
+      count++;
+    }
+    if (count > 0) {
+      this.notice(
+        `Counted ${count} answer(s) at the end of ${log} that were saved in the answer log but not yet in the learner's document (the program stopped between the two).`,
+      );
+    }
+    if (adopted.log.bytes < size) {
+      await truncate(log, adopted.log.bytes);
+      this.notice(
+        `Dropped ${size - adopted.log.bytes} byte(s) at the end of ${log}: an answer whose saving was cut short (the program stopped mid-write), never confirmed.`,
+      );
+    }
+    return { doc: count > 0 ? adopted : doc, bytes: adopted.log.bytes, recovered: true };
+  }
+
+  /**
+   * Adds the answers to the server figures, with any earlier ones of this learner the figures lack (a crash
+   * between saving and publishing). A failure here loses nothing: the next write or `tutor data rebuild` fills it.
+   */
+  private async publish(learnerId: string, countBefore: number, records: AnswerRecord[]): Promise<void> {
     try {
-      const db = new Low<LearnerDoc>(
-        new DurableJSONFile<LearnerDoc>(file, shapeProblem),
-        emptyDoc(learnerId, this.now()),
+      const figures = await this.server.current();
+      const events = [];
+      const have = figures.publishedOf(learnerId);
+      if (have < countBefore) {
+        for await (const record of this.history(learnerId)) {
+          const seq = record.seq ?? 0;
+          if (seq > have && seq <= countBefore) events.push(figureEvent(learnerId, record));
+        }
+      }
+      for (const record of records) events.push(figureEvent(learnerId, record));
+      await this.server.publish(events);
+    } catch (error) {
+      this.notice(
+        `The answer was saved, but the server figures could not be updated (${(error as Error).message}); \`tutor data rebuild\` recounts them.`,
       );
-      await db.read();
-      db.data = normalise(db.data, learnerId, this.now());
-      return await work(db);
-    } finally {
-      await release().catch(() => undefined);
     }
   }
 }
 
-/**
- * What makes a document unusable: a known field of the wrong kind. Such a file is moved aside like one
- * that is not JSON, never "repaired" by dropping what it holds. Missing fields are fine (older versions).
- */
-function shapeProblem(data: object): string | undefined {
-  const doc = data as Record<string, unknown>;
-  for (const field of ["history", "journal"]) {
-    if (field in doc && !Array.isArray(doc[field])) return `its "${field}" is not a list`;
-  }
-  for (const field of ["cards", "passed", "read"]) {
-    const value = doc[field];
-    if (field in doc && (value === null || typeof value !== "object" || Array.isArray(value))) {
-      return `its "${field}" is not an object`;
-    }
-  }
-  return undefined;
+function describeBad(bad: { cards: Record<string, unknown>; journal: unknown[] }): string {
+  const parts = [];
+  const cards = Object.keys(bad.cards);
+  if (cards.length > 0) parts.push(`review card${cards.length === 1 ? "" : "s"} of ${cards.join(", ")}`);
+  if (bad.journal.length > 0)
+    parts.push(`${bad.journal.length} journal entr${bad.journal.length === 1 ? "y" : "ies"}`);
+  return parts.join("; ");
 }
 
-/** Fills fields an older or hand-edited document lacks; keeps every field it has, known or not. */
-function normalise(doc: LearnerDoc, learnerId: string, now: Date): LearnerDoc {
-  const fresh = emptyDoc(learnerId, now);
-  return {
-    ...fresh,
-    ...doc,
-    history: doc.history ?? [],
-    journal: doc.journal ?? [],
-    cards: doc.cards ?? {},
-    passed: doc.passed ?? {},
-    read: doc.read ?? {},
-  };
+function ioError(file: string, error: unknown): StoreError {
+  const code = (error as NodeJS.ErrnoException).code ?? "";
+  return new StoreError(
+    READ_ONLY.has(code) ? "STORE_READ_ONLY" : "STORE_IO",
+    `Could not save ${file}: ${(error as Error).message}`,
+    file,
+    undefined,
+    { cause: error },
+  );
+}
+
+// The small reads of a write (a stat, a document of a few kilobytes) are synchronous: microseconds each, where a
+// trip through libuv's thread pool costs far more on a busy machine, and a write makes several. The answer log's
+// append and sync, and reads that grow with data, stay asynchronous.
+
+/** Which file is there now: every write renames a new file into place, so this changes with every write. */
+async function stampOf(file: string): Promise<string> {
+  const s = statSync(file, { bigint: true, throwIfNoEntry: false });
+  return s ? `${s.ino}:${s.size}:${s.mtimeNs}` : "none";
+}
+
+async function sizeOf(file: string): Promise<number> {
+  return statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+}
+
+/** A learner's document as text ("" when there is none). */
+function docText(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return "";
+    throw error;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }

@@ -3,7 +3,6 @@
 import { STAGE_NUMBERS } from "../content/model.js";
 import type { EngineContext } from "../context.js";
 import { catalogOf } from "../journey/catalog.js";
-import { xpOf } from "../journey/xp.js";
 import { isDue } from "../review/scheduler.js";
 import { addDays, streakOf, studyDay } from "../time/study-day.js";
 import type { ProgressSummary } from "../tutor-types.js";
@@ -29,13 +28,8 @@ export function progressOf(
   const stagesTotal = lessons.length * STAGE_NUMBERS.length;
   const stagesPassed = lessons.reduce((sum, l) => sum + l.passedStages, 0);
   const today = studyDay(now, ctx.clock);
-  const perDay = new Map<string, number>();
-  for (const record of doc.history) {
-    // A hand-edited record with an unreadable time counts for nothing rather than breaking the summary.
-    if (Number.isNaN(Date.parse(record.at))) continue;
-    const day = studyDay(new Date(record.at), ctx.clock);
-    perDay.set(day, (perDay.get(day) ?? 0) + 1);
-  }
+  // Answers per study day are counted as they are recorded (progress/tallies.ts): the log is never read here.
+  const perDay = new Map(Object.entries(doc.days));
   const streak = streakOf(new Set(perDay.keys()), today);
   const activity = Array.from({ length: weeks * 7 }, (_, i) => {
     const day = addDays(today, i - weeks * 7 + 1);
@@ -60,8 +54,8 @@ export function progressOf(
     stagesTotal,
     completion: stagesTotal > 0 ? stagesPassed / stagesTotal : 0,
     streak: { ...streak, studiedToday: perDay.has(today), today },
-    xp: xpOf(doc.history),
-    answers: doc.history.length,
+    xp: doc.totals.xp,
+    answers: doc.totals.answers,
     selfAssessed: doc.selfAssessment?.credited ?? 0,
     activity,
     dueNow: known.filter((card) => isDue(card, now)).length,

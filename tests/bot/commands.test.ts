@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { historyOf } from "../helpers/engine.js";
 import { passStages } from "./answers.js";
 import {
   allText,
@@ -384,9 +385,9 @@ describe("/review", () => {
     // Nothing left to offer: the question's buttons are cleared and none replaces them.
     expect(step.components).toEqual([]);
     // Answered in a direct message: no server recorded.
-    const doc = await h.tutor.store.read(LEARNER);
-    expect(doc.history.at(-1)?.mode).toBe("review");
-    expect(doc.history.at(-1)?.guildId).toBeUndefined();
-    expect(GUILD_ID).not.toBe(doc.history.at(-1)?.guildId);
+    const history = await historyOf(h.tutor, LEARNER);
+    expect(history.at(-1)?.mode).toBe("review");
+    expect(history.at(-1)?.guildId).toBeUndefined();
+    expect(GUILD_ID).not.toBe(history.at(-1)?.guildId);
   });
 });

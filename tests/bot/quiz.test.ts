@@ -1,5 +1,6 @@
 import { ComponentType } from "discord-api-types/v10";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { historyOf } from "../helpers/engine.js";
 import { passStages } from "./answers.js";
 import {
   allText,
@@ -77,9 +78,9 @@ describe("/quiz with buttons (single choice and true/false)", () => {
   it("records the answer against the server it was given in", async () => {
     const first = await startQuiz();
     await press(buttonLabelled(first, "A").custom_id);
-    const doc = await h.tutor.store.read(LEARNER);
-    expect(doc.history).toHaveLength(1);
-    expect(doc.history[0]).toMatchObject({
+    const history = await historyOf(h.tutor, LEARNER);
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({
       questionId: "pipe-where-bytes-wait",
       correct: true,
       guildId: GUILD_ID,
@@ -166,8 +167,8 @@ describe("/quiz with buttons (single choice and true/false)", () => {
     });
     expect(buttonsOf(body).map((b) => b.label)).not.toContain("Hint");
     await press(buttonLabelled(body, "A").custom_id);
-    const doc = await h.tutor.store.read(LEARNER);
-    expect(doc.history[0]).toMatchObject({ questionId: "pipe-where-bytes-wait", hintUsed: true });
+    const history = await historyOf(h.tutor, LEARNER);
+    expect(history[0]).toMatchObject({ questionId: "pipe-where-bytes-wait", hintUsed: true });
   });
 
   it("says plainly that the quiz moved on when an old button is pressed again, and shows where it is", async () => {
@@ -178,8 +179,8 @@ describe("/quiz with buttons (single choice and true/false)", () => {
       "⏭️ That question was already answered: your quiz has moved on. Here is where you are now.",
     );
     expect(again.embeds?.[0]?.title).toBe("Question 2 of 2");
-    const doc = await h.tutor.store.read(LEARNER);
-    expect(doc.history).toHaveLength(1);
+    const history = await historyOf(h.tutor, LEARNER);
+    expect(history).toHaveLength(1);
   });
 
   it("ends the quiz on request, and then says how to start again", async () => {
@@ -238,8 +239,8 @@ describe("/quiz with selects (multiple choice and ordering)", () => {
     }
     // The last item went in by itself and the order was graded.
     expect(body.embeds?.[0]?.title).toBe("✅ Right");
-    const doc = await h.tutor.store.read(LEARNER);
-    expect(doc.history.at(-1)).toMatchObject({
+    const history = await historyOf(h.tutor, LEARNER);
+    expect(history.at(-1)).toMatchObject({
       questionId: "pipe-wake-order",
       selected: [0, 1, 2, 3],
       correct: true,
@@ -406,8 +407,8 @@ describe("/quiz with a modal (short, numeric and explain answers)", () => {
       "⚠️ That answer is 301 characters long; the most this question takes is 300. Shorten it and send it again.",
     );
     expect(long.embeds?.[0]?.title).toBe("Question 1 of 2");
-    const doc = await h.tutor.store.read(LEARNER);
-    expect(doc.history.filter((r) => r.questionId === "pipe-default-pages")).toHaveLength(0);
+    const history = await historyOf(h.tutor, LEARNER);
+    expect(history.filter((r) => r.questionId === "pipe-default-pages")).toHaveLength(0);
   });
 
   it("keeps echoed learner text from pinging anyone", async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { StoreError, Tutor } from "../../engine/index.js";
+import { historyOf } from "../helpers/engine.js";
 import { passStages } from "./answers.js";
 import { type FakeDiscord, startFakeDiscord } from "./fake-discord.js";
 import {
@@ -84,8 +85,8 @@ describe("a restart between two button presses", () => {
     });
     expect(stale.content).toContain("your quiz has moved on");
     expect(stale.embeds?.[0]?.title).toBe("Question 2 of 2");
-    const doc = await third.tutor.store.read(LEARNER);
-    expect(doc.history.map((r) => [r.questionId, r.correct])).toEqual([["pipe-where-bytes-wait", true]]);
+    const history = await historyOf(third.tutor, LEARNER);
+    expect(history.map((r) => [r.questionId, r.correct])).toEqual([["pipe-where-bytes-wait", true]]);
   });
 
   it("says plainly how to resume when the quiz ended while the bot was away", async () => {
@@ -198,6 +199,22 @@ describe("the error boundary", () => {
     expect(body.content).not.toContain("/secret/path");
   });
 
+  it("says an answer was not saved when the write was fenced off, and names a read-only folder", async () => {
+    const h = await harness();
+    vi.spyOn(h.tutor, "catalog")
+      .mockRejectedValueOnce(new StoreError("STORE_LOCK_LOST", "lost", "/secret/path/learners/x.doc.json"))
+      .mockRejectedValueOnce(
+        new StoreError("STORE_READ_ONLY", "read-only", "/secret/path/learners/x.doc.json"),
+      );
+    const lost = deferredResult(await h.send(slash("lessons")), { type: 5, ephemeral: true });
+    expect(lost.content).toMatch(/^Your last answer was not saved: .* Please answer again\./);
+    const readOnly = deferredResult(await h.send(slash("lessons")), { type: 5, ephemeral: true });
+    expect(readOnly.content).toMatch(
+      /^The tutor cannot save progress right now \(its data folder cannot be written\)/,
+    );
+    expect(`${lost.content}${readOnly.content}`).not.toContain("/secret/path");
+  });
+
   it("never answers twice: when Discord says the interaction is gone, it only logs", async () => {
     const h = await harness();
     h.discord.failNext(/^POST \/interactions\/\d+\/[^/]+\/callback$/, {
@@ -286,9 +303,10 @@ describe("a data dir shared with the terminal tutor", () => {
     ]);
     await terminal.close();
     const alice = await h.tutor.store.read(LEARNER);
-    expect(alice.history.map((r) => r.questionId)).toEqual(["pipe-where-bytes-wait"]);
+    const aliceHistory = await historyOf(h.tutor, LEARNER);
+    expect(aliceHistory.map((r) => r.questionId)).toEqual(["pipe-where-bytes-wait"]);
     expect(alice.read["pipe-sizes"]?.[1]).toBeDefined();
-    const local = await h.tutor.store.read("local");
-    expect(local.history).toHaveLength(5);
+    const localHistory = await historyOf(h.tutor, "local");
+    expect(localHistory).toHaveLength(5);
   });
 });

@@ -142,8 +142,8 @@ describe("self-assessment in Discord", () => {
     );
     expect(fields.find((f) => f.name === "Self-assessment")?.value).toBe("🧠 Recall rated Good");
     const [row] = await h.tutor.leaderboard({ guildId: GUILD_ID, period: "all" });
-    // Stage 1 only: stage 2 passed on the learner's word.
-    expect(row).toMatchObject({ learnerId: LEARNER, stagesPassed: 1, xp: 0 });
+    // No stage: stage 1 was passed by the set-up, without answers, and stage 2 only on the learner's word.
+    expect(row).toMatchObject({ learnerId: LEARNER, stagesPassed: 0, xp: 0 });
   });
 
   it("says why two disputed missed points do not count, and sends both to the authors", async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { historyOf } from "../helpers/engine.js";
 import {
   arrangeByKeys,
   harnessPerTest,
@@ -74,8 +75,8 @@ describe("quiz: single choice", () => {
     expect(await app.frame("Hint:")).toContain("Where are the bytes before the call?");
     await app.press("1", KEY.enter);
     await app.frame("✔ Right");
-    const doc = await h.tutor.store.read(LEARNER);
-    expect(doc.history.map((r) => [r.questionId, r.hintUsed])).toEqual([["recv-copies", true]]);
+    const history = await historyOf(h.tutor, LEARNER);
+    expect(history.map((r) => [r.questionId, r.hintUsed])).toEqual([["recv-copies", true]]);
   });
 });
 

@@ -117,7 +117,7 @@ describe("self-assessment after an explain answer (terminal)", () => {
     await app.frame("finished");
     expect(await h.tutor.assessment(LEARNER)).toBeUndefined();
     const doc = await h.tutor.store.read(LEARNER);
-    expect(doc.history.at(-1)?.selfAssessment).toMatchObject({ rating: "again", disputed: [], credited: [] });
+    expect(doc.journal.at(-1)?.selfAssessment).toMatchObject({ rating: "again", disputed: [], credited: [] });
   });
 
   it("shows the engine's refusal when the answer was assessed elsewhere, and lets the learner go on", async () => {
@@ -128,6 +128,6 @@ describe("self-assessment after an explain answer (terminal)", () => {
     await app.frame("You have already assessed that answer.");
     await app.press(KEY.enter);
     await app.frame("finished");
-    expect((await h.tutor.store.read(LEARNER)).history.at(-1)?.selfAssessment?.rating).toBe("hard");
+    expect((await h.tutor.store.read(LEARNER)).journal.at(-1)?.selfAssessment?.rating).toBe("hard");
   });
 });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { QuizState, Tutor } from "../../engine/index.js";
 import { rightResponse, wrongResponse } from "../helpers/answers.js";
-import { clock, FIXTURE_CONTENT, openTutor, tempDir } from "../helpers/engine.js";
+import { clock, FIXTURE_CONTENT, historyOf, openTutor, tempDir } from "../helpers/engine.js";
 import { expectOk, expectRefusal } from "../helpers/result.js";
 
 /** Answers the whole round: right for the ids in `right`, wrong for the rest. */
@@ -45,7 +45,7 @@ describe("a stage attempt", () => {
       expect(outcome.grade.correct).toBe(true);
       // The history keeps the option as written, whatever position it was shown at.
       if (q.type === "single") {
-        const [record] = (await tutor.store.read(learner)).history;
+        const [record] = await historyOf(tutor, learner);
         const written = tutor.question(q.id);
         expect(written && "options" in written && written.options[record?.selected?.[0] ?? -1]?.correct).toBe(
           true,

@@ -1,11 +1,13 @@
 // Question pools (issue 17): the draw as a rule (drawQuestions, pure) and as a learner meets it through the
 // real Tutor over a quiz written to a temp folder: coverage, retakes, resume, small pools, review-only questions.
+
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { QuestionType, StageNumber } from "../../engine/content/model.js";
 import { type Question, type QuizState, Tutor } from "../../engine/index.js";
 import { ATTEMPT_SIZE, type DrawInput, drawQuestions } from "../../engine/journey/draw.js";
+import { DOC_SUFFIX, fileStem } from "../../engine/progress/names.js";
 import { rightResponse } from "../bot/answers.js";
 import { clock, tempDir } from "../helpers/engine.js";
 import { expectOk } from "../helpers/result.js";
@@ -259,7 +261,7 @@ describe("a stage attempt draws from the pool", () => {
     const tutor = await open(content, data);
     expectOk(await tutor.startQuiz("ana", "target", 1));
     await tutor.close();
-    const file = join(data, "learners", "ana.json");
+    const file = join(data, "learners", `${fileStem("ana")}${DOC_SUFFIX}`);
     for (const drawn of [
       "junk",
       { target: "junk" },

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { judgeSelfAssessment, type Response, type Tutor } from "../../engine/index.js";
 import { answerNow, rightResponse } from "../helpers/answers.js";
-import { clock, FIXTURE_CONTENT, openTutor, tempDir } from "../helpers/engine.js";
+import { clock, FIXTURE_CONTENT, historyOf, openTutor, tempDir } from "../helpers/engine.js";
 import { expectOk, expectRefusal } from "../helpers/result.js";
 
 const GUILD = "900000000000000001";
@@ -103,8 +103,12 @@ describe("self-assessment of an explain answer", () => {
       disputed: [{ text: "Connections wait in a queue", covered: false }],
       credited: ["Connections wait in a queue"],
     });
-    const doc = await tutor.store.read("ana");
-    expect(doc.history.at(-1)).toMatchObject({ correct: false, selfAssessed: true });
+    // The log keeps the grader's verdict; the learner's own progress counts their word.
+    expect((await historyOf(tutor, "ana")).at(-1)).toMatchObject({
+      questionId: "basics-explain",
+      correct: false,
+    });
+    expect((await tutor.store.read("ana")).questions["basics-explain"]?.last).toBe(true);
 
     // Leaderboards: the grader's verdict (no XP for the explain answer) and only stage 1 passed.
     const [row] = await tutor.leaderboard({ guildId: GUILD, period: "all" });
@@ -131,7 +135,7 @@ describe("self-assessment of an explain answer", () => {
     expect(due.good).toBeLessThan(due.easy as number);
     const doc = await tutor.store.read("easy");
     expect(doc.cards["basics-explain"]?.due).toBe(new Date(due.easy as number).toISOString());
-    expect(doc.history.at(-1)?.selfAssessed).toBeUndefined();
+    expect(doc.questions["basics-explain"]?.last).toBe(true);
   });
 
   it("credits nothing when more than one missed point is disputed, and still records the disputes", async () => {
@@ -147,7 +151,7 @@ describe("self-assessment of an explain answer", () => {
       "Reading copies from the kernel to the process",
     ]);
     expect(assessed.stage.passedNow).toBe(false);
-    expect((await tutor.store.read("ana")).history.at(-1)?.selfAssessed).toBeUndefined();
+    expect((await tutor.store.read("ana")).questions["basics-explain"]?.last).toBe(false);
     const report = await tutor.disputes();
     expect(report.questions).toEqual([
       {

@@ -1,74 +1,182 @@
-// The JSON store shared by separate processes: concurrent writers and a writer killed mid-stream.
-// In the "process" project (vitest.config.ts): each test starts node processes.
+// The JSON store shared by separate processes: concurrent writers, writers killed mid-write, a stalled lock holder.
+// In the "process" project (vitest.config.ts). The writer is bundled once, so each process starts in tens of ms.
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, readFileSync, utimesSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import type { AnswerRecord } from "../../engine/progress/model.js";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JsonProgressStore } from "../../engine/progress/store.js";
-import { tempDir } from "../helpers/engine.js";
+import { historyOf, tempDir } from "../helpers/engine.js";
+import { answerRecord, recordAnswer } from "./store-contract.js";
 
 const WRITER = new URL("../helpers/store-writer.ts", import.meta.url).pathname;
+let bundle = "";
 
-function writer(args: string[]): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", WRITER, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-}
-
-function exited(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => child.on("exit", (code) => resolve(code)));
-}
-
-/** Resolves once the writer has reported `count` finished writes (it prints "wrote <n>" after each). */
-function wrote(child: ChildProcess, count: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let out = "";
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString("utf8");
-      if (out.includes(`wrote ${count}\n`)) {
-        child.stdout?.off("data", onData);
-        resolve();
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`the writer exited (${code}) after:\n${out}`)));
+beforeAll(async () => {
+  const buildDir = mkdtempSync(join(tmpdir(), "tutor-writer-"));
+  afterAll(() => rmSync(buildDir, { recursive: true, force: true }));
+  bundle = join(buildDir, "store-writer.mjs");
+  // Readable by another user, for the read-only folder test.
+  chmodSync(buildDir, 0o755);
+  await build({
+    entryPoints: [WRITER],
+    outfile: bundle,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
+    logLevel: "warning",
   });
+});
+
+interface Writer {
+  child: ChildProcess;
+  acks: string[];
+  out: () => string;
+  exited: Promise<number | null>;
+  /** Resolves when the output holds `text`. */
+  saw: (text: string) => Promise<void>;
 }
 
-describe("the JSON progress store across processes", () => {
-  it("loses no update when two processes answer for the same learner at once", async () => {
-    const dir = tempDir();
-    const a = writer([dir, "shared", "a", "60"]);
-    const b = writer([dir, "shared", "b", "60"]);
-    const [codeA, codeB] = await Promise.all([exited(a), exited(b)]);
-    expect([codeA, codeB]).toEqual([0, 0]);
-    const doc = await new JsonProgressStore(dir).read("shared");
-    const ids = doc.history.map((r) => r.questionId);
-    expect(ids).toHaveLength(120);
-    for (const tag of ["a", "b"]) {
-      const mine = ids.filter((id) => id.startsWith(`${tag}-`));
-      expect(mine).toEqual(Array.from({ length: 60 }, (_, i) => `${tag}-${i}`));
-    }
+function writer(args: string[], options: { uid?: number; gid?: number } = {}): Writer {
+  const child = spawn(process.execPath, [bundle, ...args], { stdio: ["ignore", "pipe", "pipe"], ...options });
+  let out = "";
+  const acks: string[] = [];
+  const waiting: { text: string; resolve: () => void }[] = [];
+  child.stdout?.on("data", (chunk: Buffer) => {
+    out += chunk.toString("utf8");
+    for (const m of out.matchAll(/^ack (\S+)$/gm))
+      if (!acks.includes(m[1] as string)) acks.push(m[1] as string);
+    for (const w of waiting.filter((w) => out.includes(w.text))) w.resolve();
   });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    out += chunk.toString("utf8");
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return {
+    child,
+    acks,
+    out: () => out,
+    exited,
+    saw: (text) =>
+      new Promise((resolve, reject) => {
+        if (out.includes(text)) return resolve();
+        waiting.push({ text, resolve });
+        void exited.then(() =>
+          out.includes(text) ? resolve() : reject(new Error(`exited without "${text}":\n${out}`)),
+        );
+      }),
+  };
+}
 
-  it("leaves a parseable document when a writer is killed with SIGKILL mid-stream", async () => {
+/** A lock left by a killed writer is taken over once stale; age it instead of waiting those seconds out. */
+function ageLocks(dir: string): void {
+  const learners = join(dir, "learners");
+  for (const name of readdirSync(learners)) {
+    if (!name.endsWith(".lock")) continue;
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(join(learners, name), old, old);
+  }
+}
+
+describe("the JSON store across processes", () => {
+  it("loses and duplicates nothing when 4 processes record 1,000 answers each, half for one shared learner and half for their own", async () => {
     const dir = tempDir();
-    const child = writer([dir, "victim", "k", "forever", "200000"]);
-    // Killed while it is writing one large document after another, not before its first write.
-    await wrote(child, 5);
-    child.kill("SIGKILL");
-    await exited(child);
-    const file = join(dir, "learners", "victim.json");
-    const doc = JSON.parse(readFileSync(file, "utf8"));
-    expect(doc.history.length).toBeGreaterThan(0);
-    // The lock a killed writer may leave behind is taken over once stale (5 s without an update), and the
-    // store goes on working. Age the lock instead of waiting those seconds out.
-    const lock = `${file}.lock`;
-    if (existsSync(lock)) utimesSync(lock, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    const tags = ["a", "b", "c", "d"];
+    const writers = tags.map((tag) => writer([dir, `learner-${tag}`, tag, "1000", "10000", "shared"]));
+    expect(await Promise.all(writers.map((w) => w.exited))).toEqual([0, 0, 0, 0]);
     const store = new JsonProgressStore(dir);
-    const before = doc.history.length;
-    await store.update("victim", (d) => {
-      d.history.push({ ...(d.history[0] as AnswerRecord), questionId: "after-kill" });
-    });
-    expect((await store.read("victim")).history.length).toBeGreaterThan(before);
-  }, 40_000);
+    const shared = (await historyOf(store, "shared")).map((r) => r.questionId);
+    expect(shared).toHaveLength(2000);
+    expect(new Set(shared).size).toBe(2000);
+    for (const tag of tags) {
+      const own = (await historyOf(store, `learner-${tag}`)).map((r) => r.questionId);
+      expect(own).toHaveLength(500);
+      // Each process's answers in the order it gave them: the odd ones to the shared learner, the even to its own.
+      expect(own).toEqual(Array.from({ length: 500 }, (_, i) => `${tag}-${2 * i}`));
+      expect(shared.filter((id) => id.startsWith(`${tag}-`))).toEqual(
+        Array.from({ length: 500 }, (_, i) => `${tag}-${2 * i + 1}`),
+      );
+    }
+    expect((await store.read("shared")).totals.answers).toBe(2000);
+    const incremental = await store.leaderboard({ guildId: "g1", limit: 10 });
+    expect(incremental.map((r) => [r.learnerId, r.answers])).toEqual([
+      ["shared", 2000],
+      ...tags.map((tag) => [`learner-${tag}`, 500]),
+    ]);
+    const questions = await store.questionFigures("g1");
+    await store.rebuild();
+    expect(await store.leaderboard({ guildId: "g1", limit: 10 })).toEqual(incremental);
+    expect(await store.questionFigures("g1")).toEqual(expect.arrayContaining(questions));
+  }, 120_000);
+
+  it("loses no acknowledged answer over 100 SIGKILLs mid-write, and leaves nothing behind", async () => {
+    const dir = tempDir();
+    const acked: string[] = [];
+    for (let kill = 0; kill < 100; kill++) {
+      const w = writer([dir, "victim", `k${kill}`, "forever", "2000"]);
+      // Killed at a varying point: after 1 to 3 saved answers and a few milliseconds more.
+      await w.saw(`ack k${kill}-${kill % 3}\n`);
+      await new Promise((resolve) => setTimeout(resolve, kill % 7));
+      w.child.kill("SIGKILL");
+      await w.exited;
+      acked.push(...w.acks);
+      ageLocks(dir);
+    }
+    const store = new JsonProgressStore(dir, { onNotice: () => undefined });
+    await recordAnswer(store, "victim", answerRecord({ questionId: "after" }));
+    const ids = (await historyOf(store, "victim")).map((r) => r.questionId);
+    for (const id of acked) expect(ids).toContain(id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const doc = await store.read("victim");
+    expect(doc.totals.answers).toBe(ids.length);
+    const { log } = store.pathsOf("victim");
+    expect(readFileSync(log, "utf8").trim().split("\n")).toHaveLength(doc.log.count);
+    await store.close();
+    // No temp files and no locks are left; the figures count each answer once.
+    const left = [...readdirSync(join(dir, "learners")), ...readdirSync(join(dir, "servers"))];
+    expect(left.filter((n) => n.endsWith(".tmp") || n.endsWith(".lock"))).toEqual([]);
+    expect((await store.leaderboard({ limit: 1 }))[0]?.answers).toBe(ids.length);
+  }, 60_000);
+
+  it("refuses the write of a lock holder that stalled past the stale time, and keeps what others saved meanwhile", async () => {
+    const dir = tempDir();
+    const stalled = writer([dir, "ana", "stalled", "1", "2000", "stall"]);
+    await stalled.saw("holding\n");
+    stalled.child.kill("SIGSTOP");
+    // Another process takes the stale lock over (after 2 s) and saves 5 answers.
+    const other = new JsonProgressStore(dir, { lockStaleMs: 2_000, onNotice: () => undefined });
+    for (let i = 0; i < 5; i++) await recordAnswer(other, "ana", answerRecord({ questionId: `other-${i}` }));
+    stalled.child.kill("SIGCONT");
+    expect(await stalled.exited).toBe(3);
+    expect(stalled.out()).toContain("error STORE_LOCK_LOST");
+    const fresh = new JsonProgressStore(dir, { onNotice: () => undefined });
+    expect((await historyOf(fresh, "ana")).map((r) => r.questionId)).toEqual(
+      [0, 1, 2, 3, 4].map((i) => `other-${i}`),
+    );
+    expect((await fresh.read("ana")).totals.answers).toBe(5);
+    expect(existsSync(join(dir, "learners"))).toBe(true);
+  }, 30_000);
+
+  it("reports a data folder it may not write to at once, by its cause", async () => {
+    const dir = tempDir();
+    await recordAnswer(new JsonProgressStore(dir, { onNotice: () => undefined }), "ana", answerRecord());
+    chmodSync(dir, 0o755);
+    chmodSync(join(dir, "learners"), 0o555);
+    chmodSync(join(dir, "servers"), 0o555);
+    // Root writes anywhere: the writer then runs as nobody, for whom the folder is read-only as for anyone else.
+    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const started = Date.now();
+    const w = writer([dir, "ana", "ro", "1"], asNobody);
+    expect(await w.exited).toBe(3);
+    expect(w.out()).toMatch(/^error STORE_READ_ONLY$/m);
+    // Told at once, not after the lock's retries.
+    expect(Date.now() - started).toBeLessThan(5_000);
+    chmodSync(join(dir, "learners"), 0o755);
+    chmodSync(join(dir, "servers"), 0o755);
+  });
 });

@@ -1,161 +1,286 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
+import lockfile from "proper-lockfile";
 import { describe, expect, it } from "vitest";
 import { StoreError } from "../../engine/errors.js";
 import { Tutor } from "../../engine/index.js";
-import { JsonProgressStore } from "../../engine/progress/store.js";
+import { JsonProgressStore, type StoreOptions } from "../../engine/progress/store.js";
 import { ratingFor, review } from "../../engine/review/scheduler.js";
-import { FIXTURE_CONTENT, openTutor, tempDir } from "../helpers/engine.js";
+import { FIXTURE_CONTENT, historyOf, openTutor, tempDir } from "../helpers/engine.js";
+import { answerRecord, recordAnswer, storeContract } from "./store-contract.js";
 
-describe("the JSON progress store", () => {
-  it("keeps one document per learner and lists learners by id", async () => {
-    const dir = tempDir();
-    const store = new JsonProgressStore(dir);
-    await store.update("local", (doc) => {
-      doc.history.push({
-        questionId: "q",
-        lessonId: "l",
-        stage: 1,
-        at: "t",
-        correct: true,
-        score: 1,
-        hintUsed: false,
-        mode: "quiz",
-      });
-    });
-    await store.update("discord:1234", () => undefined);
-    expect(readdirSync(join(dir, "learners")).sort()).toEqual(["discord%3A1234.json", "local.json"]);
-    expect((await store.learners()).sort()).toEqual(["discord:1234", "local"]);
-    expect((await store.read("local")).history).toHaveLength(1);
-    expect((await store.read("new-person")).history).toEqual([]);
+storeContract("JSON files", {
+  fresh: () => new JsonProgressStore(tempDir(), { onNotice: () => undefined }),
+  again: (store) => new JsonProgressStore(store.dir, { onNotice: () => undefined }),
+});
+
+/** A store whose notices are kept for the test to read. */
+function storeWithNotices(dir = tempDir(), options: StoreOptions = {}) {
+  const notices: string[] = [];
+  const store = new JsonProgressStore(dir, { onNotice: (m) => notices.push(m), ...options });
+  return { store, notices, dir };
+}
+
+describe("the JSON store's files", () => {
+  it("keeps a small document and an answer log per learner: an answer appends one line and never rewrites history", async () => {
+    const { store } = storeWithNotices();
+    for (let i = 0; i < 50; i++) await recordAnswer(store, "ana", answerRecord({ text: "x".repeat(500) }));
+    const { doc, log } = store.pathsOf("ana");
+    const docSize = statSync(doc).size;
+    await recordAnswer(store, "ana", answerRecord({ text: "x".repeat(500) }));
+    // The document does not grow with the history; the log grows by one line.
+    expect(statSync(doc).size).toBeLessThan(docSize + 10);
+    expect(statSync(doc).size).toBeLessThan(2_000);
+    expect(readFileSync(log, "utf8").trim().split("\n")).toHaveLength(51);
+    expect(readFileSync(doc, "utf8")).not.toContain("xxxxxxxx");
   });
 
-  it("closes only when the reads in flight have let go of their locks", async () => {
-    const dir = tempDir();
-    const store = new JsonProgressStore(dir);
-    await store.update("local", () => undefined);
-    // Neither read is awaited before close(), as when a screen is left while it still loads.
-    let settled = 0;
-    const reads = [store.read("local"), store.read("someone-else")].map((read) =>
-      read.finally(() => settled++),
+  it("sees another process's write at once (a cached document is revalidated by its file)", async () => {
+    const { store: a } = storeWithNotices();
+    const { store: b } = storeWithNotices(a.dir);
+    await recordAnswer(a, "ana", answerRecord());
+    expect((await b.read("ana")).totals.answers).toBe(1);
+    await recordAnswer(b, "ana", answerRecord());
+    expect((await a.read("ana")).totals.answers).toBe(2);
+    await recordAnswer(a, "ana", answerRecord());
+    expect((await historyOf(b, "ana")).map((r) => r.seq)).toEqual([1, 2, 3]);
+  });
+
+  it("drops a torn last line of the log (a crash mid-write) with a notice, and goes on", async () => {
+    const { store, notices } = storeWithNotices();
+    await recordAnswer(store, "ana", answerRecord());
+    const { log } = store.pathsOf("ana");
+    writeFileSync(log, `${readFileSync(log, "utf8")}{"questionId":"torn","less`);
+    expect(await historyOf(store, "ana")).toHaveLength(1);
+    await recordAnswer(store, "ana", answerRecord({ questionId: "next" }));
+    expect(notices.join("\n")).toMatch(/Dropped \d+ byte\(s\) at the end of .*answers\.jsonl/);
+    expect((await historyOf(store, "ana")).map((r) => r.questionId)).toEqual(["q1", "next"]);
+    expect(readFileSync(log, "utf8")).not.toContain("torn");
+  });
+
+  it("counts whole answers the log holds past its document (a stop between the two writes) with a notice", async () => {
+    const { store, notices } = storeWithNotices();
+    await recordAnswer(store, "ana", answerRecord());
+    const { log } = store.pathsOf("ana");
+    // What a writer stopped after syncing the log, before replacing the document, leaves behind.
+    writeFileSync(
+      log,
+      `${readFileSync(log, "utf8")}${JSON.stringify(answerRecord({ questionId: "q2", seq: 2 }))}\n`,
     );
-    await store.close();
-    expect(settled).toBe(2);
-    expect(readdirSync(join(dir, "learners")).filter((name) => name.endsWith(".lock"))).toEqual([]);
-    await expect(Promise.all(reads)).resolves.toHaveLength(2);
+    await recordAnswer(store, "ana", answerRecord({ questionId: "q3" }));
+    expect(notices.join("\n")).toMatch(/Counted 1 answer\(s\) at the end of .*answers\.jsonl/);
+    expect((await historyOf(store, "ana")).map((r) => [r.seq, r.questionId])).toEqual([
+      [1, "q1"],
+      [2, "q2"],
+      [3, "q3"],
+    ]);
+    expect((await store.read("ana")).totals).toEqual({ answers: 3, correct: 3, xp: 30 });
   });
 
-  it("loses no update when many writes race inside one process", async () => {
-    const store = new JsonProgressStore(tempDir());
-    await Promise.all(
-      Array.from({ length: 40 }, (_, i) =>
-        store.update("racer", (doc) => {
-          doc.journal.push({
-            lessonId: "l",
-            stage: 2,
-            questionId: `q${i}`,
-            kind: "explanation",
-            text: "",
-            at: "",
-            covered: [],
-            missed: [],
-          });
-        }),
-      ),
-    );
-    expect((await store.read("racer")).journal).toHaveLength(40);
-  });
-
-  it("moves a corrupt document aside, reports it, and never silently replaces it", async () => {
-    const dir = tempDir();
-    const store = new JsonProgressStore(dir);
-    await store.update("local", () => undefined);
-    const file = join(dir, "learners", "local.json");
-    writeFileSync(file, '{"version": 1, "history": [ {"questionId": "q1", ');
-    const error = await store.read("local").catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(StoreError);
-    const storeError = error as StoreError;
-    expect(storeError.code).toBe("STORE_CORRUPT");
-    expect(storeError.path).toBe(file);
-    expect(storeError.movedTo).toMatch(/local\.json\.corrupt-\d{4}-\d\d-\d\dT/);
-    expect(storeError.message).toContain(storeError.movedTo);
-    expect(existsSync(file)).toBe(false);
-    expect(readFileSync(storeError.movedTo as string, "utf8")).toBe(
-      '{"version": 1, "history": [ {"questionId": "q1", ',
-    );
-    expect((await store.read("local")).history).toEqual([]);
-  });
-
-  it("treats a document holding null as corrupt rather than as a new learner", async () => {
-    const dir = tempDir();
-    const store = new JsonProgressStore(dir);
-    await store.update("local", () => undefined);
-    writeFileSync(join(dir, "learners", "local.json"), "null");
-    await expect(store.update("local", () => undefined)).rejects.toMatchObject({ code: "STORE_CORRUPT" });
-  });
-
-  it("moves aside valid JSON of the wrong shape instead of dropping what it holds", async () => {
-    const dir = tempDir();
-    const store = new JsonProgressStore(dir);
-    await store.update("local", () => undefined);
-    const file = join(dir, "learners", "local.json");
-    writeFileSync(file, JSON.stringify({ version: 1, history: { "0": { questionId: "q1" } } }));
+  it("moves a corrupt document aside with its log, reports it, and never silently replaces it", async () => {
+    const { store } = storeWithNotices();
+    await recordAnswer(store, "local", answerRecord());
+    const { doc: file, log } = store.pathsOf("local");
+    writeFileSync(file, '{"version": 2, "cards": {');
     const error = (await store.read("local").catch((e: unknown) => e)) as StoreError;
+    expect(error).toBeInstanceOf(StoreError);
     expect(error).toMatchObject({ code: "STORE_CORRUPT", path: file });
-    expect(error.message).toContain('its "history" is not a list');
-    expect(readFileSync(error.movedTo as string, "utf8")).toContain('"questionId":"q1"');
+    expect(error.movedTo).toMatch(/\.doc\.json\.corrupt-\d{4}-\d\d-\d\dT/);
+    expect(error.message).toContain(error.movedTo);
+    expect(readFileSync(error.movedTo as string, "utf8")).toBe('{"version": 2, "cards": {');
+    expect(existsSync(file)).toBe(false);
+    expect(existsSync(log)).toBe(false);
+    expect(readdirSync(join(store.dir, "learners")).some((n) => n.includes(".answers.jsonl.corrupt-"))).toBe(
+      true,
+    );
+    expect((await store.read("local")).totals.answers).toBe(0);
   });
 
-  it("summarises progress even when a hand-edited record has an unreadable time", async () => {
-    const dataDir = tempDir();
-    const store = new JsonProgressStore(dataDir);
-    await store.update("local", (doc) => {
-      doc.history.push({
-        questionId: "basics-recv",
-        lessonId: "tcp-basics",
-        stage: 1,
-        at: "nope",
-        correct: true,
-        score: 1,
-        hintUsed: false,
-        mode: "quiz",
-      });
-      doc.cards["basics-recv"] = { ...review(undefined, new Date(), ratingFor(true, false)), due: "nope" };
+  it("treats a document holding null, or a known field of the wrong kind, as corrupt", async () => {
+    const { store } = storeWithNotices();
+    await store.update("a", (d) => {
+      d.x = 1;
     });
-    const progress = await (await openTutor({ dataDir })).progress("local");
-    expect(progress.answers).toBe(1);
-    expect(progress.activity.every((d) => d.count === 0)).toBe(true);
+    await store.update("b", (d) => {
+      d.x = 1;
+    });
+    writeFileSync(store.pathsOf("a").doc, "null");
+    writeFileSync(store.pathsOf("b").doc, JSON.stringify({ journal: { 0: {} } }));
+    await expect(store.update("a", () => undefined)).rejects.toMatchObject({ code: "STORE_CORRUPT" });
+    const error = (await store.read("b").catch((e: unknown) => e)) as StoreError;
+    expect(error.message).toContain('its "journal" is not a list');
   });
 
-  it("keeps fields and answers it does not know, and skips them when computing progress", async () => {
+  it("quarantines bad records (a null card, an unreadable due date, a broken journal entry) and keeps the rest", async () => {
+    const { store } = storeWithNotices();
+    await recordAnswer(store, "ana", answerRecord());
+    const good = review(undefined, new Date("2026-03-02T10:00:00Z"), ratingFor(true, false));
+    await store.update("ana", (doc) => {
+      doc.cards.good = good;
+    });
+    const { doc: file } = store.pathsOf("ana");
+    const data = JSON.parse(readFileSync(file, "utf8"));
+    data.cards.gone = null;
+    data.cards.late = { ...data.cards.good, due: "nope" };
+    data.journal = [
+      null,
+      {
+        lessonId: "l",
+        stage: 2,
+        questionId: "q",
+        kind: "note",
+        text: "kept",
+        at: "t",
+        covered: [],
+        missed: [],
+      },
+    ];
+    writeFileSync(file, JSON.stringify(data));
+    const error = (await store.read("ana").catch((e: unknown) => e)) as StoreError;
+    expect(error).toMatchObject({ code: "STORE_CORRUPT" });
+    expect(error.message).toContain("review cards of gone, late");
+    expect(error.message).toContain("1 journal entry");
+    const quarantined = JSON.parse(readFileSync(error.movedTo as string, "utf8"));
+    expect(quarantined).toMatchObject({
+      learnerId: "ana",
+      cards: { gone: null, late: { due: "nope" } },
+      journal: [null],
+    });
+    const doc = await store.read("ana");
+    expect(Object.keys(doc.cards)).toEqual(["good"]);
+    expect(doc.journal.map((e) => e.text)).toEqual(["kept"]);
+    expect(doc.totals.answers).toBe(1);
+  });
+
+  it("never moves another learner's file aside for the leaderboard, and is not held up by a learner's lock", async () => {
+    const { store } = storeWithNotices(tempDir(), { lockStaleMs: 2_000 });
+    await recordAnswer(store, "ana", answerRecord({ guildId: "g" }));
+    await recordAnswer(store, "bo", answerRecord({ guildId: "g" }));
+    writeFileSync(store.pathsOf("bo").doc, "{ not json");
+    const release = await lockfile.lock(store.pathsOf("ana").doc, { realpath: false, stale: 2_000 });
+    const reader = new JsonProgressStore(store.dir, { onNotice: () => undefined });
+    const started = Date.now();
+    expect((await reader.leaderboard({ guildId: "g", limit: 10 })).map((r) => r.learnerId)).toEqual([
+      "ana",
+      "bo",
+    ]);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(readFileSync(store.pathsOf("bo").doc, "utf8")).toBe("{ not json");
+    await release();
+  });
+
+  it("says at once that a lock is held by another process, after waiting out the stale time", async () => {
+    const { store } = storeWithNotices(tempDir(), { lockStaleMs: 2_000 });
+    await store.update("ana", (d) => {
+      d.x = 1;
+    });
+    const release = await lockfile.lock(store.pathsOf("ana").doc, {
+      realpath: false,
+      stale: 2_000,
+      update: 500,
+    });
+    const error = (await store.update("ana", () => undefined).catch((e: unknown) => e)) as StoreError;
+    expect(error).toMatchObject({ code: "STORE_LOCKED" });
+    expect(error.message).toContain("has held the lock");
+    await release();
+  });
+
+  it("removes temp files of writers that are gone when it opens, and keeps those of a live one", async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "learners"));
+    const dead = join(dir, "learners", "ana-0123456789abcdef0123.doc.json.99999999.deadbeef.tmp");
+    const live = join(dir, "learners", `ana-0123456789abcdef0123.doc.json.${process.ppid}.cafe.tmp`);
+    const oldLive = join(dir, "learners", `bo-0123456789abcdef0123.doc.json.${process.ppid}.beef.tmp`);
+    for (const f of [dead, live, oldLive]) writeFileSync(f, "x".repeat(1000));
+    utimesSync(oldLive, new Date(Date.now() - 7_200_000), new Date(Date.now() - 7_200_000));
+    const { store } = storeWithNotices(dir);
+    await store.read("anyone");
+    expect(existsSync(dead)).toBe(false);
+    expect(existsSync(oldLive)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+  });
+});
+
+describe("an old-format data folder", () => {
+  const OLD = new URL("../fixtures/store-v1/", import.meta.url).pathname;
+  const expected = JSON.parse(readFileSync(join(OLD, "expected.json"), "utf8"));
+
+  it("is migrated on first open, the old files kept as a backup, with the same progress, journal and figures", async () => {
     const dataDir = tempDir();
-    const store = new JsonProgressStore(dataDir);
-    await store.update("local", (doc) => {
-      doc.futureField = { keep: "me" };
-      doc.history.push({
-        questionId: "removed-question",
-        lessonId: "gone",
-        stage: 3,
-        at: "2026-01-01T10:00:00Z",
-        correct: true,
-        score: 1,
-        hintUsed: false,
-        mode: "quiz",
-      });
-      doc.cards["removed-question"] = review(
-        undefined,
-        new Date("2020-01-01T00:00:00Z"),
-        ratingFor(false, false),
+    cpSync(join(OLD, "learners"), join(dataDir, "learners"), { recursive: true });
+    const notices: string[] = [];
+    const now = new Date(expected.now);
+    const store = new JsonProgressStore(dataDir, {
+      now: () => now,
+      clock: { timeZone: "UTC", dayStartHour: 4 },
+      onNotice: (m) => notices.push(m),
+    });
+    const tutor = await Tutor.open({
+      contentDir: FIXTURE_CONTENT,
+      store,
+      now: () => now,
+      timeZone: "UTC",
+      llm: false,
+    });
+    for (const learner of Object.keys(expected.progress)) {
+      // Every figure the old tutor computed is the same; fields added since (stage pools, self-assessment) may join.
+      expect(await tutor.progress(learner)).toMatchObject(expected.progress[learner]);
+      expect(await tutor.journal(learner)).toEqual(expected.journal[learner]);
+      const old = JSON.parse(
+        readFileSync(join(OLD, "learners", `${encodeURIComponent(learner)}.json`), "utf8"),
       );
-    });
-    const tutor = await openTutor({ dataDir });
-    const progress = await tutor.progress("local");
-    expect(progress.dueNow).toBe(0);
-    expect(progress.stagesPassed).toBe(0);
-    await tutor.startQuiz("local", "tcp-basics", 1);
-    const doc = await store.read("local");
-    expect(doc.futureField).toEqual({ keep: "me" });
-    expect(doc.history.map((r) => r.questionId)).toEqual(["removed-question"]);
+      const history = await historyOf(tutor, learner);
+      expect(history.map(({ seq, xp, passedStage, ...r }) => r)).toEqual(old.history);
+    }
+    for (const guildId of [undefined, "900", "901"]) {
+      for (const period of ["week", "all"] as const) {
+        expect(await tutor.leaderboard({ ...(guildId ? { guildId } : {}), period })).toEqual(
+          expected[`leaderboard ${guildId} ${period}`],
+        );
+      }
+    }
+    for (const guildId of [undefined, "900"]) {
+      expect(await tutor.stats(guildId ? { guildId } : {})).toEqual(expected[`stats ${guildId}`]);
+    }
+    expect(readdirSync(join(dataDir, "backup-v1", "learners")).sort()).toEqual(
+      readdirSync(join(OLD, "learners")).sort(),
+    );
+    expect(
+      readdirSync(join(dataDir, "learners")).filter(
+        (n) => !n.includes(".doc.json") && !n.endsWith(".answers.jsonl"),
+      ),
+    ).toEqual([]);
+    expect(notices.join("\n")).toContain("Moved 4 learner file(s)");
+    await tutor.close();
+  });
+
+  it("keeps unreadable answers and odd file names out of the way, reported, instead of failing", async () => {
+    const dataDir = tempDir();
+    mkdirSync(join(dataDir, "learners"));
+    writeFileSync(
+      join(dataDir, "learners", "50%.json"),
+      JSON.stringify({ version: 1, history: [null, answerRecord(), "junk", { questionId: 5 }], cards: {} }),
+    );
+    writeFileSync(join(dataDir, "learners", "broken.json"), "{ nope");
+    const { store, notices } = storeWithNotices(dataDir);
+    expect(await store.leaderboard({ limit: 10 })).toEqual([
+      { learnerId: "50%", xp: 10, answers: 1, correct: 1, stagesPassed: 0 },
+    ]);
+    const text = notices.join("\n");
+    expect(text).toMatch(
+      /3 unreadable answer\(s\) in .*50%\.json \(50%\) were not migrated; they are in .*quarantine/,
+    );
+    expect(text).toMatch(/broken\.json could not be read .* kept with the backups/);
+    expect(readFileSync(join(dataDir, "backup-v1", "learners", "broken.json"), "utf8")).toBe("{ nope");
   });
 });
 
@@ -175,5 +300,24 @@ describe("a data folder that cannot be used", () => {
     ).rejects.toMatchObject({
       code: "STORE_IO",
     });
+  });
+
+  it("keeps fields it does not know and skips cards of removed questions when computing progress", async () => {
+    const dataDir = tempDir();
+    const store = new JsonProgressStore(dataDir);
+    await recordAnswer(store, "local", answerRecord({ questionId: "removed-question", lessonId: "gone" }));
+    await store.update("local", (doc) => {
+      doc.futureField = { keep: "me" };
+      const card = review(undefined, new Date("2020-01-01T00:00:00Z"), ratingFor(false, false));
+      doc.cards["removed-question"] = card;
+    });
+    const tutor = await openTutor({ dataDir });
+    const progress = await tutor.progress("local");
+    expect(progress.dueNow).toBe(0);
+    expect(progress.stagesPassed).toBe(0);
+    expect(progress.answers).toBe(1);
+    await tutor.startQuiz("local", "tcp-basics", 1);
+    expect((await store.read("local")).futureField).toEqual({ keep: "me" });
+    expect((await historyOf(store, "local")).map((r) => r.questionId)).toEqual(["removed-question"]);
   });
 });

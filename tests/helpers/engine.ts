@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { onTestFinished } from "vitest";
-import { Tutor, type TutorOptions } from "../../engine/index.js";
+import { type AnswerRecord, Tutor, type TutorOptions } from "../../engine/index.js";
 
 export const FIXTURE_CONTENT = new URL("../fixtures/content/", import.meta.url).pathname;
 
@@ -37,3 +37,13 @@ export async function openTutor(options: TutorOptions = {}): Promise<Tutor> {
  * real random seeds and check the shuffle itself.
  */
 export const AS_WRITTEN = (): number => 0.032057904987595975;
+
+/** A learner's answers, read from their answer log through the store. */
+export async function historyOf(
+  source: { history(learnerId: string): AsyncIterable<AnswerRecord> },
+  learnerId: string,
+): Promise<AnswerRecord[]> {
+  const records: AnswerRecord[] = [];
+  for await (const record of source.history(learnerId)) records.push(record);
+  return records;
+}

@@ -1,33 +1,56 @@
-// A separate process that appends answers to one learner's document through the real store.
-// Prints "wrote <n>" after each write.
-// Usage: store-writer <dataDir> <learnerId> <tag> <count|forever> [padding bytes]
+// A separate process that records answers through the real JSON store, as the engine does (tallies counted,
+// one line appended to the log, the document rewritten). Prints "ack <questionId>" once each answer is saved.
+// Usage: store-writer <dataDir> <learnerId> <tag> <count|forever> [staleMs] [stall|shared]
+// With "shared", every second answer (the odd ones) goes to the learner "shared" instead of <learnerId>.
+// With "stall", the first update prints "holding" while it holds the lock and then busies itself for 1 s, so
+// the test can stop the process (SIGSTOP) with the lock held. A failed write prints "error <code>", exit code 3.
+import type { StoreError } from "../../engine/errors.js";
 import { JsonProgressStore } from "../../engine/progress/store.js";
+import { countAnswer } from "../../engine/progress/tallies.js";
 
-const [dataDir, learnerId, tag, countArg, padding] = process.argv.slice(2) as [
+const [dataDir, learnerId, tag, countArg, staleArg, mode] = process.argv.slice(2) as [
   string,
   string,
   string,
   string,
   string?,
+  string?,
 ];
-const store = new JsonProgressStore(dataDir);
+const store = new JsonProgressStore(dataDir, {
+  lockStaleMs: Number(staleArg ?? 10_000),
+  onNotice: (message) => process.stderr.write(`notice: ${message}\n`),
+});
 const count = countArg === "forever" ? Number.POSITIVE_INFINITY : Number(countArg);
-const pad = "x".repeat(Number(padding ?? 0));
 
-for (let i = 0; i < count; i++) {
-  await store.update(learnerId, (doc) => {
-    doc.history.push({
-      questionId: `${tag}-${i}`,
-      lessonId: "tcp-basics",
-      stage: 1,
-      at: new Date().toISOString(),
-      correct: true,
-      score: 1,
-      hintUsed: false,
-      mode: "quiz",
-      text: pad,
+try {
+  for (let i = 0; i < count; i++) {
+    const questionId = `${tag}-${i}`;
+    const to = mode === "shared" && i % 2 === 1 ? "shared" : learnerId;
+    await store.update(to, (doc, writer) => {
+      if (mode === "stall" && i === 0) {
+        process.stdout.write("holding\n");
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1_000);
+      }
+      const at = new Date();
+      const record = {
+        questionId,
+        lessonId: "tcp-basics",
+        stage: 1 as const,
+        at: at.toISOString(),
+        correct: i % 3 !== 0,
+        score: 1,
+        hintUsed: false,
+        mode: "quiz" as const,
+        guildId: "g1",
+        selected: [i % 4],
+      };
+      countAnswer(doc, record, record.at.slice(0, 10));
+      writer.append(record);
     });
-  });
-  process.stdout.write(`wrote ${i + 1}\n`);
+    process.stdout.write(`ack ${questionId}\n`);
+  }
+  await store.close();
+} catch (error) {
+  process.stdout.write(`error ${(error as StoreError).code ?? (error as Error).message}\n`);
+  process.exitCode = 3;
 }
-await store.close();
