@@ -1,4 +1,4 @@
-/** Opening a stage to read it and starting its quiz: both only on a stage the learner may open. */
+/** Opening a stage to read it (any stage) and starting its quiz (only on a stage the learner has unlocked). */
 
 import { isStageNumber, type Lesson, type StageNumber } from "../content/model.js";
 import { type EngineContext, ok, refuse } from "../context.js";
@@ -8,20 +8,26 @@ import { stagesFor } from "./catalog.js";
 import { sessionState } from "./session.js";
 import { currentStage } from "./stages.js";
 
+/**
+ * Any stage can be read at any time; only its quiz waits for the stage before it (startQuiz). Opening an open
+ * stage records that it was read; opening a locked one records nothing. Opening never moves "Continue"
+ * (`lastVisited`): a stage looked at for one screen does not take over the learner's place, starting its quiz does.
+ */
 export function openStage(
   ctx: EngineContext,
   learnerId: string,
   lessonId: string,
   stage?: number,
 ): Promise<Result<StageView>> {
-  return inOpenStage(ctx, learnerId, lessonId, stage, (doc, lesson, n, stages): Result<StageView> => {
+  return inLesson(ctx, learnerId, lessonId, stage, (doc, lesson, n, stages): Result<StageView> => {
     const progress = stages[n - 1] as StageProgress;
-    const at = ctx.now().toISOString();
-    const read = { ...doc.read[lesson.id] };
-    read[n] ??= at;
-    doc.read[lesson.id] = read;
-    progress.read = true;
-    doc.lastVisited = { lessonId: lesson.id, stage: n, at };
+    if (progress.status !== "locked") {
+      const read = { ...doc.read[lesson.id] };
+      read[n] ??= ctx.now().toISOString();
+      doc.read[lesson.id] = read;
+      progress.read = true;
+    }
+    // What the reader shows of the stage is decided here: the stage's markdown and sections.
     const content = lesson.stages[n - 1];
     return ok({
       lesson: { id: lesson.id, title: lesson.title, summary: lesson.summary, sources: lesson.sources },
@@ -43,7 +49,8 @@ export function startQuiz(
   lessonId: string,
   stage?: number,
 ): Promise<Result<QuizState>> {
-  return inOpenStage(ctx, learnerId, lessonId, stage, (doc, lesson, n): Result<QuizState> => {
+  return inLesson(ctx, learnerId, lessonId, stage, (doc, lesson, n, stages): Result<QuizState> => {
+    if (stages[n - 1]?.status === "locked") return lockedRefusal(lesson, n);
     const session: Session = {
       mode: "quiz",
       lessonId: lesson.id,
@@ -59,11 +66,18 @@ export function startQuiz(
   });
 }
 
+export function lockedRefusal(lesson: Lesson, n: StageNumber) {
+  return refuse(
+    "stage-locked",
+    `The stage ${n} questions of ${lesson.title} are locked: pass stage ${n - 1} first.`,
+  );
+}
+
 /**
- * Runs `work` on the learner's document for a stage they may open: the named one, or their current one.
- * An unknown lesson or stage number, or a locked stage, is refused before anything is written.
+ * Runs `work` on the learner's document for a stage of a lesson: the named one, or their current one.
+ * An unknown lesson or stage number is refused before anything is written.
  */
-async function inOpenStage<T>(
+async function inLesson<T>(
   ctx: EngineContext,
   learnerId: string,
   lessonId: string,
@@ -78,10 +92,6 @@ async function inOpenStage<T>(
   }
   return ctx.store.update(learnerId, (doc): Result<T> => {
     const stages = stagesFor(ctx, lesson, doc);
-    const n = stage ?? currentStage(stages);
-    if (stages[n - 1]?.status === "locked") {
-      return refuse("stage-locked", `Stage ${n} of ${lesson.title} is locked: pass stage ${n - 1} first.`);
-    }
-    return work(doc, lesson, n, stages);
+    return work(doc, lesson, stage ?? currentStage(stages), stages);
   });
 }

@@ -402,7 +402,7 @@ describe("tutor ask", () => {
       top === 1
         ? /\nStudy it: tutor learn torn-pages --stage 1\n$/
         : new RegExp(
-            `\\nStudy it: tutor learn torn-pages \\(you are on stage 1; stage ${top} opens once you pass the stages before it\\)\\n$`,
+            `\\nStudy it: tutor learn torn-pages --stage ${top} \\(you are on stage 1: you can read stage ${top} now; its questions open once you pass the stages before it\\)\\n$`,
           ),
     );
   });
