@@ -23,6 +23,7 @@ export type { JournalEntry, JournalKind } from "./progress/model.js";
 export { defaultDataDir, JsonProgressStore, type ProgressStore } from "./progress/store.js";
 export type * from "./quiz/model.js";
 export { EXPLAIN_PASS, MAX_RESPONSE_LENGTH } from "./quiz/rules.js";
+export type { ClaimedReminder } from "./reminders/reminders.js";
 export { closest } from "./text/closest.js";
 export { stripControls, withoutControls } from "./text/controls.js";
 export { Tutor } from "./tutor.js";

@@ -24,18 +24,32 @@ import { openStage, startQuiz } from "./journey/stage-session.js";
 import { DEFAULT_PASS_MARK } from "./journey/stages.js";
 import type { JournalEntry } from "./progress/model.js";
 import { defaultDataDir, JsonProgressStore, type ProgressStore } from "./progress/store.js";
-import { progressOf, type SummaryOptions } from "./progress/summary.js";
+import { answersPerDay, progressOf, type SummaryOptions } from "./progress/summary.js";
+import { deleteData, exportData } from "./progress/your-data.js";
+import {
+  type ClaimedReminder,
+  claimReminder,
+  remindersToTry,
+  setReminders,
+  switchOffUnreachable,
+  takeReminderNotice,
+} from "./reminders/reminders.js";
 import { resumeReview, startReview } from "./review/session.js";
+import { setTimeZone, settingsOf } from "./settings/settings.js";
+import { clockOf, timeZonesMatching } from "./time/time-zone.js";
 import type {
   AnswerInput,
   AnswerOutcome,
   CatalogEntry,
   LeaderboardRow,
+  LearnerExport,
+  LearnerSettingsView,
   NextStep,
   Overview,
   ProgressSummary,
   QuizState,
   QuizStats,
+  ReminderSettings,
   Result,
   Resumed,
   StageView,
@@ -197,6 +211,61 @@ export class Tutor {
 
   async progress(learnerId: string, options: SummaryOptions = {}): Promise<ProgressSummary> {
     return progressOf(this.ctx, learnerId, await this.store.read(learnerId), options);
+  }
+
+  /** Answers per study day (YYYY-MM-DD) in the learner's time zone: the activity behind streaks and heatmaps. */
+  async activity(learnerId: string): Promise<Map<string, number>> {
+    const doc = await this.store.read(learnerId);
+    return answersPerDay(doc, clockOf(this.ctx, doc));
+  }
+
+  async settings(learnerId: string): Promise<LearnerSettingsView> {
+    return settingsOf(this.ctx, await this.store.read(learnerId));
+  }
+
+  /** The learner's IANA time zone for study days, streaks and reminders; an unknown name is refused. */
+  setTimeZone(learnerId: string, zone: string): Promise<Result<LearnerSettingsView>> {
+    return setTimeZone(this.ctx, learnerId, zone);
+  }
+
+  /** Time zone names matching what was typed so far, for autocomplete. */
+  timeZones(text: string, limit?: number): string[] {
+    return timeZonesMatching(text, limit);
+  }
+
+  /** Daily review reminders on (at a local hour, default 18) or off. */
+  setReminders(learnerId: string, on: boolean, hour?: number): Promise<Result<ReminderSettings>> {
+    return setReminders(this.ctx, learnerId, on, hour);
+  }
+
+  /** Learners whose reminder hour has come today; each must still be claimed before a message is sent. */
+  remindersToTry(): Promise<string[]> {
+    return remindersToTry(this.ctx);
+  }
+
+  /** Today's reminder for the learner, claimed under their lock (so it is sent once), or undefined. */
+  claimReminder(learnerId: string): Promise<ClaimedReminder | undefined> {
+    return claimReminder(this.ctx, learnerId);
+  }
+
+  /** The learner's direct messages are closed: reminders off, with a note for their next command. */
+  remindersUnreachable(learnerId: string): Promise<void> {
+    return switchOffUnreachable(this.ctx, learnerId);
+  }
+
+  /** The note about reminders switched off, once. */
+  reminderNotice(learnerId: string): Promise<string | undefined> {
+    return takeReminderNotice(this.ctx, learnerId);
+  }
+
+  /** Everything kept about the learner as one JSON document; undefined when nothing is kept. */
+  exportData(learnerId: string): Promise<LearnerExport | undefined> {
+    return exportData(this.ctx, learnerId);
+  }
+
+  /** Removes the learner everywhere (progress, journal, settings, reminders, server figures). */
+  deleteData(learnerId: string): Promise<boolean> {
+    return deleteData(this.ctx, learnerId);
   }
 
   leaderboard(options: LeaderboardOptions): Promise<LeaderboardRow[]> {

@@ -47,6 +47,21 @@ export interface Session {
   results: { questionId: string; correct: boolean }[];
 }
 
+export interface LearnerSettings {
+  /** An IANA time zone for study days, streaks and reminders; none: the engine's. */
+  timeZone?: string;
+}
+
+export interface ReminderState {
+  on: boolean;
+  /** Local hour (0-23) in the learner's time zone at which a reminder may go out. */
+  hour: number;
+  /** The local calendar day a reminder was last claimed for: at most one a day, whichever process sends it. */
+  lastDay?: string;
+  /** Why reminders were switched off by the tutor, to tell the learner once on their next command. */
+  offNotice?: "dm-closed";
+}
+
 export interface LearnerDoc {
   version: number;
   learnerId: string;
@@ -62,6 +77,10 @@ export interface LearnerDoc {
   read: Record<string, Partial<Record<StageNumber, string>>>;
   lastVisited?: { lessonId: string; stage: StageNumber; at: string };
   session?: Session;
+  /** The learner's own choices. Added in 0.2; older documents have none. */
+  settings?: LearnerSettings;
+  /** Daily review reminders (the bot's direct messages). Added in 0.2; older documents have none. */
+  reminders?: ReminderState;
   /** Fields written by newer versions are kept as they are. */
   [extra: string]: unknown;
 }

@@ -1,5 +1,5 @@
 /** Where learner documents live. The default keeps one lowdb JSON file per learner, under a file lock. */
-import { mkdir, readdir } from "node:fs/promises";
+import { access, mkdir, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import envPaths from "env-paths";
 import { Low } from "lowdb";
@@ -16,6 +16,16 @@ export interface ProgressStore {
   update<T>(learnerId: string, fn: (doc: LearnerDoc) => T): Promise<T>;
   /** Ids of every learner with a document. */
   learners(): Promise<string[]>;
+  /**
+   * Everything kept about the learner, as one JSON-ready document (the answer history included), read under the
+   * learner's lock; undefined when nothing is kept. Reads only: a learner with no data gets no file for asking.
+   */
+  export(learnerId: string): Promise<LearnerDoc | undefined>;
+  /**
+   * Removes everything kept about the learner, under their lock, and their part in every server figure; true when
+   * there was something to remove. A later read starts a new, empty learner.
+   */
+  delete(learnerId: string): Promise<boolean>;
   /** Resolves when every read and write started so far has finished (and let go of its lock). */
   close(): Promise<void>;
 }
@@ -73,6 +83,48 @@ export class JsonProgressStore implements ProgressStore {
       })
       .catch(() => undefined);
     return this.track(run);
+  }
+
+  async export(learnerId: string): Promise<LearnerDoc | undefined> {
+    if (!(await this.exists(learnerId))) return undefined;
+    return this.read(learnerId);
+  }
+
+  delete(learnerId: string): Promise<boolean> {
+    // In the learner's queue, so it runs after any write already started, and under their lock for other
+    // processes. Server figures (leaderboard, most-missed) are read from the learners' files, so removing the file
+    // removes the learner from them.
+    const previous = this.queues.get(learnerId) ?? Promise.resolve();
+    const run = previous
+      .catch(() => undefined)
+      .then(async () => {
+        await this.ensureDir();
+        // Copies of a damaged file moved aside (durable-file.ts) are the learner's data too.
+        const prefix = `${fileName(learnerId)}.corrupt-`;
+        const asides = (await readdir(this.learnersDir)).filter((n) => n.startsWith(prefix));
+        for (const name of asides) await rm(join(this.learnersDir, name), { force: true });
+        if (!(await this.exists(learnerId))) return asides.length > 0;
+        return this.withLock(learnerId, async () => {
+          await rm(this.pathOf(learnerId), { force: true });
+          return true;
+        });
+      });
+    this.queues.set(learnerId, run);
+    void run
+      .finally(() => {
+        if (this.queues.get(learnerId) === run) this.queues.delete(learnerId);
+      })
+      .catch(() => undefined);
+    return this.track(run);
+  }
+
+  private async exists(learnerId: string): Promise<boolean> {
+    try {
+      await access(this.pathOf(learnerId));
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Keeps `work` in `pending` until it settles, so close() waits for it. */

@@ -5,7 +5,8 @@ import type { EngineContext } from "../context.js";
 import { catalogOf } from "../journey/catalog.js";
 import { xpOf } from "../journey/xp.js";
 import { isDue } from "../review/scheduler.js";
-import { addDays, streakOf, studyDay } from "../time/study-day.js";
+import { addDays, type DayClock, streakOf, studyDay } from "../time/study-day.js";
+import { clockOf } from "../time/time-zone.js";
 import type { ProgressSummary } from "../tutor-types.js";
 import type { LearnerDoc } from "./model.js";
 
@@ -28,14 +29,10 @@ export function progressOf(
   const lessons = catalogOf(ctx, doc);
   const stagesTotal = lessons.length * STAGE_NUMBERS.length;
   const stagesPassed = lessons.reduce((sum, l) => sum + l.passedStages, 0);
-  const today = studyDay(now, ctx.clock);
-  const perDay = new Map<string, number>();
-  for (const record of doc.history) {
-    // A hand-edited record with an unreadable time counts for nothing rather than breaking the summary.
-    if (Number.isNaN(Date.parse(record.at))) continue;
-    const day = studyDay(new Date(record.at), ctx.clock);
-    perDay.set(day, (perDay.get(day) ?? 0) + 1);
-  }
+  // Study days in the learner's own time zone when they chose one.
+  const clock = clockOf(ctx, doc);
+  const today = studyDay(now, clock);
+  const perDay = answersPerDay(doc, clock);
   const streak = streakOf(new Set(perDay.keys()), today);
   const activity = Array.from({ length: weeks * 7 }, (_, i) => {
     const day = addDays(today, i - weeks * 7 + 1);
@@ -49,7 +46,7 @@ export function progressOf(
   for (const card of known) {
     const due = new Date(card.due);
     if (Number.isNaN(due.getTime())) continue;
-    const day = due <= now ? today : studyDay(due, ctx.clock);
+    const day = due <= now ? today : studyDay(due, clock);
     const slot = dueByDay.find((d) => d.day === day);
     if (slot) slot.count++;
   }
@@ -66,4 +63,20 @@ export function progressOf(
     dueNow: known.filter((card) => isDue(card, now)).length,
     dueByDay,
   };
+}
+
+/**
+ * Answers per study day (YYYY-MM-DD -> count): the one place that reads the learner's activity by day, for the
+ * streak, the heatmap and the pictures drawn from it. It counts the answer history today; a store that keeps
+ * daily counts answers it from those instead.
+ */
+export function answersPerDay(doc: LearnerDoc, clock: DayClock): Map<string, number> {
+  const perDay = new Map<string, number>();
+  for (const record of doc.history) {
+    // A hand-edited record with an unreadable time counts for nothing rather than breaking the summary.
+    if (Number.isNaN(Date.parse(record.at))) continue;
+    const day = studyDay(new Date(record.at), clock);
+    perDay.set(day, (perDay.get(day) ?? 0) + 1);
+  }
+  return perDay;
 }
