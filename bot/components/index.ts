@@ -1,6 +1,7 @@
 /** Every component route, by `<area>:<action>`. */
 import { browseRoutes } from "./browse.js";
+import { meRoutes } from "./me.js";
 import { quizRoutes } from "./quiz.js";
 import type { ComponentRoute } from "./route.js";
 
-export const routes: readonly ComponentRoute[] = [...quizRoutes, ...browseRoutes];
+export const routes: readonly ComponentRoute[] = [...quizRoutes, ...browseRoutes, ...meRoutes];
