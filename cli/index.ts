@@ -152,6 +152,43 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command("settings")
+    .description(
+      "your settings; `settings timezone <zone>` sets the time zone of your study days and streaks",
+    )
+    .argument("[setting]", "timezone")
+    .argument("[value]", "an IANA time zone, e.g. Europe/Paris")
+    .action(async (setting: string | undefined, value: string | undefined) => {
+      if (setting !== undefined && setting !== "timezone") {
+        program.error(`error: unknown setting '${setting}': the one setting is timezone`, {
+          exitCode: EXIT_USAGE,
+        });
+      }
+      if (setting === "timezone" && value === undefined) {
+        program.error("error: name a time zone, e.g. tutor settings timezone Europe/Paris", {
+          exitCode: EXIT_USAGE,
+        });
+      }
+      code = await (await import("./commands/settings.js")).settings(value, globals());
+    });
+
+  const data = program.command("data").description("your data: export it as JSON, or delete it");
+  data
+    .command("export")
+    .description("print everything kept about you as JSON (or write it to a new file)")
+    .option("-o, --output <file>", "write to this new file instead of printing")
+    .action(async (options: { output?: string }) => {
+      code = await (await import("./commands/data.js")).exportData(options, globals());
+    });
+  data
+    .command("delete")
+    .description("delete everything kept about you, after you confirm")
+    .option("--yes", "do not ask (for scripts)")
+    .action(async (options: { yes?: boolean }) => {
+      code = await (await import("./commands/data.js")).deleteData(options, globals());
+    });
+
+  program
     .command("check")
     .description("check lessons and quizzes for authors: one file:line: message per problem")
     .argument("[paths...]", "only report problems in these files or folders")
@@ -179,6 +216,8 @@ export async function main(argv: string[]): Promise<number> {
       "  tutor progress --json       progress for scripts",
       '  tutor ask "what is a torn page?"',
       "  tutor check lessons/        check content before a pull request",
+      "  tutor settings timezone Europe/Paris",
+      "  tutor data export -o my-progress.json",
       "",
       "Exit codes: 0 done, 1 failed (or problems found by check), 2 wrong command line.",
     ].join("\n"),

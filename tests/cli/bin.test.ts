@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import stripAnsi from "strip-ansi";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from "vitest";
 import { Tutor } from "../../engine/index.js";
 import { waitUntil } from "../helpers/wait.js";
 import { FIXTURES, LEARNER, passStages } from "./helpers.js";
@@ -472,5 +472,62 @@ describe("tutor ask", () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe("settings and your data", () => {
+  const fresh = () => {
+    const dir = mkdtempSync(join(tmpdir(), "tutor-data-test-"));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  };
+
+  it("sets the time zone by its IANA name, refuses one that is not, and shows it", () => {
+    const data = fresh();
+    expect(tutor(["settings"], {}, data).stdout).toMatch(/^Time zone: .+ \(this computer's; set yours with/);
+    const set = tutor(["settings", "timezone", "america/sao_paulo"], {}, data);
+    expect(set).toMatchObject({
+      status: 0,
+      stdout: "Time zone: America/Sao_Paulo. Study days and streaks follow it.\n",
+    });
+    expect(tutor(["settings"], {}, data).stdout).toBe("Time zone: America/Sao_Paulo\n");
+    const wrong = tutor(["settings", "timezone", "America/Sao_Paolo"], {}, data);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain("Did you mean America/Sao_Paulo?");
+    expect(tutor(["settings", "colour", "red"], {}, data).status).toBe(2);
+    expect(tutor(["settings", "timezone"], {}, data).status).toBe(2);
+  });
+
+  it("exports everything as JSON, to stdout or a new file, and deletes it only when confirmed", async () => {
+    const data = fresh();
+    expect(tutor(["data", "export"], {}, data)).toMatchObject({ status: 1, stdout: "" });
+    const engine = await Tutor.open({ contentDir: FIXTURES, dataDir: data });
+    await passStages(engine, "tcp-reads", 1);
+    await engine.close();
+
+    const printed = tutor(["data", "export"], {}, data);
+    expect(printed.status).toBe(0);
+    const exported = JSON.parse(printed.stdout);
+    expect(exported).toMatchObject({ format: "six-stages-tutor/learner-data", learnerId: LEARNER });
+    expect(exported.data.history.length).toBeGreaterThan(0);
+    const file = join(data, "copy.json");
+    expect(tutor(["data", "export", "-o", file], {}, data).status).toBe(0);
+    expect(JSON.parse(readFileSync(file, "utf8")).data).toEqual(exported.data);
+    // Never over an existing file.
+    const again = tutor(["data", "export", "-o", file], {}, data);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain("exists already");
+
+    // No terminal to ask on: --yes is required.
+    const unasked = tutor(["data", "delete"], {}, data);
+    expect(unasked.status).toBe(2);
+    expect(unasked.stderr).toContain("--yes");
+    expect(tutor(["data", "export"], {}, data).status).toBe(0);
+    expect(tutor(["data", "delete", "--yes"], {}, data)).toMatchObject({
+      status: 0,
+      stdout: "Deleted: nothing is kept about you any more.\n",
+    });
+    expect(tutor(["data", "export"], {}, data).status).toBe(1);
+    expect(tutor(["progress", "--json"], {}, data).stdout).toContain('"answers": 0');
   });
 });
