@@ -249,7 +249,14 @@ describe("/progress", () => {
       "✅🔓🔒🔒🔒🔒 **Pipe buffers** 1/6",
       "🔓🔒🔒🔒🔒🔒 **Pipe sizes in practice** 0/6",
     ]);
-    expect(card?.fields?.map((f) => f.name)).toEqual(["Streak", "XP", "Reviews", "Last 14 days"]);
+    expect(card?.fields?.map((f) => f.name)).toEqual([
+      "Streak",
+      "XP",
+      "Reviews",
+      "Last 14 days",
+      "Last 12 weeks",
+    ]);
+    expect(card?.fields?.[4]?.value).toBe("2 answers on 1 day");
     expect(card?.fields?.[0]?.value).toBe("🔥 1 day (longest 1)");
     expect(card?.fields?.[1]?.value).toMatch(/^⭐ \d+ · 2 answers$/);
     expect(card?.fields?.[2]?.value).toBe("🔁 0 due now\nComing: 2 in 3 days");
