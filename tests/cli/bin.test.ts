@@ -407,12 +407,15 @@ describe("tutor ask", () => {
     );
   });
 
-  it("says honestly when the lessons do not cover a question, and names the closest", () => {
+  it("says honestly when the lessons do not cover a question, and names the closest only when close", () => {
     const run = tutor(["ask", "how do I bake sourdough bread?"], bundled);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^The lessons do not cover that/);
-    expect(run.stdout).not.toContain("Study it:");
-    const json = JSON.parse(tutor(["ask", "--json", "how do I bake sourdough bread?"], bundled).stdout);
+    expect(run.stdout).toBe("The lessons do not cover that.\n");
+    const near = tutor(["ask", "how does kafka replication work?"], bundled);
+    expect(near.stdout).toMatch(/^The lessons do not cover that; the closest are: Kafka tail latency/);
+    expect(near.stdout).toContain("  tutor learn kafka-ext4-vs-xfs");
+    expect(near.stdout).not.toContain("Study it:");
+    const json = JSON.parse(tutor(["ask", "--json", "how does kafka replication work?"], bundled).stdout);
     expect(json.confident).toBe(false);
     expect(json.closest.length).toBeGreaterThan(0);
     expect(Object.keys(json.closest[0]).sort()).toEqual(["lesson", "title"]);
