@@ -22,9 +22,11 @@ import { type NextStepOptions, nextStepOf, resumeQuiz } from "./journey/next-ste
 import { sessionState } from "./journey/session.js";
 import { openStage, startQuiz } from "./journey/stage-session.js";
 import { DEFAULT_PASS_MARK } from "./journey/stages.js";
+import { snapshotKey, writeHomeSnapshot } from "./progress/home-snapshot.js";
 import type { JournalEntry } from "./progress/model.js";
 import { defaultDataDir, JsonProgressStore, type ProgressStore } from "./progress/store.js";
 import { answersPerDay, progressOf, type SummaryOptions } from "./progress/summary.js";
+import { overviewValidUntil } from "./progress/valid-until.js";
 import { deleteData, exportData } from "./progress/your-data.js";
 import {
   type ClaimedReminder,
@@ -60,6 +62,8 @@ export class Tutor {
   private readonly ctx: EngineContext;
   private readonly llm: LlmConfig | undefined;
   private searchIndex: SectionIndex | undefined;
+  /** Home snapshots being written (progress/home-snapshot.ts). */
+  private readonly snapshots = new Set<Promise<void>>();
 
   private constructor(
     private readonly contentDir: string,
@@ -154,11 +158,25 @@ export class Tutor {
     return nextStepOf(this.ctx, await this.store.read(learnerId), options);
   }
 
-  /** What a home screen shows, from one read of the learner's file: the catalog, the next step, streak and reviews due. */
+  /**
+   * What a home screen shows, from one read of the learner's file: the catalog, the next step, streak and reviews
+   * due. With the JSON store it is also kept as a snapshot for the next start (progress/home-snapshot.ts).
+   */
   async overview(learnerId: string): Promise<Overview> {
+    const snapshot = this.cacheDir && this.store instanceof JsonProgressStore;
+    // The key is taken before the read: a write after it changes the file, and so the key the next start sees.
+    const key = snapshot ? await snapshotKey(this.store.dir, this.contentDir, learnerId) : undefined;
     const doc = await this.store.read(learnerId);
     const { lessons, streak, dueNow } = progressOf(this.ctx, learnerId, doc, { weeks: 1, days: 1 });
-    return { catalog: lessons, next: nextStepOf(this.ctx, doc, {}, lessons), streak, dueNow };
+    const overview = { catalog: lessons, next: nextStepOf(this.ctx, doc, {}, lessons), streak, dueNow };
+    if (key !== undefined) {
+      const validUntil = overviewValidUntil(this.ctx, doc).toISOString();
+      // Not awaited: the home screen does not wait for its own snapshot. close() does.
+      const write = writeHomeSnapshot(this.store.dir, learnerId, { key, validUntil, overview });
+      this.snapshots.add(write);
+      void write.finally(() => this.snapshots.delete(write));
+    }
+    return overview;
   }
 
   startQuiz(learnerId: string, lessonId: string, stage?: number): Promise<Result<QuizState>> {
@@ -277,6 +295,7 @@ export class Tutor {
   }
 
   async close(): Promise<void> {
+    await Promise.all([...this.snapshots]);
     await this.store.close();
   }
 }

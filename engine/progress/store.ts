@@ -1,11 +1,11 @@
 /** Where learner documents live. The default keeps one lowdb JSON file per learner, under a file lock. */
 import { access, mkdir, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
-import envPaths from "env-paths";
 import { Low } from "lowdb";
 import lockfile from "proper-lockfile";
 import { StoreError } from "../errors.js";
 import { DurableJSONFile } from "./durable-file.js";
+import { FILE_SUFFIX, learnerFileName as fileName } from "./file-name.js";
 import { emptyDoc, type LearnerDoc } from "./model.js";
 
 export interface ProgressStore {
@@ -30,13 +30,7 @@ export interface ProgressStore {
   close(): Promise<void>;
 }
 
-export function defaultDataDir(): string {
-  return process.env.TUTOR_DATA_DIR || envPaths("six-stages-tutor", { suffix: "" }).data;
-}
-
-const FILE_SUFFIX = ".json";
-const fileName = (learnerId: string) =>
-  `${encodeURIComponent(learnerId).replace(/\./g, "%2E")}${FILE_SUFFIX}`;
+export { defaultDataDir } from "./data-dir.js";
 
 export class JsonProgressStore implements ProgressStore {
   private readonly learnersDir: string;
