@@ -2,10 +2,9 @@
 import { existsSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { ContentIssue } from "../errors.js";
 import { fingerprint, readCached, writeCached } from "./cache.js";
-import { bundledContentDir, defaultContentDir } from "./content-dir.js";
+import { bundledContentDir } from "./content-dir.js";
 import { crossCheck } from "./cross-check.js";
 import { type Catalog, type Lesson, type Quiz, STAGE_NUMBERS } from "./model.js";
 import { readSource } from "./read-source.js";
