@@ -83,17 +83,25 @@ export interface ClaimedReminder {
  * claimed today, and reviews are due. The day is written before anything is sent, so a second process (or a
  * restart) finds it claimed and sends nothing. A claim is the promise to send at most one message, not a receipt.
  */
-export function claimReminder(ctx: EngineContext, learnerId: string): Promise<ClaimedReminder | undefined> {
+export async function claimReminder(
+  ctx: EngineContext,
+  learnerId: string,
+): Promise<ClaimedReminder | undefined> {
   const now = ctx.now();
-  return ctx.store.update(learnerId, (doc) => {
+  const claimable = (doc: LearnerDoc): ClaimedReminder | undefined => {
     const r = doc.reminders;
     if (!r?.on) return undefined;
     const { day, hour } = localTime(now, clockOf(ctx, doc).timeZone);
     if (hour < r.hour || r.lastDay === day) return undefined;
     const due = dueIds(ctx, doc).length;
-    if (due === 0) return undefined;
-    doc.reminders = { ...r, lastDay: day };
-    return { learnerId, due, day };
+    return due > 0 ? { learnerId, due, day } : undefined;
+  };
+  // A read first: most passes find nothing to claim, and a read leaves the learner's file as it was.
+  if (!claimable(await ctx.store.read(learnerId))) return undefined;
+  return ctx.store.update(learnerId, (doc) => {
+    const claim = claimable(doc);
+    if (claim && doc.reminders) doc.reminders = { ...doc.reminders, lastDay: claim.day };
+    return claim;
   });
 }
 
