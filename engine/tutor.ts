@@ -22,7 +22,8 @@ import { type NextStepOptions, nextStepOf, resumeQuiz } from "./journey/next-ste
 import { sessionState } from "./journey/session.js";
 import { openStage, startQuiz } from "./journey/stage-session.js";
 import { DEFAULT_PASS_MARK } from "./journey/stages.js";
-import { snapshotKey, writeHomeSnapshot } from "./progress/home-snapshot.js";
+import { snapshotKey } from "./progress/home-snapshot.js";
+import { writeHomeSnapshot } from "./progress/home-snapshot-write.js";
 import type { JournalEntry } from "./progress/model.js";
 import { defaultDataDir, JsonProgressStore, type ProgressStore } from "./progress/store.js";
 import { answersPerDay, progressOf, type SummaryOptions } from "./progress/summary.js";

@@ -5,29 +5,26 @@
  * no new study day has begun since (its `validUntil`). Anything else, and the home screen waits for the engine as
  * before. Only the JSON store's learners have one.
  */
-import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { fingerprint } from "../content/cache.js";
-import { writeAtomically } from "../files/write-atomically.js";
+import { cheapHash, contentStats } from "../content/content-stats.js";
 import type { Overview } from "../tutor-types.js";
 import { learnerFileName } from "./file-name.js";
 
-interface Snapshot {
+export interface Snapshot {
   key: string;
   validUntil: string;
   overview: Overview;
 }
 
-function snapshotFile(dataDir: string, learnerId: string): string {
-  const name = createHash("sha256").update(learnerId).digest("hex").slice(0, 16);
-  return join(dataDir, "cache", `home-${name}.json`);
+export function snapshotFile(dataDir: string, learnerId: string): string {
+  return join(dataDir, "cache", `home-${learnerFileName(learnerId)}`);
 }
 
 /** The content's fingerprint and the learner file's size and time: any change to either makes a new key. */
 export async function snapshotKey(dataDir: string, contentDir: string, learnerId: string): Promise<string> {
   const file = await stat(join(dataDir, "learners", learnerFileName(learnerId))).catch(() => undefined);
-  return `${await fingerprint(contentDir)} ${file ? `${file.size} ${file.mtimeMs}` : "none"}`;
+  return `${cheapHash(await contentStats(contentDir))} ${file ? `${file.size} ${file.mtimeMs}` : "none"}`;
 }
 
 /** The home screen kept for this learner, if it is still true at `now`. */
@@ -48,15 +45,4 @@ export async function readHomeSnapshot(
   } catch {
     return undefined;
   }
-}
-
-export async function writeHomeSnapshot(
-  dataDir: string,
-  learnerId: string,
-  snapshot: Snapshot,
-): Promise<void> {
-  // A cache: not durable, and a failure only costs the next start its head start.
-  await writeAtomically(snapshotFile(dataDir, learnerId), JSON.stringify(snapshot), { durable: false }).catch(
-    () => undefined,
-  );
 }
