@@ -43,6 +43,14 @@ class MemoryStore implements ProgressStore {
   async rebuild(): Promise<never> {
     throw new Error("the simulation's store keeps no server figures");
   }
+  async export(id: string): Promise<LearnerDoc | undefined> {
+    const doc = this.docs.get(id);
+    return doc && { ...structuredClone(doc), history: structuredClone(this.logs.get(id) ?? []) };
+  }
+  async delete(id: string): Promise<boolean> {
+    this.logs.delete(id);
+    return this.docs.delete(id);
+  }
   async close(): Promise<void> {}
 }
 

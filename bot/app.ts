@@ -12,6 +12,7 @@ import type { Logger } from "./log.js";
 import { createMentionHandler, type MessageHandler } from "./mentions.js";
 import { QUESTION_WINDOW_MS, QUESTIONS_PER_MINUTE } from "./questions.js";
 import { RateLimiter } from "./rate-limit.js";
+import { createReminders, type Reminders } from "./reminders.js";
 
 export interface BotOptions {
   tutor: Tutor;
@@ -26,6 +27,8 @@ export interface Bot {
   client: Client;
   handler: InteractionHandler;
   mentions: MessageHandler;
+  /** Daily review reminders by direct message; their clock starts when the bot is connected. */
+  reminders: Reminders;
   login(token: string): Promise<void>;
   /** Stops taking interactions and mentions, waits for the running ones and the engine's writes, then disconnects. */
   shutdown(): Promise<void>;
@@ -69,8 +72,10 @@ export function createBot(options: BotOptions): Bot {
   });
   client.on(Events.Error, (error) => options.log.error("discord client error", { error }));
   client.on(Events.Warn, (message) => options.log.warn(message));
+  const reminders = createReminders(ctx, client);
   client.once(Events.ClientReady, (ready) => {
     options.log.info("connected to Discord", { as: ready.user.tag, dataDir: options.tutor.dataDir });
+    reminders.start();
   });
 
   let stopping: Promise<void> | undefined;
@@ -78,12 +83,13 @@ export function createBot(options: BotOptions): Bot {
     client,
     handler,
     mentions,
+    reminders,
     async login(token) {
       await client.login(token);
     },
     shutdown() {
       stopping ??= (async () => {
-        await Promise.all([handler.close(), mentions.close()]);
+        await Promise.all([handler.close(), mentions.close(), reminders.stop()]);
         await client.destroy();
         await options.tutor.close();
       })();

@@ -84,6 +84,9 @@ export function createInteractionHandler(ctx: BotContext, registry: Registry): I
     const view = await cmd.execute(ctx, interaction);
     await interaction.editReply(fitMessage(view));
     state.ack = "answered";
+    // Reminders the tutor had to switch off (closed direct messages) are told on the member's next command.
+    const notice = await ctx.tutor.reminderNotice(learnerIdOf(interaction.user.id));
+    if (notice) await interaction.followUp({ ...fitMessage({ content: notice }), flags: EPHEMERAL });
   }
 
   async function runAutocomplete(interaction: AutocompleteInteraction): Promise<void> {

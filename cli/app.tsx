@@ -1,12 +1,13 @@
 /** The terminal app: one screen at a time, the engine and the learner shared through context. */
 import { Box, Text, useApp } from "ink";
 import { useCallback, useEffect, useMemo, useState } from "react";
+import type { Overview } from "../engine/index.js";
 import { Opening } from "./components/opening.js";
 import { TutorContext, type TutorContextValue } from "./context.js";
 import { lazy } from "./lazy.js";
 import { loadMarkdown } from "./markdown/render.js";
 import type { Route } from "./routes.js";
-import { Home } from "./screens/home.js";
+import { Home, HomePreview } from "./screens/home.js";
 import type { TerminalTutor } from "./terminal-text.js";
 
 /**
@@ -23,11 +24,19 @@ export interface AppProps {
   learnerId: string;
   initial?: Route;
   now?: () => Date;
+  /** The home screen kept from the last start, still true: drawn complete while the engine loads. */
+  preview?: Overview;
 }
 
 const defaultNow = () => new Date();
 
-export function App({ tutor: given, learnerId, initial = { name: "home" }, now = defaultNow }: AppProps) {
+export function App({
+  tutor: given,
+  learnerId,
+  initial = { name: "home" },
+  now = defaultNow,
+  preview,
+}: AppProps) {
   const { exit } = useApp();
   const [tutor, setTutor] = useState<TerminalTutor | undefined>(given instanceof Promise ? undefined : given);
   const [route, setRoute] = useState<Route>(initial);
@@ -71,21 +80,23 @@ export function App({ tutor: given, learnerId, initial = { name: "home" }, now =
     if (failure) exit(failure.error instanceof Error ? failure.error : new Error(String(failure.error)));
   }, [failure, exit]);
 
+  // The kept home screen is for the first visit only: after a move, home shows what is true now.
+  const shown = visit === 0 ? preview : undefined;
   if (failure) return <Failure {...failure} />;
-  if (!context) return <Opening />;
+  if (!context) return shown && route.name === "home" ? <HomePreview {...shown} /> : <Opening />;
   return (
     <TutorContext.Provider value={context}>
-      <Screen key={visit} route={route} />
+      <Screen key={visit} route={route} preview={shown} />
     </TutorContext.Provider>
   );
 }
 
-function Screen({ route }: { route: Route }) {
+function Screen({ route, preview }: { route: Route; preview?: Overview | undefined }) {
   const [loaded, setLoaded] = useState(screens.value);
   useEffect(() => {
     if (!loaded && route.name !== "home") void loadScreens().then(setLoaded);
   }, [loaded, route.name]);
-  if (route.name === "home") return <Home />;
+  if (route.name === "home") return <Home preview={preview} />;
   // A screen opened within the first moments waits for its module: a blank frame for a few milliseconds.
   if (!loaded) return null;
   const { Progress, Quiz, quizStartOf, Reader } = loaded;

@@ -151,22 +151,6 @@ export async function main(argv: string[]): Promise<number> {
       code = await (await import("./commands/ask.js")).ask(words, options, globals());
     });
 
-  const data = program
-    .command("data")
-    .description("look after the data folder: rebuild the figures, export answers");
-  data
-    .command("rebuild")
-    .description("recount the leaderboards and stats from every learner's answer log")
-    .action(async () => {
-      code = await (await import("./commands/data.js")).rebuild(globals());
-    });
-  data
-    .command("export")
-    .description("print your answers, oldest first, one JSON object per line")
-    .action(async () => {
-      code = await (await import("./commands/data.js")).exportHistory(globals());
-    });
-
   program
     .command("grade")
     .description("grade a text answer without recording it: verdict, key points with your sentences, flags")
@@ -176,6 +160,51 @@ export async function main(argv: string[]): Promise<number> {
     .option("--model", "grade explain answers with the configured language model (TUTOR_LLM_URL)")
     .action(async (id: string, options: { answer?: string; json?: boolean; model?: boolean }) => {
       code = await (await import("./commands/grade.js")).grade(id, options, globals());
+    });
+
+  program
+    .command("settings")
+    .description(
+      "your settings; `settings timezone <zone>` sets the time zone of your study days and streaks",
+    )
+    .argument("[setting]", "timezone")
+    .argument("[value]", "an IANA time zone, e.g. Europe/Paris")
+    .action(async (setting: string | undefined, value: string | undefined) => {
+      if (setting !== undefined && setting !== "timezone") {
+        program.error(`error: unknown setting '${setting}': the one setting is timezone`, {
+          exitCode: EXIT_USAGE,
+        });
+      }
+      if (setting === "timezone" && value === undefined) {
+        program.error("error: name a time zone, e.g. tutor settings timezone Europe/Paris", {
+          exitCode: EXIT_USAGE,
+        });
+      }
+      code = await (await import("./commands/settings.js")).settings(value, globals());
+    });
+
+  const data = program
+    .command("data")
+    .description("your data: export it as JSON or delete it; rebuild the server figures");
+  data
+    .command("export")
+    .description("print everything kept about you as JSON (or write it to a new file)")
+    .option("-o, --output <file>", "write to this new file instead of printing")
+    .action(async (options: { output?: string }) => {
+      code = await (await import("./commands/data.js")).exportData(options, globals());
+    });
+  data
+    .command("rebuild")
+    .description("recount the leaderboards and stats from every learner's answer log")
+    .action(async () => {
+      code = await (await import("./commands/data.js")).rebuild(globals());
+    });
+  data
+    .command("delete")
+    .description("delete everything kept about you, after you confirm")
+    .option("--yes", "do not ask (for scripts)")
+    .action(async (options: { yes?: boolean }) => {
+      code = await (await import("./commands/data.js")).deleteData(options, globals());
     });
 
   program
@@ -216,6 +245,8 @@ export async function main(argv: string[]): Promise<number> {
       "  tutor check lessons/        check content before a pull request",
       "  tutor check --disputes      key points learners disputed, for authors",
       "  tutor data rebuild          recount the leaderboards and stats",
+      "  tutor settings timezone Europe/Paris",
+      "  tutor data export -o my-progress.json",
       "",
       "Exit codes: 0 done, 1 failed (or problems found by check), 2 wrong command line.",
     ].join("\n"),

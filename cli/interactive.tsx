@@ -1,10 +1,10 @@
 /** Runs an interactive command: checks for a terminal, opens the engine, renders the app until the learner leaves. */
 import { render } from "ink";
-import type { Tutor } from "../engine/index.js";
+import type { Overview, Tutor } from "../engine/index.js";
 import { App, loadScreens } from "./app.js";
 import { EXIT_FAILED, EXIT_OK } from "./exit-codes.js";
 import { keyboard } from "./keyboard.js";
-import { type GlobalOptions, LEARNER_ID, openTutor } from "./open-tutor.js";
+import { type GlobalOptions, homeSnapshot, LEARNER_ID, openTutor } from "./open-tutor.js";
 import type { Route } from "./routes.js";
 import type { TerminalTutor } from "./terminal-text.js";
 
@@ -48,11 +48,13 @@ export async function runInteractive(
   if ("immediate" in launch) {
     if (!hasTerminal()) return noTerminal(command);
     // The app draws its first frame at once and fills it in when the engine has loaded and read the lessons.
+    // The home screen kept from the last start, while still true, makes that first frame complete.
+    const preview = launch.immediate.name === "home" ? await homeSnapshot(globals) : undefined;
     const opening = openTutor(globals);
     // The app shows a failure to open (content or store errors); here it only must not go unhandled.
     opening.catch(() => undefined);
     try {
-      return await runApp(opening, launch.immediate);
+      return await runApp(opening, launch.immediate, preview);
     } finally {
       await (await opening.catch(() => undefined))?.close();
     }
@@ -73,8 +75,12 @@ export async function runInteractive(
   }
 }
 
-async function runApp(tutor: TerminalTutor | Promise<TerminalTutor>, first: Route): Promise<number> {
-  const app = render(<App tutor={tutor} learnerId={LEARNER_ID} initial={first} />, {
+async function runApp(
+  tutor: TerminalTutor | Promise<TerminalTutor>,
+  first: Route,
+  preview?: Overview,
+): Promise<number> {
+  const app = render(<App tutor={tutor} learnerId={LEARNER_ID} initial={first} preview={preview} />, {
     ...RENDER_OPTIONS,
     // One key at a time, and only keys: see keyboard.ts.
     stdin: keyboard(process.stdin),

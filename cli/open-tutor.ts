@@ -1,4 +1,5 @@
 /** Opens the engine for the terminal learner, honouring --data-dir and --content-dir. */
+import type { Overview } from "../engine/index.js";
 import type { TerminalTutor } from "./terminal-text.js";
 
 /** The terminal has one learner. */
@@ -23,4 +24,22 @@ export async function openTutor(options: GlobalOptions): Promise<TerminalTutor> 
   });
   // Everything the screens and reports show comes through here (see terminal-text.ts).
   return terminalSafe(tutor);
+}
+
+/**
+ * The home screen kept from the last start, if it is still true (engine/progress/home-snapshot.ts), without control
+ * characters like everything else the terminal shows. Read through the engine's small second door, before the
+ * engine itself loads.
+ */
+export async function homeSnapshot(options: GlobalOptions): Promise<Overview | undefined> {
+  const { defaultContentDir, defaultDataDir, readHomeSnapshot, withoutControls } = await import(
+    "../engine/snapshot.js"
+  );
+  const overview = await readHomeSnapshot(
+    options.dataDir || defaultDataDir(),
+    options.contentDir || defaultContentDir(),
+    LEARNER_ID,
+    new Date(),
+  );
+  return overview && withoutControls(overview);
 }

@@ -42,6 +42,7 @@ export {
 } from "./progress/store.js";
 export type * from "./quiz/model.js";
 export { EXPLAIN_PASS, MAX_RESPONSE_LENGTH } from "./quiz/rules.js";
+export type { ClaimedReminder } from "./reminders/reminders.js";
 export { closest } from "./text/closest.js";
 export { stripControls, withoutControls } from "./text/controls.js";
 export { Tutor } from "./tutor.js";

@@ -1,7 +1,7 @@
 /** The shapes the Tutor facade hands to both front ends. */
 import type { LlmConfig } from "./ask/llm.js";
 import type { Lesson, LessonSection, Question, StageNumber } from "./content/model.js";
-import type { JournalEntry, RecallRating } from "./progress/model.js";
+import type { JournalEntry, LearnerDoc, RecallRating } from "./progress/model.js";
 import type { ProgressStore } from "./progress/store.js";
 import type { Grade, Response } from "./quiz/model.js";
 
@@ -22,13 +22,15 @@ export type RefusalCode =
   | "nothing-to-assess"
   | "already-assessed"
   /** Self-assessment: the rating is not one of again, hard, good, easy. */
-  | "invalid-assessment";
+  | "invalid-assessment"
+  | "unknown-time-zone"
+  | "bad-hour";
 
 export interface Refusal {
   ok: false;
   code: RefusalCode;
   message: string;
-  /** The closest lesson id, for unknown lessons. */
+  /** The closest lesson id, for unknown lessons; the closest zone name, for unknown time zones. */
   suggestion?: string;
   /** For stale-question: where the learner's quiz is now. */
   current?: QuizState;
@@ -365,4 +367,29 @@ export interface TutorOptions {
   random?: () => number;
   /** A language model for `ask`. Default: from TUTOR_LLM_URL and TUTOR_LLM_MODEL; false for none. */
   llm?: LlmConfig | false;
+}
+
+export interface ReminderSettings {
+  on: boolean;
+  /** Local hour, 0-23, in `timeZone`. */
+  hour: number;
+  timeZone: string;
+}
+
+export interface LearnerSettingsView {
+  /** The time zone used for the learner's study days, streaks and reminders. */
+  timeZone: string;
+  /** false: the learner chose none, and this is the tutor's default. */
+  ownTimeZone: boolean;
+  reminders: ReminderSettings;
+}
+
+/** `Tutor.exportData`: everything kept about one learner, as one JSON document. */
+export interface LearnerExport {
+  format: string;
+  version: 1;
+  exportedAt: string;
+  learnerId: string;
+  /** The learner's document as kept: answers, cards, stages, journal, settings and reminders. */
+  data: LearnerDoc;
 }

@@ -24,6 +24,8 @@ import { assessableIn, selfAssess } from "./journey/self-assess.js";
 import { sessionState } from "./journey/session.js";
 import { attemptAt, openStage, retryMissed, seeAnswers, startQuiz } from "./journey/stage-session.js";
 import { DEFAULT_PASS_MARK } from "./journey/stages.js";
+import { snapshotKey } from "./progress/home-snapshot.js";
+import { writeHomeSnapshot } from "./progress/home-snapshot-write.js";
 import type { AnswerRecord, JournalEntry } from "./progress/model.js";
 import {
   defaultDataDir,
@@ -31,11 +33,23 @@ import {
   type ProgressStore,
   type RebuildReport,
 } from "./progress/store.js";
-import { progressOf, type SummaryOptions } from "./progress/summary.js";
+import { answersPerDay, progressOf, type SummaryOptions } from "./progress/summary.js";
+import { overviewValidUntil } from "./progress/valid-until.js";
+import { deleteData, exportData } from "./progress/your-data.js";
 import type { Grade } from "./quiz/model.js";
+import {
+  type ClaimedReminder,
+  claimReminder,
+  remindersToTry,
+  setReminders,
+  switchOffUnreachable,
+  takeReminderNotice,
+} from "./reminders/reminders.js";
 import { resumeReview, startReview } from "./review/session.js";
+import { setTimeZone, settingsOf } from "./settings/settings.js";
 import { closest } from "./text/closest.js";
 import { stripControls } from "./text/controls.js";
+import { timeZonesMatching } from "./time/time-zone.js";
 import type {
   AnswerInput,
   AnswerOutcome,
@@ -44,11 +58,14 @@ import type {
   CatalogEntry,
   DisputeReport,
   LeaderboardRow,
+  LearnerExport,
+  LearnerSettingsView,
   NextStep,
   Overview,
   ProgressSummary,
   QuizState,
   QuizStats,
+  ReminderSettings,
   Result,
   Resumed,
   SelfAssessInput,
@@ -62,6 +79,8 @@ export class Tutor {
   private readonly ctx: EngineContext;
   private readonly llm: LlmConfig | undefined;
   private searchIndex: SectionIndex | undefined;
+  /** Home snapshots being written (progress/home-snapshot.ts). */
+  private readonly snapshots = new Set<Promise<void>>();
 
   private constructor(
     private readonly contentDir: string,
@@ -186,11 +205,25 @@ export class Tutor {
     return nextStepOf(this.ctx, await this.store.read(learnerId), options);
   }
 
-  /** What a home screen shows, from one read of the learner's file: the catalog, the next step, streak and reviews due. */
+  /**
+   * What a home screen shows, from one read of the learner's file: the catalog, the next step, streak and reviews
+   * due. With the JSON store it is also kept as a snapshot for the next start (progress/home-snapshot.ts).
+   */
   async overview(learnerId: string): Promise<Overview> {
+    const snapshot = this.cacheDir && this.store instanceof JsonProgressStore;
+    // The key is taken before the read: a write after it changes the file, and so the key the next start sees.
+    const key = snapshot ? await snapshotKey(this.store.dir, this.contentDir, learnerId) : undefined;
     const doc = await this.store.read(learnerId);
     const { lessons, streak, dueNow } = progressOf(this.ctx, learnerId, doc, { weeks: 1, days: 1 });
-    return { catalog: lessons, next: nextStepOf(this.ctx, doc, {}, lessons), streak, dueNow };
+    const overview = { catalog: lessons, next: nextStepOf(this.ctx, doc, {}, lessons), streak, dueNow };
+    if (key !== undefined) {
+      const validUntil = overviewValidUntil(this.ctx, doc).toISOString();
+      // Not awaited: the home screen does not wait for its own snapshot. close() does.
+      const write = writeHomeSnapshot(this.store.dir, learnerId, { key, validUntil, overview });
+      this.snapshots.add(write);
+      void write.finally(() => this.snapshots.delete(write));
+    }
+    return overview;
   }
 
   startQuiz(learnerId: string, lessonId: string, stage?: number): Promise<Result<QuizState>> {
@@ -298,6 +331,61 @@ export class Tutor {
     return this.store.rebuild();
   }
 
+  /** Answers per study day (YYYY-MM-DD) in the learner's time zone: the activity behind streaks and heatmaps. */
+  async activity(learnerId: string): Promise<Map<string, number>> {
+    const doc = await this.store.read(learnerId);
+    return answersPerDay(doc);
+  }
+
+  async settings(learnerId: string): Promise<LearnerSettingsView> {
+    return settingsOf(this.ctx, await this.store.read(learnerId));
+  }
+
+  /** The learner's IANA time zone for study days, streaks and reminders; an unknown name is refused. */
+  setTimeZone(learnerId: string, zone: string): Promise<Result<LearnerSettingsView>> {
+    return setTimeZone(this.ctx, learnerId, zone);
+  }
+
+  /** Time zone names matching what was typed so far, for autocomplete. */
+  timeZones(text: string, limit?: number): string[] {
+    return timeZonesMatching(text, limit);
+  }
+
+  /** Daily review reminders on (at a local hour, default 18) or off. */
+  setReminders(learnerId: string, on: boolean, hour?: number): Promise<Result<ReminderSettings>> {
+    return setReminders(this.ctx, learnerId, on, hour);
+  }
+
+  /** Learners whose reminder hour has come today; each must still be claimed before a message is sent. */
+  remindersToTry(): Promise<string[]> {
+    return remindersToTry(this.ctx);
+  }
+
+  /** Today's reminder for the learner, claimed under their lock (so it is sent once), or undefined. */
+  claimReminder(learnerId: string): Promise<ClaimedReminder | undefined> {
+    return claimReminder(this.ctx, learnerId);
+  }
+
+  /** The learner's direct messages are closed: reminders off, with a note for their next command. */
+  remindersUnreachable(learnerId: string): Promise<void> {
+    return switchOffUnreachable(this.ctx, learnerId);
+  }
+
+  /** The note about reminders switched off, once. */
+  reminderNotice(learnerId: string): Promise<string | undefined> {
+    return takeReminderNotice(this.ctx, learnerId);
+  }
+
+  /** Everything kept about the learner as one JSON document; undefined when nothing is kept. */
+  exportData(learnerId: string): Promise<LearnerExport | undefined> {
+    return exportData(this.ctx, learnerId);
+  }
+
+  /** Removes the learner everywhere (progress, journal, settings, reminders, server figures). */
+  deleteData(learnerId: string): Promise<boolean> {
+    return deleteData(this.ctx, learnerId);
+  }
+
   leaderboard(options: LeaderboardOptions): Promise<LeaderboardRow[]> {
     return leaderboard(this.ctx, options);
   }
@@ -307,6 +395,7 @@ export class Tutor {
   }
 
   async close(): Promise<void> {
+    await Promise.all([...this.snapshots]);
     await this.store.close();
   }
 }

@@ -42,6 +42,8 @@ await Promise.all(
           }
         : { outfile: entry.out }),
       bundle: true,
+      // resvg (the bot's /progress picture) is a native module: loaded from node_modules on first use, never bundled.
+      external: ["@resvg/resvg-js"],
       platform: "node",
       format: "esm",
       target: "node20",

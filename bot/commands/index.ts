@@ -5,9 +5,12 @@ import { journal } from "./journal.js";
 import { leaderboard } from "./leaderboard.js";
 import { learn } from "./learn.js";
 import { lessons } from "./lessons.js";
+import { me } from "./me.js";
 import { progress } from "./progress.js";
 import { quiz } from "./quiz.js";
+import { remind } from "./remind.js";
 import { review } from "./review.js";
+import { settings } from "./settings.js";
 import { tutor } from "./tutor.js";
 
 export const commands: readonly SlashCommand[] = [
@@ -20,6 +23,9 @@ export const commands: readonly SlashCommand[] = [
   progress,
   leaderboard,
   tutor,
+  settings,
+  remind,
+  me,
 ];
 
 export function commandPayloads() {

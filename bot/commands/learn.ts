@@ -12,7 +12,7 @@ export const learn: SlashCommand = {
       .setDescription("Read a lesson: the stage you are on, in pages"),
   )
     .addStringOption(lessonOption(true, "The lesson: start typing its name or id"))
-    .addIntegerOption(stageOption("An unlocked stage to read instead of the one you are on")),
+    .addIntegerOption(stageOption("A stage to read instead of the one you are on (any stage can be read)")),
   ephemeral: true,
   async execute(ctx, interaction) {
     const found = lessonFrom(ctx.tutor, interaction);

@@ -1,8 +1,11 @@
 import { SlashCommandBuilder } from "discord.js";
 import { learnerIdOf } from "../context.js";
 import { renderProgress } from "../render/progress.js";
+import { progressAltText, progressPng } from "../render/progress-image.js";
 import type { SlashCommand } from "./command.js";
 import { personal } from "./options.js";
+
+const PICTURE = "progress.png";
 
 export const progress: SlashCommand = {
   data: personal(
@@ -28,6 +31,18 @@ export const progress: SlashCommand = {
       user.displayName ??
       user.username;
     const summary = await ctx.tutor.progress(learnerIdOf(user.id));
-    return renderProgress(summary, name, user.id === interaction.user.id);
+    const card = renderProgress(summary, name, user.id === interaction.user.id);
+    // The picture goes with the card when it can be drawn here; its figures are in the card's text and its alt text.
+    const png = await progressPng(summary, name).catch((error: unknown) => {
+      ctx.log.warn("progress picture not drawn", { error });
+      return undefined;
+    });
+    if (!png) return card;
+    const [embed, ...rest] = card.embeds ?? [];
+    return {
+      ...card,
+      embeds: [...(embed ? [{ ...embed, image: { url: `attachment://${PICTURE}` } }] : []), ...rest],
+      files: [{ name: PICTURE, data: png, description: progressAltText(summary) }],
+    };
   },
 };

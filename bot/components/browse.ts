@@ -9,7 +9,7 @@ import { lessonByRef, lessonTitle } from "./lookup.js";
 import { refusalView } from "./quiz-views.js";
 import type { ComponentRoute } from "./route.js";
 
-/** A stage of a lesson for the learner; the engine refuses locked stages. */
+/** A stage of a lesson for the learner: any stage can be read; the engine gates only its quiz. */
 export async function stageView(
   ctx: BotContext,
   learnerId: string,
@@ -44,7 +44,7 @@ export const browseRoutes: ComponentRoute[] = [
   },
   {
     // From an answer to a question, which the whole channel sees: the stage opens in a new message for the presser
-    // alone. Without a stage in the id, the stage the presser is on. The engine refuses locked stages.
+    // alone. Without a stage in the id, the stage the presser is on.
     route: "learn:open",
     ack: "reply",
     async run(ctx, input) {

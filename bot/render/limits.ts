@@ -27,6 +27,15 @@ export const LIMITS = {
   autocompleteChoices: 25,
   choiceName: 100,
   choiceValue: 100,
+  /** Files on one message. */
+  attachments: 10,
+  /**
+   * Bytes of one upload. Discord takes 10 MiB per message from a bot in any server; kept below it so the
+   * multipart body's own bytes never tip a message over.
+   */
+  attachmentBytes: 8 * 1024 * 1024,
+  /** The alt text (description) of an attachment. */
+  attachmentDescription: 1024,
 } as const;
 
 /** Shortens text to `max` characters, ending with an ellipsis when cut. */

@@ -63,7 +63,15 @@ export function renderProgress(summary: ProgressSummary, who: string, self: bool
         value: `🔁 ${summary.dueNow} due now${due ? `\nComing: ${due}` : ""}${self && summary.dueNow > 0 ? "\n`/review` to do them" : ""}`,
         inline: true,
       },
-      { name: "Last 14 days", value: `\`${sparkline(lastTwoWeeks)}\``, inline: false },
+      { name: "Last 14 days", value: `\`${sparkline(lastTwoWeeks)}\``, inline: true },
+      {
+        name: `Last ${Math.round(summary.activity.length / 7)} weeks`,
+        value: `${plural(
+          summary.activity.reduce((sum, d) => sum + d.count, 0),
+          "answer",
+        )} on ${plural(summary.activity.filter((d) => d.count > 0).length, "day")}`,
+        inline: true,
+      },
       ...selfAssessedField(summary),
     ],
   };

@@ -33,5 +33,11 @@ export function refusalText(refusal: Refusal): string {
     case "try-later":
     case "not-now":
       return refusal.message;
+    case "unknown-time-zone":
+      return refusal.suggestion
+        ? `That is not a time zone. Did you mean \`${refusal.suggestion}\`? Pick one from the list as you type.`
+        : "That is not a time zone: give an IANA name such as `Europe/Paris` or `America/New_York`, or pick one from the list as you type.";
+    case "bad-hour":
+      return "Give the hour as a whole number from 0 to 23, in your time zone.";
   }
 }

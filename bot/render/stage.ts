@@ -1,4 +1,4 @@
-/** A lesson stage as pages of embeds, with buttons to page, a menu of unlocked stages, and its questions. */
+/** A lesson stage as pages of embeds, with buttons to page, a menu of every stage (any can be read), and its questions. */
 import {
   ActionRowBuilder,
   type APIEmbed,
@@ -104,19 +104,20 @@ function stageComponents(view: StageView, page: number, pageCount: number): Row[
       ),
     );
   }
-  const open = view.stages.filter((s) => s.status !== "locked");
   rows.push(
     new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(
       new StringSelectMenuBuilder()
         .setCustomId(customId("learn", "stage", ref))
-        .setPlaceholder("Go to another unlocked stage")
+        .setPlaceholder("Go to another stage")
         .addOptions(
-          open.map((s) => ({
+          view.stages.map((s) => ({
             label: truncate(`Stage ${s.stage}: ${s.title}`, LIMITS.selectLabel),
             description: truncate(
               s.status === "passed"
                 ? `Passed · ${s.correct}/${s.total} right`
-                : `Open · ${s.answered}/${s.total} answered`,
+                : s.status === "locked"
+                  ? `Locked: read it now, answer after stage ${s.stage - 1}`
+                  : `Open · ${s.answered}/${s.total} answered`,
               LIMITS.selectDescription,
             ),
             value: String(s.stage),
@@ -130,15 +131,17 @@ function stageComponents(view: StageView, page: number, pageCount: number): Row[
     new ButtonBuilder()
       .setCustomId(customId("quiz", "start", ref, view.stage))
       .setLabel(
-        view.questionCount > 0
-          ? `Start the stage ${view.stage} questions (${view.asked < view.questionCount ? `${view.asked} of ${view.questionCount}` : view.questionCount})`
-          : "This stage has no questions",
+        view.questionCount === 0
+          ? "This stage has no questions"
+          : view.status === "locked"
+            ? `Questions open after stage ${view.stage - 1}`
+            : `Start the stage ${view.stage} questions (${view.asked < view.questionCount ? `${view.asked} of ${view.questionCount}` : view.questionCount})`,
       )
       .setStyle(ButtonStyle.Primary)
-      .setDisabled(view.questionCount === 0),
+      .setDisabled(view.questionCount === 0 || view.status === "locked"),
   ];
   const next = view.stages[view.stage];
-  if (next && next.status !== "locked") {
+  if (next) {
     buttons.push(
       new ButtonBuilder()
         .setCustomId(customId("learn", "page", ref, next.stage, 0))

@@ -19,10 +19,19 @@ import { LIMITS, truncate } from "./limits.js";
 
 export type Row = ActionRowBuilder<MessageActionRowComponentBuilder>;
 
+/** A file to attach: a picture (with its alt text) or a download. */
+export interface ViewFile {
+  name: string;
+  data: Buffer;
+  /** Alt text, read by screen readers. */
+  description?: string;
+}
+
 export interface View {
   content?: string;
   embeds?: APIEmbed[];
   components?: Row[];
+  files?: ViewFile[];
 }
 
 export interface OutgoingMessage {
@@ -30,6 +39,22 @@ export interface OutgoingMessage {
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIComponentInMessageActionRow>[];
   allowedMentions: { parse: [] };
+  /** Only when the view has files: a message without them keeps the JSON body it always had. */
+  files?: { attachment: Buffer; name: string; description?: string }[];
+}
+
+/** Files within Discord's limits: at most 10, none over the upload limit, plain names. Callers check sizes first. */
+function fitFiles(files: readonly ViewFile[]): OutgoingMessage["files"] {
+  return files
+    .filter((file) => file.data.length <= LIMITS.attachmentBytes)
+    .slice(0, LIMITS.attachments)
+    .map((file) => ({
+      attachment: file.data,
+      name: file.name.replace(/[^\w.-]/g, "_").slice(0, 100) || "file",
+      ...(file.description
+        ? { description: truncate(stripControls(file.description), LIMITS.attachmentDescription) }
+        : {}),
+    }));
 }
 
 /** Characters Discord counts towards the 6,000 per message. */
@@ -96,6 +121,7 @@ export function fitMessage(view: View): OutgoingMessage {
       .slice(0, LIMITS.actionRows)
       .map((row) => withoutControls(row.toJSON())),
     allowedMentions: { parse: [] },
+    ...(view.files?.length ? { files: fitFiles(view.files) } : {}),
   };
 }
 

@@ -81,7 +81,7 @@ export function answerText(result: AskResult, currentStage?: number): string {
   else if (top) {
     lines.push(
       "",
-      `Study it: tutor learn ${top.lessonId} (you are on stage ${currentStage}; stage ${top.stage} opens once you pass the stages before it)`,
+      `Study it: tutor learn ${top.lessonId} --stage ${top.stage} (you are on stage ${currentStage}: you can read stage ${top.stage} now; its questions open once you pass the stages before it)`,
     );
   }
   return `${lines.join("\n")}\n`;

@@ -35,18 +35,24 @@ export function continueText(message: string): string {
   return /^continue\b/i.test(message) ? message : `Continue: ${message}`;
 }
 
-export function Home() {
+export function Home({ preview }: { preview?: Overview | undefined }) {
   const { tutor, learnerId } = useTutor();
   // One read of the learner's file for the whole screen.
   const data = useEngine(() => tutor.overview(learnerId), [tutor, learnerId]);
-  // The same frame as while the engine opened, so the title does not blink away.
-  if (!data) return <Opening />;
+  // Until it is read: the home screen kept from the last start if it is still true, else the opening frame
+  // (the same frame as while the engine opened, so the title does not blink away).
+  if (!data) return preview ? <HomePreview {...preview} /> : <Opening />;
   return <HomeView {...data} />;
 }
 
-function HomeView({ catalog, next, streak, dueNow }: Overview) {
+/** The home screen kept from the last start, drawn before the engine is ready: the same rows, no keys yet. */
+export function HomePreview(overview: Overview) {
+  return <HomeRows {...overview} cursor={0} />;
+}
+
+function HomeView(overview: Overview) {
   const { go, quit } = useTutor();
-  const { rows, columns } = useTerminalSize();
+  const { catalog, next } = overview;
   // Item 0 is "continue"; items 1.. are the lessons.
   const [cursor, setCursor] = useState(0);
   const count = catalog.length + 1;
@@ -62,6 +68,11 @@ function HomeView({ catalog, next, streak, dueNow }: Overview) {
     // Home is where esc leads: there is nothing further back, so only q quits.
     else if (input === "q") quit();
   });
+  return <HomeRows {...overview} cursor={cursor} />;
+}
+
+function HomeRows({ catalog, next, streak, dueNow, cursor }: Overview & { cursor: number }) {
+  const { rows, columns } = useTerminalSize();
 
   // Keep the chosen lesson on screen when the catalog is taller than the terminal: the list gets the rows
   // left after the title, "continue", the "more" markers, the keys, the gaps, and one spare row.

@@ -65,6 +65,11 @@ export function Reader({ lessonId, stage }: { lessonId: string; stage?: StageNum
   );
 }
 
+/** A locked stage is there to read; its questions wait for the stage before it. */
+function lockedNotice(view: StageView): string {
+  return `Reading ahead: the stage ${view.stage} questions open when stage ${view.stage - 1} is passed.`;
+}
+
 function Refused({ message }: { message: string }) {
   const { go, quit } = useTutor();
   useInput((input, key) => {
@@ -89,9 +94,11 @@ function StagePage({ view, status, onStage }: StagePageProps) {
   const { columns, rows } = useTerminalSize();
   const width = textWidth(columns);
   const lines = useMarkdown(view.markdown, width) ?? [];
+  const [notice, setNotice] = useState<string>();
+  const shownStatus = notice ?? status;
   const pageSize = Math.max(
     3,
-    rows - CHROME_ROWS - rowsOf(status, columns) - rowsOf(keysText(KEYS), columns),
+    rows - CHROME_ROWS - rowsOf(shownStatus, columns) - rowsOf(keysText(KEYS), columns),
   );
   const reduce = useMemo(() => pagerReducer(lines.length, pageSize), [lines.length, pageSize]);
   const [top, dispatch] = useReducer((t: number, a: Parameters<typeof reduce>[1]) => reduce(t, a), 0);
@@ -101,6 +108,7 @@ function StagePage({ view, status, onStage }: StagePageProps) {
 
   const move = (action: Parameters<typeof reduce>[1]) => {
     dispatch(action);
+    setNotice(undefined);
     // The learner has moved on from a refusal ("stage 3 is locked"): it goes with the first move.
     if (status) onStage(view.stage);
   };
@@ -117,8 +125,10 @@ function StagePage({ view, status, onStage }: StagePageProps) {
     } else if (key.rightArrow || input === "l") {
       if (view.stage < 6) onStage((view.stage + 1) as StageNumber);
     } else if (/^[1-6]$/.test(input)) onStage(Number(input) as StageNumber);
-    else if (key.return) go({ name: "quiz", lessonId: view.lesson.id, stage: view.stage });
-    else if (key.escape) go({ name: "home" });
+    else if (key.return) {
+      if (view.status === "locked") setNotice(lockedNotice(view));
+      else go({ name: "quiz", lessonId: view.lesson.id, stage: view.stage });
+    } else if (key.escape) go({ name: "home" });
     else if (input === "q") quit();
   });
 
@@ -131,10 +141,10 @@ function StagePage({ view, status, onStage }: StagePageProps) {
   const position =
     lines.length === 0
       ? ""
-      : `lines ${page.from}–${page.to} of ${lines.length}${page.atEnd ? ` · end of stage: enter for ${askedText(view)}` : ""}`;
+      : `lines ${page.from}–${page.to} of ${lines.length}${page.atEnd ? ` · end of stage: ${view.status === "locked" ? `its questions open when stage ${view.stage - 1} is passed` : `enter for ${askedText(view)}`}` : ""}`;
 
   return (
-    <Frame title={view.lesson.title} aside={aside} keys={KEYS} status={status}>
+    <Frame title={view.lesson.title} aside={aside} keys={KEYS} status={shownStatus}>
       <Text bold wrap="truncate-end">
         {view.stage}. {view.title}
       </Text>

@@ -8,7 +8,7 @@ export interface AskResult {
   /** True when the best passage matches enough of the question to call it covered. */
   confident: boolean;
   passages: Passage[];
-  /** Lessons in ranked order, each once (the closest ones, when not confident). */
+  /** Lessons in ranked order, each once (when not confident: the close ones, or none). */
   lessons: { id: string; title: string }[];
   /** What to tell the learner in one sentence. */
   message: string;
@@ -26,6 +26,14 @@ export interface AskResult {
 export const MIN_COVERAGE = 0.6;
 export const MIN_SCORE = 15;
 export const MAX_QUESTION_LENGTH = 500;
+/**
+ * A question the lessons do not cover gets the nearest lessons only when they are close: the best lesson matches
+ * at least this share of the question and scores at least MIN_SCORE ("how do I tune postgres autovacuum?" is
+ * near the Postgres lessons; "what is the best pizza topping?", at 0.54 and 11, is near nothing). Lessons scoring
+ * under CLOSE_SHARE of the best one are not offered beside it.
+ */
+export const CLOSE_COVERAGE = 0.4;
+export const CLOSE_SHARE = 0.3;
 
 export async function ask(index: SectionIndex, question: string, llm?: LlmConfig): Promise<AskResult> {
   const text = stripControls(question).trim().slice(0, MAX_QUESTION_LENGTH);
@@ -39,12 +47,20 @@ export async function ask(index: SectionIndex, question: string, llm?: LlmConfig
     (best.score >= MIN_SCORE || found.coverage > 0.99);
   const lessons = found.lessons.slice(0, 3).map(({ id, title }) => ({ id, title }));
   if (!confident) {
-    const closest = lessons.map((l) => l.title).join(", ");
+    const close = best !== undefined && found.coverage >= CLOSE_COVERAGE && best.score >= MIN_SCORE;
+    const near = close
+      ? found.lessons
+          .filter((l) => l.score >= Math.max(MIN_SCORE, CLOSE_SHARE * best.score))
+          .slice(0, 3)
+          .map(({ id, title }) => ({ id, title }))
+      : [];
+    const closest = near.map((l) => l.title).join(", ");
     return {
       question: text,
       confident: false,
-      passages: found.passages.slice(0, 3),
-      lessons,
+      // Passages only from the lessons offered: nothing unrelated is quoted for a question no lesson covers.
+      passages: found.passages.filter((p) => near.some((l) => l.id === p.lessonId)).slice(0, 3),
+      lessons: near,
       message: text
         ? `The lessons do not cover that${closest ? `; the closest are: ${closest}` : ""}.`
         : "Ask a question in a few words, for example: what is a torn page?",

@@ -16,6 +16,25 @@ export function plainText(markdown: string): string {
     .trim();
 }
 
+/** Lines drawn rather than written: arrows, box drawing and table rules with hardly a word among them. */
+const DRAWING = /[-=]{1,2}>|<[-=]{1,2}|[│┌┐└┘├┤┬┴┼─═║╔╗╚╝▶◀↑↓→←]|\+[-=]{2,}|\|\s*\|/g;
+
+function isDrawing(line: string): boolean {
+  const marks = line.match(DRAWING)?.length ?? 0;
+  const words = line.match(/[A-Za-z]{3,}/g)?.length ?? 0;
+  return marks > 0 && marks * 2 >= words;
+}
+
+/** What a passage may quote: the prose, without code blocks and diagrams, which read as noise in one line. */
+export function proseText(markdown: string): string {
+  const withoutFences = markdown.replace(/^(\s*)(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1\2[ \t]*$/gm, "\n");
+  const withoutDrawings = withoutFences
+    .split("\n")
+    .filter((line) => !/^( {4}|\t)\S/.test(line) && !isDrawing(line))
+    .join("\n");
+  return plainText(withoutDrawings);
+}
+
 /** About `width` characters of `text` around the first place a matched term occurs, cut at word boundaries. */
 export function excerpt(text: string, terms: string[], width = 280): string {
   const lower = text.toLowerCase();

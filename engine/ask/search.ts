@@ -3,7 +3,8 @@ import MiniSearch, { type SearchResult } from "minisearch";
 import type { Lesson, StageNumber } from "../content/model.js";
 import { splitWords } from "../text/words.js";
 import { CONCEPT_TOKEN, Concepts, processTerm, tokens } from "./concepts.js";
-import { excerpt, plainText } from "./passage-text.js";
+import { intentOf, rankByStage } from "./intent.js";
+import { excerpt, plainText, proseText } from "./passage-text.js";
 import type { SynonymGroups } from "./synonyms.js";
 
 interface SectionDoc {
@@ -14,6 +15,8 @@ interface SectionDoc {
   stageTitle: string;
   heading: string;
   text: string;
+  /** The text without code blocks and diagrams: what an excerpt may quote. */
+  prose: string;
   /** Concept tokens (`syn12`) of the synonym groups the section mentions in any spelling. */
   concepts: string;
 }
@@ -108,6 +111,7 @@ export class SectionIndex {
             stageTitle: stage.title,
             heading: section.heading,
             text,
+            prose: proseText(section.markdown),
             concepts: conceptsOf(`${section.heading} ${text}`),
           };
         }),
@@ -183,13 +187,20 @@ export class SectionIndex {
       return { id: lesson.id, title: lesson.title, score: Math.round(r.score * 100) / 100 };
     });
     const passages: Passage[] = [];
+    // Within a lesson, the stage that answers this kind of question comes first (intent.ts).
+    const intent = intentOf(question);
     for (const result of results.slice(0, 3)) {
       const docs = this.sections[result.id as number] as SectionDoc[];
-      const within = this.sectionsOf(result.id as number).search(query, {
-        boost: { heading: 2, text: 1, concepts: 1 },
-        prefix: PREFIX,
-        combineWith: "OR",
-      });
+      const matched = this.sectionsOf(result.id as number)
+        .search(query, {
+          boost: { heading: 2, text: 1, concepts: 1 },
+          prefix: PREFIX,
+          combineWith: "OR",
+        })
+        // A section that is only a diagram or code has nothing to quote as an answer.
+        .filter((section) => (docs[section.id as number] as SectionDoc).prose.length > 0)
+        .map((section) => ({ ...section, stage: (docs[section.id as number] as SectionDoc).stage }));
+      const within = rankByStage(intent, matched);
       for (const section of within.slice(0, passages.length === 0 ? 2 : 1)) {
         // A passage that scores a small fraction of the best one is filler, not a source.
         const weak = passages[0] !== undefined && section.score < WEAK_PASSAGE * passages[0].score;
@@ -252,7 +263,7 @@ function passage(doc: SectionDoc, result: SearchResult): Passage {
     stage: doc.stage,
     stageTitle: doc.stageTitle,
     heading: doc.heading,
-    excerpt: excerpt(doc.text, result.terms),
+    excerpt: excerpt(doc.prose, result.terms),
     score: Math.round(result.score * 100) / 100,
   };
 }

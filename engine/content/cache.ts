@@ -4,32 +4,20 @@
  * file, or change to the parsed model makes a fresh parse. Only content that passed the check is cached.
  */
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, stat } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { writeAtomically } from "../files/write-atomically.js";
+import { contentStats } from "./content-stats.js";
 import type { Catalog } from "./model.js";
 
 /** Bump when the shape of Catalog (or what the parsers put in it, or accept) changes. */
 export const MODEL_VERSION = 6;
 
-const CONTENT_FOLDERS = ["lessons", "quizzes"];
-
 /** Path, size and modification time of every content file, hashed with the model version. */
 export async function fingerprint(root: string): Promise<string> {
-  const hash = createHash("sha256").update(`model ${MODEL_VERSION}\n`);
-  for (const folder of CONTENT_FOLDERS) {
-    const dir = join(root, folder);
-    if (!existsSync(dir)) continue;
-    const names = (await readdir(dir)).sort();
-    // A dangling link is no content to fingerprint (the check reports it), not a reason to fail.
-    const stats = await Promise.all(names.map((name) => stat(join(dir, name)).catch(() => undefined)));
-    names.forEach((name, i) => {
-      const s = stats[i];
-      if (s?.isFile()) hash.update(`${folder}/${name} ${s.size} ${s.mtimeMs}\n`);
-    });
-  }
-  return hash.digest("hex");
+  return createHash("sha256")
+    .update(`model ${MODEL_VERSION}\n${await contentStats(root)}`)
+    .digest("hex");
 }
 
 /** One cache file per content folder, named after its path. */

@@ -2,32 +2,20 @@
 import { existsSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { ContentIssue } from "../errors.js";
 import { fingerprint, readCached, writeCached } from "./cache.js";
+import { bundledContentDir } from "./content-dir.js";
 import { crossCheck } from "./cross-check.js";
 import { type Catalog, type Lesson, type Quiz, STAGE_NUMBERS } from "./model.js";
 import { readSource } from "./read-source.js";
+
+export { bundledContentDir, defaultContentDir } from "./content-dir.js";
 
 export interface LoadResult {
   catalog: Catalog;
   issues: ContentIssue[];
   /** "21 lessons, 312 questions (stage 1: 70, ...)". */
   summary: string;
-}
-
-/** The folder holding lessons/ and quizzes/: TUTOR_CONTENT_DIR, else the bundled one, else the working folder. */
-export function defaultContentDir(): string {
-  if (process.env.TUTOR_CONTENT_DIR) return resolve(process.env.TUTOR_CONTENT_DIR);
-  return bundledContentDir() ?? process.cwd();
-}
-
-/** The content shipped with the tutor: the nearest folder above this module with lessons/ and package.json. */
-export function bundledContentDir(): string | undefined {
-  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, "lessons")) && existsSync(join(dir, "package.json"))) return dir;
-    if (dirname(dir) === dir) return undefined;
-  }
 }
 
 async function markdownFiles(dir: string): Promise<string[]> {

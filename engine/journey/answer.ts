@@ -16,6 +16,7 @@ import { present, toWritten, withoutAnswer } from "../quiz/present.js";
 import { ratingFor, review } from "../review/scheduler.js";
 import { stripControls } from "../text/controls.js";
 import { studyDay } from "../time/study-day.js";
+import { clockOf } from "../time/time-zone.js";
 import type {
   AnswerInput,
   AnswerOutcome,
@@ -107,7 +108,7 @@ export async function answer(
       ...(response.kind === "order" ? { selected: response.order } : {}),
       ...(text !== undefined ? { text } : {}),
     };
-    countAnswer(doc, record, studyDay(now, ctx.clock));
+    countAnswer(doc, record, studyDay(now, clockOf(ctx, doc)));
     writer.append(record);
     const cardBefore = doc.cards[question.id];
     const card = review(cardBefore, now, ratingFor(result.correct, hintUsed));

@@ -19,6 +19,7 @@ import { type EngineContext, ok, refuse } from "../context.js";
 import type { LearnerDoc, Session, StageAttempt } from "../progress/model.js";
 import { seededOrder } from "../quiz/present.js";
 import { addDays, studyDay } from "../time/study-day.js";
+import { clockOf } from "../time/time-zone.js";
 import type { AttemptStatus, QuizState, Result, ShownAnswer, StageProgress } from "../tutor-types.js";
 import { drawForAttempt } from "./draw.js";
 import { sessionState } from "./session.js";
@@ -59,7 +60,7 @@ export function attemptStatus(
   const stage = progress.stage;
   const a = attemptOf(doc, lesson.id, stage);
   const questions = askedIn(ctx, lesson.id, stage, a);
-  const today = studyDay(ctx.now(), ctx.clock);
+  const today = studyDay(ctx.now(), clockOf(ctx, doc));
   const base = {
     lessonId: lesson.id,
     stage,
@@ -174,7 +175,7 @@ export function startStageQuiz(
     case "open": {
       const questions = drawn(ctx, doc, lesson.id, stage);
       setAttempt(doc, lesson.id, stage, {
-        day: studyDay(ctx.now(), ctx.clock),
+        day: studyDay(ctx.now(), clockOf(ctx, doc)),
         round: "first",
         right: [],
         asked: questions.map((q) => q.id),

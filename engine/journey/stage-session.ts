@@ -1,4 +1,4 @@
-/** Opening a stage to read it and starting its quiz: both only on a stage the learner may open. */
+/** Opening a stage to read it (any stage) and starting its quiz (only on a stage the learner has unlocked). */
 
 import { isStageNumber, type Lesson, type StageNumber } from "../content/model.js";
 import { type EngineContext, ok, refuse } from "../context.js";
@@ -16,20 +16,28 @@ import { stagesFor } from "./catalog.js";
 import { stageText } from "./hidden.js";
 import { currentStage } from "./stages.js";
 
+/**
+ * Any stage can be read at any time; only its quiz waits for the stage before it (startQuiz). Opening an open
+ * stage records that it was read; opening a locked one records nothing. Opening never moves "Continue"
+ * (`lastVisited`): a stage looked at for one screen does not take over the learner's place, starting its quiz does.
+ */
 export function openStage(
   ctx: EngineContext,
   learnerId: string,
   lessonId: string,
   stage?: number,
 ): Promise<Result<StageView>> {
-  return inOpenStage(ctx, learnerId, lessonId, stage, (doc, lesson, n, stages): Result<StageView> => {
+  return inLesson(ctx, learnerId, lessonId, stage, (doc, lesson, n, stages): Result<StageView> => {
     const progress = stages[n - 1] as StageProgress;
-    const at = ctx.now().toISOString();
-    const read = { ...doc.read[lesson.id] };
-    read[n] ??= at;
-    doc.read[lesson.id] = read;
-    progress.read = true;
-    doc.lastVisited = { lessonId: lesson.id, stage: n, at };
+    // Any stage can be read, a locked one too; reading neither marks a locked stage read nor moves "Continue".
+    if (progress.status !== "locked") {
+      const read = { ...doc.read[lesson.id] };
+      read[n] ??= ctx.now().toISOString();
+      doc.read[lesson.id] = read;
+      progress.read = true;
+    }
+    // What the reader shows of the stage is decided here: its text, without the parts kept back until the learner
+    // has handed in the stage's own explanation or design (journey/hidden.ts).
     const text = stageText(lesson, n, doc);
     return ok({
       lesson: { id: lesson.id, title: lesson.title, summary: lesson.summary, sources: lesson.sources },
@@ -101,11 +109,31 @@ export async function attemptAt(
   return ok(attemptStatus(ctx, doc, found.value, progress));
 }
 
+export function lockedRefusal(lesson: Lesson, n: StageNumber) {
+  return refuse(
+    "stage-locked",
+    `The stage ${n} questions of ${lesson.title} are locked: pass stage ${n - 1} first.`,
+  );
+}
+
+/** As inLesson, for what only an unlocked stage allows (its quiz, retry and answers). */
+function inOpenStage<T>(
+  ctx: EngineContext,
+  learnerId: string,
+  lessonId: string,
+  stage: number | undefined,
+  work: (doc: LearnerDoc, lesson: Lesson, n: StageNumber, stages: StageProgress[]) => Result<T>,
+): Promise<Result<T>> {
+  return inLesson(ctx, learnerId, lessonId, stage, (doc, lesson, n, stages) =>
+    stages[n - 1]?.status === "locked" ? lockedRefusal(lesson, n) : work(doc, lesson, n, stages),
+  );
+}
+
 /**
- * Runs `work` on the learner's document for a stage they may open: the named one, or their current one.
- * An unknown lesson or stage number, or a locked stage, is refused before anything is written.
+ * Runs `work` on the learner's document for a stage of a lesson: the named one, or their current one.
+ * An unknown lesson or stage number is refused before anything is written.
  */
-async function inOpenStage<T>(
+async function inLesson<T>(
   ctx: EngineContext,
   learnerId: string,
   lessonId: string,
@@ -120,10 +148,6 @@ async function inOpenStage<T>(
   }
   return ctx.store.update(learnerId, (doc): Result<T> => {
     const stages = stagesFor(ctx, lesson, doc);
-    const n = stage ?? currentStage(stages);
-    if (stages[n - 1]?.status === "locked") {
-      return refuse("stage-locked", `Stage ${n} of ${lesson.title} is locked: pass stage ${n - 1} first.`);
-    }
-    return work(doc, lesson, n, stages);
+    return work(doc, lesson, stage ?? currentStage(stages), stages);
   });
 }

@@ -147,6 +147,21 @@ export interface Totals {
   xp: number;
 }
 
+export interface LearnerSettings {
+  /** An IANA time zone for study days, streaks and reminders; none: the engine's. */
+  timeZone?: string;
+}
+
+export interface ReminderState {
+  on: boolean;
+  /** Local hour (0-23) in the learner's time zone at which a reminder may go out. */
+  hour: number;
+  /** The local calendar day a reminder was last claimed for: at most one a day, whichever process sends it. */
+  lastDay?: string;
+  /** Why reminders were switched off by the tutor, to tell the learner once on their next command. */
+  offNotice?: "dm-closed";
+}
+
 export interface LearnerDoc {
   version: number;
   learnerId: string;
@@ -180,6 +195,10 @@ export interface LearnerDoc {
   drawn?: Record<string, Partial<Record<StageNumber, Record<string, number>>>>;
   /** Self-assessment of explain answers: the one open now, and what rests on the learner's word. */
   selfAssessment?: SelfAssessmentState;
+  /** The learner's own choices. Added in 0.2; older documents have none. */
+  settings?: LearnerSettings;
+  /** Daily review reminders (the bot's direct messages). Added in 0.2; older documents have none. */
+  reminders?: ReminderState;
   /** Fields written by newer versions are kept as they are. */
   [extra: string]: unknown;
 }

@@ -14,8 +14,7 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { stat as fsStat, mkdir, readdir, readFile, rename, rm, truncate, writeFile } from "node:fs/promises";
-import { join } from "node:path";
-import envPaths from "env-paths";
+import { basename, join } from "node:path";
 import { StoreError } from "../errors.js";
 import { appendLines, readLines } from "../files/lines.js";
 import { writeAtomically } from "../files/write-atomically.js";
@@ -49,6 +48,16 @@ export interface ProgressStore {
   questionFigures(guildId?: string): Promise<QuestionFigure[]>;
   /** Recounts the server figures from every learner's log. */
   rebuild(): Promise<RebuildReport>;
+  /**
+   * Everything kept about the learner, as one JSON-ready document (the answer history included), read under the
+   * learner's lock; undefined when nothing is kept. Reads only: a learner with no data gets no file for asking.
+   */
+  export(learnerId: string): Promise<LearnerDoc | undefined>;
+  /**
+   * Removes everything kept about the learner, under their lock, and their part in every server figure; true when
+   * there was something to remove. A later read starts a new, empty learner.
+   */
+  delete(learnerId: string): Promise<boolean>;
   /** Resolves when every read and write started so far has finished (and let go of its lock). */
   close(): Promise<void>;
 }
@@ -70,9 +79,7 @@ export interface StoreOptions {
   onNotice?: (message: string) => void;
 }
 
-export function defaultDataDir(): string {
-  return process.env.TUTOR_DATA_DIR || envPaths("six-stages-tutor", { suffix: "" }).data;
-}
+export { defaultDataDir } from "./data-dir.js";
 
 export function corruptName(file: string, now: Date): string {
   return `${file}.corrupt-${now.toISOString().replace(/[:.]/g, "-")}`;
@@ -243,6 +250,59 @@ export class JsonProgressStore implements ProgressStore {
 
   async close(): Promise<void> {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  /** Everything kept about the learner, the answer history included; undefined when nothing is kept. */
+  async export(learnerId: string): Promise<LearnerDoc | undefined> {
+    await this.open();
+    if ((await stampOf(this.pathsOf(learnerId).doc)) === "none") return undefined;
+    const doc = await this.read(learnerId);
+    const history: AnswerRecord[] = [];
+    for await (const record of this.history(learnerId)) history.push(record);
+    return { ...doc, history };
+  }
+
+  /**
+   * Removes the learner's document, answer log and any copies moved aside, under their lock and after any write
+   * of theirs already started; then recounts the server figures without them (a full recount: deleting a learner is
+   * rare, and their answers cannot be taken out of the shared server log one by one).
+   */
+  delete(learnerId: string): Promise<boolean> {
+    const previous = this.queues.get(learnerId) ?? Promise.resolve();
+    const run = previous
+      .catch(() => undefined)
+      .then(async () => {
+        await this.open();
+        const paths = this.pathsOf(learnerId);
+        const stem = basename(paths.doc).slice(0, -DOC_SUFFIX.length);
+        const lock = await lockFile(paths.doc, { staleMs: this.staleMs });
+        let removed = false;
+        try {
+          for (const name of await this.names()) {
+            if (
+              name !== `${stem}${DOC_SUFFIX}` &&
+              name !== `${stem}${LOG_SUFFIX}` &&
+              !name.startsWith(`${stem}.`)
+            )
+              continue;
+            if (name.endsWith(".lock")) continue;
+            await rm(join(this.learnersDir, name), { force: true });
+            removed = true;
+          }
+          this.cache.delete(learnerId);
+        } finally {
+          await lock.release();
+        }
+        if (removed) await this.recount();
+        return removed;
+      });
+    this.queues.set(learnerId, run);
+    void run
+      .finally(() => {
+        if (this.queues.get(learnerId) === run) this.queues.delete(learnerId);
+      })
+      .catch(() => undefined);
+    return this.track(run);
   }
 
   /** Keeps `work` in `pending` until it settles, so close() waits for it. */

@@ -5,6 +5,7 @@ import type { EngineContext } from "../context.js";
 import { catalogOf } from "../journey/catalog.js";
 import { isDue } from "../review/scheduler.js";
 import { addDays, streakOf, studyDay } from "../time/study-day.js";
+import { clockOf } from "../time/time-zone.js";
 import type { ProgressSummary } from "../tutor-types.js";
 import type { LearnerDoc } from "./model.js";
 
@@ -27,9 +28,10 @@ export function progressOf(
   const lessons = catalogOf(ctx, doc);
   const stagesTotal = lessons.length * STAGE_NUMBERS.length;
   const stagesPassed = lessons.reduce((sum, l) => sum + l.passedStages, 0);
-  const today = studyDay(now, ctx.clock);
-  // Answers per study day are counted as they are recorded (progress/tallies.ts): the log is never read here.
-  const perDay = new Map(Object.entries(doc.days));
+  // Study days in the learner's own time zone when they chose one.
+  const clock = clockOf(ctx, doc);
+  const today = studyDay(now, clock);
+  const perDay = answersPerDay(doc);
   const streak = streakOf(new Set(perDay.keys()), today);
   const activity = Array.from({ length: weeks * 7 }, (_, i) => {
     const day = addDays(today, i - weeks * 7 + 1);
@@ -43,7 +45,7 @@ export function progressOf(
   for (const card of known) {
     const due = new Date(card.due);
     if (Number.isNaN(due.getTime())) continue;
-    const day = due <= now ? today : studyDay(due, ctx.clock);
+    const day = due <= now ? today : studyDay(due, clock);
     const slot = dueByDay.find((d) => d.day === day);
     if (slot) slot.count++;
   }
@@ -61,4 +63,15 @@ export function progressOf(
     dueNow: known.filter((card) => isDue(card, now)).length,
     dueByDay,
   };
+}
+
+/**
+ * Answers per study day (YYYY-MM-DD -> count): the one place that reads the learner's activity by day, for the
+ * streak, the heatmap and the pictures drawn from it. It counts the answer history today; a store that keeps
+ * daily counts answers it from those instead.
+ */
+export function answersPerDay(doc: LearnerDoc): Map<string, number> {
+  // Counted as each answer is recorded, on the learner's study day then (progress/tallies.ts): the log is never
+  // read here. Days already counted stay where they were if the learner later changes their time zone.
+  return new Map(Object.entries(doc.days));
 }

@@ -8,6 +8,8 @@ import { defaultContentDir, loadContent } from "../../engine/index.js";
 const set = parse(readFileSync(new URL("./questions.yml", import.meta.url), "utf8")) as {
   in_scope: { q: string; lesson: string }[];
   out_of_scope: string[];
+  stages: { q: string; lesson: string; stages: number[] }[];
+  near: { q: string; lesson: string }[];
 };
 const { catalog } = await loadContent(defaultContentDir());
 const index = new SectionIndex(catalog.lessons, catalog.synonyms);
@@ -38,12 +40,46 @@ describe("ask over the bundled lessons", () => {
     expect(top3 / n).toBeGreaterThanOrEqual(0.9);
   });
 
-  it("says honestly when the lessons do not cover a question, naming the closest lessons", async () => {
+  it("says 'not covered' for a question far from every lesson, offering no lesson and quoting nothing", async () => {
     for (const q of set.out_of_scope) {
       const result = await ask(index, q);
       expect(result.confident, q).toBe(false);
-      expect(result.message, q).toMatch(/^The lessons do not cover that/);
+      expect(result.message, q).toBe("The lessons do not cover that.");
+      expect(result.lessons, q).toEqual([]);
+      expect(result.passages, q).toEqual([]);
       expect(result.answer).toBeUndefined();
+    }
+  });
+
+  it("says 'not covered' for a question near a lesson, and offers that lesson", async () => {
+    for (const { q, lesson } of set.near) {
+      const result = await ask(index, q);
+      expect(result.confident, q).toBe(false);
+      expect(result.message, q).toMatch(/^The lessons do not cover that; the closest are: /);
+      expect(result.lessons[0]?.id, q).toBe(lesson);
+    }
+  });
+
+  it("answers from the stage that fits the question: definitions, causes and fixes", async () => {
+    const wrong: string[] = [];
+    for (const { q, lesson, stages } of set.stages) {
+      const top = (await ask(index, q)).passages[0];
+      if (top?.lessonId !== lesson || !stages.includes(top.stage))
+        wrong.push(
+          `${q} -> ${top?.lessonId} stage ${top?.stage}, expected ${lesson} stage ${stages.join(" or ")}`,
+        );
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("never quotes a diagram or a code block as answer text", async () => {
+    const drawn = /->|<-|\+--|[│┌┐└┘─═→←▶]/;
+    const torn = catalog.lessons.find((l) => l.id === "torn-pages");
+    // The bundled lessons do draw: the check below is about something.
+    expect(torn?.stages[0]?.markdown).toMatch(/\+-{4,}/);
+    for (const { q } of [...set.in_scope, ...set.stages]) {
+      for (const p of (await ask(index, q)).passages)
+        expect(p.excerpt, `${q}: ${p.heading}`).not.toMatch(drawn);
     }
   });
 

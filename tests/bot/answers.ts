@@ -27,6 +27,7 @@ export async function passStages(
   learnerId: string,
   lessonId: string,
   stages: number[],
+  guildId?: string,
 ): Promise<void> {
   for (const stage of stages) {
     let state = expectOk(await tutor.startQuiz(learnerId, lessonId, stage));
@@ -34,6 +35,7 @@ export async function passStages(
       const answered = await tutor.answer(learnerId, {
         questionId: state.question.id,
         response: rightResponse(state.question),
+        ...(guildId ? { guildId } : {}),
       });
       state = expectOk(answered).quiz;
     }

@@ -93,9 +93,16 @@ describe("/learn", () => {
       ["Page 1 of 2", "learn:page:pipe-buffers:1:0:here", true],
       ["Next ▶", "learn:page:pipe-buffers:1:1", false],
       ["Start the stage 1 questions (2)", "quiz:start:pipe-buffers:1", false],
+      // The next stage can be read ahead, locked or not.
+      ["Read stage 2: Articulate ▶", "learn:page:pipe-buffers:2:0", false],
     ]);
     expect(selectOf(body).options.map((o) => [o.label, o.value, o.default])).toEqual([
       ["Stage 1: Understand", "1", true],
+      ["Stage 2: Articulate", "2", false],
+      ["Stage 3: Limitations", "3", false],
+      ["Stage 4: Build something better", "4", false],
+      ["Stage 5: Its limitations", "5", false],
+      ["Stage 6: Appreciate", "6", false],
     ]);
     const doc = await h.tutor.store.read(LEARNER);
     expect(doc.read["pipe-buffers"]?.[1]).toBeDefined();
@@ -121,7 +128,7 @@ describe("/learn", () => {
     }
   });
 
-  it("moves to another unlocked stage from the menu, and refuses locked ones", async () => {
+  it("moves to any stage from the menu; a locked one can be read, its questions cannot be started", async () => {
     await passStages(h.tutor, LEARNER, "pipe-buffers", [1]);
     const first = await command("learn", [str("lesson", "pipe-buffers")]);
     expect(first.content).toContain("Stage 2 of 6: **Articulate**");
@@ -129,6 +136,10 @@ describe("/learn", () => {
     expect(menu.options.map((o) => [o.value, o.description])).toEqual([
       ["1", "Passed · 2/2 right"],
       ["2", "Open · 0/1 answered"],
+      ["3", "Locked: read it now, answer after stage 2"],
+      ["4", "Locked: read it now, answer after stage 3"],
+      ["5", "Locked: read it now, answer after stage 4"],
+      ["6", "Locked: read it now, answer after stage 5"],
     ]);
     const stage1 = deferredResult(await h.send(select(menu.custom_id, ["1"])), { type: 6 });
     expect(stage1.content).toContain("Stage 1 of 6: **Understand** ✅");
@@ -136,11 +147,18 @@ describe("/learn", () => {
       "learn:page:pipe-buffers:2:0",
     );
     const locked = deferredResult(await h.send(select(menu.custom_id, ["4"])), { type: 6 });
-    expect(locked.content).toBe(
-      "Stage 4 of Pipe buffers is locked: pass stage 3 first. `/learn` opens the stage you are on.",
-    );
+    expect(locked.content).toContain("Stage 4 of 6");
+    const start = buttonLabelled(locked, "Questions open after stage 3");
+    expect(start.disabled).toBe(true);
     const asked = await command("learn", [str("lesson", "pipe-buffers"), int("stage", 5)]);
-    expect(asked.content).toContain("Stage 5 of Pipe buffers is locked");
+    expect(asked.content).toContain("Stage 5 of 6");
+    // The quiz stays gated, whatever sends the press.
+    const refused = deferredResult(await h.send(button(start.custom_id)), { type: 5, ephemeral: true });
+    expect(refused.content).toContain(
+      "The stage 4 questions of Pipe buffers are locked: pass stage 3 first.",
+    );
+    // Reading ahead does not move the learner's place: /learn without a stage is still stage 2.
+    expect((await command("learn", [str("lesson", "pipe-buffers")])).content).toContain("Stage 2 of 6");
   });
 
   it("finds a lesson by a title typed by hand", async () => {
@@ -232,7 +250,14 @@ describe("/progress", () => {
       "✅🔓🔒🔒🔒🔒 **Pipe buffers** 1/6",
       "🔓🔒🔒🔒🔒🔒 **Pipe sizes in practice** 0/6",
     ]);
-    expect(card?.fields?.map((f) => f.name)).toEqual(["Streak", "XP", "Reviews", "Last 14 days"]);
+    expect(card?.fields?.map((f) => f.name)).toEqual([
+      "Streak",
+      "XP",
+      "Reviews",
+      "Last 14 days",
+      "Last 12 weeks",
+    ]);
+    expect(card?.fields?.[4]?.value).toBe("2 answers on 1 day");
     expect(card?.fields?.[0]?.value).toBe("🔥 1 day (longest 1)");
     expect(card?.fields?.[1]?.value).toMatch(/^⭐ \d+ · 2 answers$/);
     expect(card?.fields?.[2]?.value).toBe("🔁 0 due now\nComing: 2 in 3 days");

@@ -13,6 +13,46 @@ export interface RecordedRequest {
   query: Record<string, string>;
   body: unknown;
   headers: Record<string, string | string[] | undefined>;
+  /** Files of a multipart request (the body is then its payload_json). */
+  files?: RecordedFile[];
+}
+
+export interface RecordedFile {
+  /** The form field, files[n]. */
+  field: string;
+  filename: string;
+  contentType: string;
+  data: Buffer;
+}
+
+/** Discord's upload limit for a bot's message in a server without boosts, as interactions report it. */
+export const ATTACHMENT_SIZE_LIMIT = 8_388_608;
+
+/** A multipart/form-data body as Discord reads it: payload_json, and files[n] parts. */
+function parseMultipart(raw: Buffer, contentType: string): { body: unknown; files: RecordedFile[] } {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  const mark = Buffer.from(`--${boundary?.[1] ?? boundary?.[2] ?? ""}`);
+  const files: RecordedFile[] = [];
+  let body: unknown;
+  let at = raw.indexOf(mark);
+  while (at >= 0) {
+    const start = at + mark.length;
+    const next = raw.indexOf(mark, start);
+    if (next < 0) break;
+    const part = raw.subarray(start + 2, next - 2); // past CRLF, before CRLF
+    const split = part.indexOf("\r\n\r\n");
+    const head = part.subarray(0, split).toString("utf8");
+    const data = part.subarray(split + 4);
+    const name = /name="([^"]*)"/.exec(head)?.[1] ?? "";
+    const filename = /filename="([^"]*)"/.exec(head)?.[1];
+    if (name === "payload_json") body = JSON.parse(data.toString("utf8"));
+    else if (filename !== undefined) {
+      const type = /content-type:\s*([^\r\n]+)/i.exec(head)?.[1] ?? "";
+      files.push({ field: name, filename, contentType: type, data: Buffer.from(data) });
+    }
+    at = next;
+  }
+  return { body, files };
 }
 
 export interface CannedReply {
@@ -74,12 +114,15 @@ function messageFrom(
   };
 }
 
-async function readBody(request: IncomingMessage): Promise<unknown> {
+async function readBody(request: IncomingMessage): Promise<{ body: unknown; files?: RecordedFile[] }> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (!text) return undefined;
-  return (request.headers["content-type"] ?? "").includes("json") ? JSON.parse(text) : text;
+  const raw = Buffer.concat(chunks);
+  const type = request.headers["content-type"] ?? "";
+  if (type.startsWith("multipart/form-data")) return parseMultipart(raw, type);
+  const text = raw.toString("utf8");
+  if (!text) return { body: undefined };
+  return { body: type.includes("json") ? JSON.parse(text) : text };
 }
 
 function send(response: ServerResponse, reply: CannedReply): void {
@@ -99,18 +142,25 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   const server: Server = createServer((request, response) => {
     void (async () => {
       const url = new URL(request.url ?? "/", "http://localhost");
+      const { body, files } = await readBody(request);
       const recorded: RecordedRequest = {
         method: request.method ?? "GET",
         path: decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, ""),
         query: Object.fromEntries(url.searchParams),
-        body: await readBody(request),
+        body,
         headers: request.headers,
+        ...(files ? { files } : {}),
       };
       requests.push(recorded);
       const key = `${recorded.method} ${recorded.path}`;
       for (const waiter of waiters.filter((w) => w.match.test(key))) {
         waiters.splice(waiters.indexOf(waiter), 1);
         waiter.resolve(recorded);
+      }
+      // Discord's limits on files: 10 a message, each within the upload limit.
+      if (files && (files.length > 10 || files.some((f) => f.data.length > ATTACHMENT_SIZE_LIMIT))) {
+        send(response, { status: 413, body: { message: "Request entity too large", code: 40005 } });
+        return;
       }
       const canned = once.findIndex((c) => c.match.test(key));
       if (canned >= 0) {
@@ -140,6 +190,20 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
         send(response, {
           status: 200,
           body: messageFrom(recorded.body as Record<string, unknown>, APP_ID, channel[1] as string, false),
+        });
+      } else if (recorded.method === "POST" && recorded.path === "/users/@me/channels") {
+        // A direct message channel with the recipient: its id is derived from theirs, as stable as Discord's.
+        const recipient = String((recorded.body as { recipient_id?: string }).recipient_id);
+        send(response, {
+          status: 200,
+          body: {
+            id: String(BigInt(recipient) + 1000n),
+            type: 1,
+            last_message_id: null,
+            recipients: [
+              { id: recipient, username: "member", discriminator: "0000", global_name: null, avatar: null },
+            ],
+          },
         });
       } else if (recorded.method === "PUT" && /\/commands$/.test(recorded.path)) {
         const body = recorded.body as Record<string, unknown>[];

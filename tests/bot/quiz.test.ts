@@ -447,7 +447,7 @@ describe("/quiz without a lesson", () => {
       },
     );
     expect(locked.content).toBe(
-      "Stage 3 of Pipe buffers is locked: pass stage 2 first. `/learn` opens the stage you are on.",
+      "The stage 3 questions of Pipe buffers are locked: pass stage 2 first. `/learn` opens the stage you are on.",
     );
     const unknown = deferredResult(await h.send(slash("quiz", [str("lesson", "pipe-bufers")])), {
       type: 5,

@@ -199,7 +199,7 @@ describe("npm run bot:deploy", () => {
       cwd,
     );
     expect(await deploy.exit).toBe(0);
-    expect(deploy.output()).toBe(`Registered 9 slash commands for server ${GUILD_ID}.\n`);
+    expect(deploy.output()).toBe(`Registered 12 slash commands for server ${GUILD_ID}.\n`);
     const put = await discord.waitFor(/^PUT /);
     expect(put.path).toBe(`/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
     expect((put.body as { name: string }[]).map((c) => c.name)).toEqual([
@@ -212,6 +212,9 @@ describe("npm run bot:deploy", () => {
       "progress",
       "leaderboard",
       "tutor",
+      "settings",
+      "remind",
+      "me",
     ]);
   });
 
@@ -219,7 +222,7 @@ describe("npm run bot:deploy", () => {
     const discord = await fakeDiscord();
     const result = await deployCommands({ token: TOKEN, clientId: APP_ID, apiBase: discord.url });
     expect(result).toEqual({
-      count: 9,
+      count: 12,
       scope: "every server (global commands can take up to an hour to appear)",
     });
     const put = await discord.waitFor(/^PUT /);

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import stripAnsi from "strip-ansi";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from "vitest";
 import { Tutor } from "../../engine/index.js";
 import { AS_WRITTEN } from "../helpers/engine.js";
 import { waitUntil } from "../helpers/wait.js";
@@ -226,13 +226,15 @@ describe("non-interactive commands in a pipe", () => {
     );
   });
 
-  it("data export: the learner's answers as JSON lines; data rebuild: the figures recounted", () => {
+  it("data export: the learner's document with every answer; data rebuild: the figures recounted", () => {
     const exported = tutor(["data", "export"], {}, data);
     expect(exported.status).toBe(0);
-    const answers = exported.stdout
-      .trim()
-      .split("\n")
-      .map((line) => JSON.parse(line) as { seq: number; lessonId: string });
+    const exportedData = JSON.parse(exported.stdout) as {
+      learnerId: string;
+      data: { history: { seq: number; lessonId: string }[] };
+    };
+    expect(exportedData.learnerId).toBe("local");
+    const answers = exportedData.data.history;
     expect(answers.length).toBeGreaterThan(1);
     expect(answers.map((a) => a.seq)).toEqual(answers.map((_, i) => i + 1));
     expect(answers.every((a) => a.lessonId === "tcp-reads")).toBe(true);
@@ -531,17 +533,20 @@ describe("tutor ask", () => {
       top === 1
         ? /\nStudy it: tutor learn torn-pages --stage 1\n$/
         : new RegExp(
-            `\\nStudy it: tutor learn torn-pages \\(you are on stage 1; stage ${top} opens once you pass the stages before it\\)\\n$`,
+            `\\nStudy it: tutor learn torn-pages --stage ${top} \\(you are on stage 1: you can read stage ${top} now; its questions open once you pass the stages before it\\)\\n$`,
           ),
     );
   });
 
-  it("says honestly when the lessons do not cover a question, and names the closest", () => {
+  it("says honestly when the lessons do not cover a question, and names the closest only when close", () => {
     const run = tutor(["ask", "how do I bake sourdough bread?"], bundled);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^The lessons do not cover that/);
-    expect(run.stdout).not.toContain("Study it:");
-    const json = JSON.parse(tutor(["ask", "--json", "how do I bake sourdough bread?"], bundled).stdout);
+    expect(run.stdout).toBe("The lessons do not cover that.\n");
+    const near = tutor(["ask", "how does kafka replication work?"], bundled);
+    expect(near.stdout).toMatch(/^The lessons do not cover that; the closest are: Kafka tail latency/);
+    expect(near.stdout).toContain("  tutor learn kafka-ext4-vs-xfs");
+    expect(near.stdout).not.toContain("Study it:");
+    const json = JSON.parse(tutor(["ask", "--json", "how does kafka replication work?"], bundled).stdout);
     expect(json.confident).toBe(false);
     expect(json.closest.length).toBeGreaterThan(0);
     expect(Object.keys(json.closest[0]).sort()).toEqual(["lesson", "title"]);
@@ -601,5 +606,62 @@ describe("tutor ask", () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe("settings and your data", () => {
+  const fresh = () => {
+    const dir = mkdtempSync(join(tmpdir(), "tutor-data-test-"));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  };
+
+  it("sets the time zone by its IANA name, refuses one that is not, and shows it", () => {
+    const data = fresh();
+    expect(tutor(["settings"], {}, data).stdout).toMatch(/^Time zone: .+ \(this computer's; set yours with/);
+    const set = tutor(["settings", "timezone", "america/sao_paulo"], {}, data);
+    expect(set).toMatchObject({
+      status: 0,
+      stdout: "Time zone: America/Sao_Paulo. Study days and streaks follow it.\n",
+    });
+    expect(tutor(["settings"], {}, data).stdout).toBe("Time zone: America/Sao_Paulo\n");
+    const wrong = tutor(["settings", "timezone", "America/Sao_Paolo"], {}, data);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain("Did you mean America/Sao_Paulo?");
+    expect(tutor(["settings", "colour", "red"], {}, data).status).toBe(2);
+    expect(tutor(["settings", "timezone"], {}, data).status).toBe(2);
+  });
+
+  it("exports everything as JSON, to stdout or a new file, and deletes it only when confirmed", async () => {
+    const data = fresh();
+    expect(tutor(["data", "export"], {}, data)).toMatchObject({ status: 1, stdout: "" });
+    const engine = await Tutor.open({ contentDir: FIXTURES, dataDir: data });
+    await passStages(engine, "tcp-reads", 1);
+    await engine.close();
+
+    const printed = tutor(["data", "export"], {}, data);
+    expect(printed.status).toBe(0);
+    const exported = JSON.parse(printed.stdout);
+    expect(exported).toMatchObject({ format: "six-stages-tutor/learner-data", learnerId: LEARNER });
+    expect(exported.data.history.length).toBeGreaterThan(0);
+    const file = join(data, "copy.json");
+    expect(tutor(["data", "export", "-o", file], {}, data).status).toBe(0);
+    expect(JSON.parse(readFileSync(file, "utf8")).data).toEqual(exported.data);
+    // Never over an existing file.
+    const again = tutor(["data", "export", "-o", file], {}, data);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain("exists already");
+
+    // No terminal to ask on: --yes is required.
+    const unasked = tutor(["data", "delete"], {}, data);
+    expect(unasked.status).toBe(2);
+    expect(unasked.stderr).toContain("--yes");
+    expect(tutor(["data", "export"], {}, data).status).toBe(0);
+    expect(tutor(["data", "delete", "--yes"], {}, data)).toMatchObject({
+      status: 0,
+      stdout: "Deleted: nothing is kept about you any more.\n",
+    });
+    expect(tutor(["data", "export"], {}, data).status).toBe(1);
+    expect(tutor(["progress", "--json"], {}, data).stdout).toContain('"answers": 0');
   });
 });

@@ -1,6 +1,10 @@
+import { render } from "ink-testing-library";
 import { describe, expect, it } from "vitest";
+import { App } from "../../cli/app.js";
+import { terminalSafe } from "../../cli/terminal-text.js";
+import { readHomeSnapshot } from "../../engine/snapshot.js";
 import { waitUntil } from "../helpers/wait.js";
-import { harnessPerTest, KEY, passStages, renderApp } from "./helpers.js";
+import { FIXTURES, harnessPerTest, KEY, LEARNER, passStages, renderApp } from "./helpers.js";
 
 const h = harnessPerTest();
 
@@ -82,5 +86,30 @@ describe("home screen", () => {
     // Quitting unmounts the app, which lets go of the keyboard.
     await waitUntil(() => !app.listening(), "the app letting go of the keyboard");
     expect(app.stdin.listenerCount("readable")).toBe(0);
+  });
+});
+
+describe("home screen kept from the last start", () => {
+  it("draws the kept home screen complete while the engine loads, then the engine's own", async () => {
+    await passStages(h.tutor, "tcp-reads", 1);
+    // A start computes the home screen and keeps it.
+    await h.tutor.overview(LEARNER);
+    await h.tutor.close();
+    const kept = await readHomeSnapshot(h.tutor.dataDir, FIXTURES, LEARNER, new Date());
+    expect(kept?.next.message).toMatch(/stage 2/);
+    // The next start: the engine has not loaded yet, and the home screen is there, complete, with its hostile
+    // text made safe on the way in (open-tutor.ts reads it through withoutControls).
+    let open: (t: ReturnType<typeof terminalSafe>) => void = () => undefined;
+    const engine = new Promise<ReturnType<typeof terminalSafe>>((resolve) => {
+      open = resolve;
+    });
+    const app = render(<App tutor={engine} learnerId={LEARNER} preview={kept} />);
+    await waitUntil(() => (app.lastFrame() ?? "").includes("Continue:"), "the kept home screen");
+    expect(app.lastFrame()).toMatch(/■□···· 1\/6 TCP reads/);
+    expect(app.lastFrame()).not.toContain("Loading the lessons");
+    open(terminalSafe(h.tutor));
+    await waitUntil(() => app.stdin.listenerCount("readable") > 0, "the keys once the engine is there");
+    expect(app.lastFrame()).toMatch(/■□···· 1\/6 TCP reads/);
+    app.unmount();
   });
 });

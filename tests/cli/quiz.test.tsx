@@ -417,6 +417,6 @@ describe("quiz: leaving and coming back", () => {
   it("refuses a locked stage with the engine's reason", async () => {
     const app = renderApp(h.tutor, quiz(3));
     const frame = await app.frame("locked");
-    expect(frame).toContain("Stage 3 of TCP reads is locked: pass stage 2 first.");
+    expect(frame).toContain("The stage 3 questions of TCP reads are locked: pass stage 2 first.");
   });
 });

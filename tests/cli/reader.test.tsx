@@ -34,16 +34,22 @@ describe("lesson reader", () => {
     expect(next.kind).toBe("quiz");
   });
 
-  it("refuses a locked stage with the engine's reason and stays on the page", async () => {
+  it("reads ahead into a locked stage, whose questions stay locked, without moving 'continue'", async () => {
     const app = renderApp(h.tutor, { name: "reader", lessonId: "tcp-reads" });
     await app.frame("TCP-READS-STAGE-ONE");
+    const before = await h.tutor.nextStep(LEARNER);
     await app.press(KEY.right);
-    const frame = await app.frame("locked");
-    expect(frame).toContain("Stage 2 of TCP reads is locked: pass stage 1 first.");
-    expect(frame).toContain("TCP-READS-STAGE-ONE");
-    // Paging on is moving on: the refusal goes.
-    await app.press(KEY.space);
-    await app.frame((f) => !f.includes("is locked"), "the refusal gone after paging");
+    await app.frame("2. Articulate");
+    await app.press("G");
+    await app.frame("its questions open when stage 1 is passed");
+    await app.press(KEY.enter);
+    const frame = await app.frame("Reading ahead");
+    expect(frame).toContain("the stage 2 questions open when stage 1 is passed");
+    expect(frame).toContain("2. Articulate");
+    // Paging on is moving on: the note goes.
+    await app.press("g");
+    await app.frame((f) => !f.includes("Reading ahead"), "the note gone after paging");
+    expect(await h.tutor.nextStep(LEARNER)).toEqual(before);
   });
 
   it("moves between unlocked stages with the arrows and number keys", async () => {

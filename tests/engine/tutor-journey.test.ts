@@ -56,8 +56,32 @@ describe("the six-stage journey", () => {
     expect(basics?.currentStage).toBe(1);
     const locked = await tutor.startQuiz("ana", "tcp-basics", 3);
     expectRefusal(locked, "stage-locked");
-    expectRefusal(await tutor.openStage("ana", "tcp-basics", 2), "stage-locked");
+    expect(locked).toMatchObject({ message: expect.stringContaining("questions of") });
     expectRefusal(await tutor.openStage("ana", "tcp-basics", 9), "unknown-stage");
+  });
+
+  it("lets a locked stage be read, keeps its quiz gated, and records no reading of it", async () => {
+    const tutor = await openTutor();
+    const view = expectOk(await tutor.openStage("ana", "tcp-basics", 3));
+    expect(view).toMatchObject({ stage: 3, status: "locked" });
+    expect(view.markdown.length).toBeGreaterThan(0);
+    expectRefusal(await tutor.startQuiz("ana", "tcp-basics", 3), "stage-locked");
+    const [basics] = await tutor.catalog("ana");
+    expect(basics?.stages[2]?.read).toBe(false);
+  });
+
+  it("does not move 'continue' to a stage opened to look at", async () => {
+    const tutor = await openTutor();
+    const lessons = await tutor.catalog("ana");
+    const [first, other] = lessons;
+    if (!first || !other) throw new Error("the fixture has two lessons");
+    expectOk(await tutor.startQuiz("ana", first.id));
+    await tutor.endSession("ana");
+    const before = await tutor.nextStep("ana", { reviews: false });
+    expect(before).toMatchObject({ lessonId: first.id });
+    expectOk(await tutor.openStage("ana", other.id, 1));
+    expectOk(await tutor.openStage("ana", other.id, 4));
+    expect(await tutor.nextStep("ana", { reviews: false })).toEqual(before);
   });
 
   it("passes a stage at the pass mark and unlocks the next, once", async () => {

@@ -1,0 +1,19 @@
+/** A learner's own data: all of it as one JSON document to take away, or all of it removed. */
+import type { EngineContext } from "../context.js";
+import { setIndexEntry } from "../reminders/index-file.js";
+import type { LearnerExport } from "../tutor-types.js";
+
+export const EXPORT_FORMAT = "six-stages-tutor/learner-data";
+
+/** Everything kept about the learner; undefined when nothing is. */
+export async function exportData(ctx: EngineContext, learnerId: string): Promise<LearnerExport | undefined> {
+  const data = await ctx.store.export(learnerId);
+  if (!data) return undefined;
+  return { format: EXPORT_FORMAT, version: 1, exportedAt: ctx.now().toISOString(), learnerId, data };
+}
+
+/** Removes the learner everywhere: their document (answers, cards, journal, settings), server figures, reminders. */
+export async function deleteData(ctx: EngineContext, learnerId: string): Promise<boolean> {
+  await setIndexEntry(ctx.store.dir, learnerId, undefined);
+  return ctx.store.delete(learnerId);
+}

@@ -1,0 +1,58 @@
+/**
+ * Who wants reminders: a small JSON file beside the learners' documents (reminders.json in the data folder),
+ * learner id -> hour and time zone. The scheduler reads only this file each hour, so its cost grows with the
+ * learners who opted in, never with every learner. The learner's own document stays the authority: a reminder is
+ * claimed there, under the learner's lock, before it is sent; this file only says whom to look at.
+ */
+import { mkdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import lockfile from "proper-lockfile";
+import { writeAtomically } from "../files/write-atomically.js";
+
+export interface ReminderEntry {
+  hour: number;
+  timeZone?: string;
+}
+
+export type ReminderIndex = Record<string, ReminderEntry>;
+
+export const indexPath = (dataDir: string) => join(dataDir, "reminders.json");
+
+export async function readIndex(dataDir: string): Promise<ReminderIndex> {
+  let text: string;
+  try {
+    text = await readFile(indexPath(dataDir), "utf8");
+  } catch {
+    return {};
+  }
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as ReminderIndex) : {};
+  } catch {
+    // A damaged index is rebuilt as learners turn reminders on again; their documents still say what they chose.
+    return {};
+  }
+}
+
+/** Sets (or with undefined, removes) one learner's entry, under a lock shared by every process on the folder. */
+export async function setIndexEntry(
+  dataDir: string,
+  learnerId: string,
+  entry: ReminderEntry | undefined,
+): Promise<void> {
+  const file = indexPath(dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const release = await lockfile.lock(file, {
+    realpath: false,
+    stale: 5_000,
+    retries: { retries: 200, factor: 1.3, minTimeout: 5, maxTimeout: 100 },
+  });
+  try {
+    const index = await readIndex(dataDir);
+    if (entry) index[learnerId] = entry;
+    else delete index[learnerId];
+    await writeAtomically(file, JSON.stringify(index), { durable: true });
+  } finally {
+    await release().catch(() => undefined);
+  }
+}
