@@ -4,17 +4,10 @@ export interface ContentIssue {
   file: string;
   line: number;
   message: string;
-  /** A warning is reported but does not fail the check (answer cues, see content/cues.ts); default an error. */
-  severity?: "warning";
 }
 
 export function formatIssue(issue: ContentIssue): string {
-  return `${issue.file}:${issue.line}: ${issue.severity === "warning" ? "warning: " : ""}${issue.message}`;
-}
-
-/** Issues that fail the check and keep the app from starting: every one that is not a warning. */
-export function errorsOf(issues: readonly ContentIssue[]): ContentIssue[] {
-  return issues.filter((i) => i.severity !== "warning");
+  return `${issue.file}:${issue.line}: ${issue.message}`;
 }
 
 export class ContentError extends Error {

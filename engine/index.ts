@@ -14,7 +14,6 @@ export * from "./content/model.js";
 export {
   ContentError,
   type ContentIssue,
-  errorsOf,
   formatIssue,
   isTutorError,
   StoreError,

@@ -1,5 +1,5 @@
 /** `tutor check [paths...]`: the content check for authors, one `file:line: message` per problem. */
-import { checkContent, defaultContentDir, errorsOf, formatIssue } from "../../engine/index.js";
+import { checkContent, defaultContentDir, formatIssue } from "../../engine/index.js";
 import { EXIT_FAILED, EXIT_OK } from "../errors.js";
 import type { GlobalOptions } from "../open-tutor.js";
 import { terminalText } from "../terminal-text.js";
@@ -14,15 +14,11 @@ export async function check(
     ...(options.policy ? { policy: true } : {}),
   });
   for (const issue of result.issues) process.stderr.write(`${terminalText(formatIssue(issue))}\n`);
-  const errors = errorsOf(result.issues).length;
-  const warnings = result.issues.length - errors;
-  const warned = warnings > 0 ? `${warnings} warning${warnings === 1 ? "" : "s"} (answer cues)` : "";
+  const errors = result.issues.length;
   if (errors > 0) {
-    process.stderr.write(
-      `${errors} problem${errors === 1 ? "" : "s"} found${warned ? `, and ${warned}` : ""}.\n`,
-    );
+    process.stderr.write(`${errors} problem${errors === 1 ? "" : "s"} found.\n`);
     return EXIT_FAILED;
   }
-  process.stdout.write(`Content OK: ${result.summary}.${warned ? ` ${warned}: see above.` : ""}\n`);
+  process.stdout.write(`Content OK: ${result.summary}.\n`);
   return EXIT_OK;
 }

@@ -2,7 +2,7 @@
  * Answer cues `tutor check` measures, so a test-wise learner cannot pass without knowing the lesson: the right
  * option much longer than the others, a true/false bank that is mostly one answer, multiple-select questions that
  * all have the same number of right options, patterns that match a fragment, and tolerances that let an
- * off-by-one count pass. Each finding is a `file:line` issue; see CUE_SEVERITY for which are warnings.
+ * off-by-one count pass. Each finding is a `file:line` issue; every one fails the check.
  */
 import type { ContentIssue } from "../errors.js";
 import { isMeasuredUnit } from "../quiz/short-answer.js";
@@ -21,12 +21,6 @@ export const CUES = {
   multipleMin: 3,
 } as const;
 
-/**
- * Cues in the wording of options and true/false answers are warnings: they are reported on every check but do not
- * fail it, while the bundled distractors are being rewritten. Patterns and count tolerances are errors.
- */
-export const CUE_SEVERITY: ContentIssue["severity"] = "warning";
-
 const single = (q: Question): q is ChoiceQuestion => q.type === "single";
 const length = (text: string) => [...text].length;
 
@@ -43,13 +37,8 @@ export function cueIssues(quizzes: Quiz[]): ContentIssue[] {
 
 function quizCues(quiz: Quiz): ContentIssue[] {
   const issues: ContentIssue[] = [];
-  const at = (q: Question, message: string, severity?: ContentIssue["severity"]) =>
-    issues.push({
-      file: quiz.file,
-      line: q.line,
-      message: `question \`${q.id}\`: ${message}`,
-      ...(severity ? { severity } : {}),
-    });
+  const at = (q: Question, message: string) =>
+    issues.push({ file: quiz.file, line: q.line, message: `question \`${q.id}\`: ${message}` });
   for (const q of quiz.questions) {
     if (single(q)) {
       const right = rightLength(q);
@@ -58,7 +47,6 @@ function quizCues(quiz: Quiz): ContentIssue[] {
         at(
           q,
           `the right option (${right} characters) is much longer than the longest wrong one (${wrong}): "pick the longest" pays; make the distractors as specific`,
-          CUE_SEVERITY,
         );
       }
     }
@@ -89,7 +77,6 @@ function quizCues(quiz: Quiz): ContentIssue[] {
       at(
         tf[0] as Question,
         `${most} of the ${tf.length} true/false questions here are ${trues > tf.length - trues ? "True" : "False"}: "always ${trues > tf.length - trues ? "True" : "False"}" pays; keep one answer at most ${Math.round(CUES.trueFalse.share * 100)}%`,
-        CUE_SEVERITY,
       );
     }
   }
@@ -99,7 +86,6 @@ function quizCues(quiz: Quiz): ContentIssue[] {
     at(
       multiple[0] as Question,
       `all ${multiple.length} multiple-select questions here have ${[...counts][0]} right options: vary how many are right`,
-      CUE_SEVERITY,
     );
   }
   return issues;
@@ -122,7 +108,6 @@ function longestShareIssues(quizzes: Quiz[]): ContentIssue[] {
         file: quiz.file,
         line: top.line,
         message: `the right option is the longest in ${ownLongest.length} of ${own.length} single-choice questions here and in ${share(longest.length, all.length)} (${longest.length} of ${all.length}) across all quizzes; keep it at most ${share(CUES.longestShare, 1)}`,
-        ...(CUE_SEVERITY ? { severity: CUE_SEVERITY } : {}),
       },
     ];
   });

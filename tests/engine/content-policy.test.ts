@@ -138,7 +138,6 @@ interface Expected {
   /** The question (or lesson ### heading, or a heading starting with #) whose line the issue is at; else line 1. */
   at?: string;
   message: RegExp;
-  severity?: "warning";
   /** The last line with that heading (stage 4's kept-back part rather than stage 2's). */
   last?: boolean;
 }
@@ -203,7 +202,6 @@ const CASES: [string, { lesson?: Parameters<typeof lessonText>[0]; quiz?: Spec[]
       {
         in: "quiz",
         at: "s4-single",
-        severity: "warning",
         message:
           /^question `s4-single`: the right option \(63 characters\) is much longer than the longest wrong one \(17\)/,
       },
@@ -216,7 +214,6 @@ const CASES: [string, { lesson?: Parameters<typeof lessonText>[0]; quiz?: Spec[]
       {
         in: "quiz",
         at: "s1-tf",
-        severity: "warning",
         message: /3 of the 3 true\/false questions here are False/,
       },
     ],
@@ -234,7 +231,6 @@ const CASES: [string, { lesson?: Parameters<typeof lessonText>[0]; quiz?: Spec[]
       {
         in: "quiz",
         at: "s1-multiple",
-        severity: "warning",
         message: /all 3 multiple-select questions here have 1 right options/,
       },
     ],
@@ -346,7 +342,6 @@ describe("the content policy in the check", () => {
         file: files[e.in],
         line: lineOf(e),
         message: expect.stringMatching(e.message),
-        ...(e.severity ? { severity: e.severity } : {}),
       })),
     );
   });
