@@ -1,6 +1,7 @@
 /** quizzes/<lesson-id>.md -> Quiz, or issues with file:line. */
 import type { Token, Tokens } from "marked";
 import type { ContentIssue } from "../errors.js";
+import { seededOrder } from "../quiz/present.js";
 import { closest } from "../text/closest.js";
 import { checkAnswerList } from "./answer-list.js";
 import { choiceOptions } from "./choice-options.js";
@@ -359,20 +360,5 @@ function labelsFor(type: QuestionType): string[] {
 
 /** A shuffle fixed by the question id, so a question always shows its items the same way, never in answer order. */
 export function fixedShuffle(length: number, seedText: string): number[] {
-  let seed = 2166136261;
-  for (const ch of seedText) seed = Math.imul(seed ^ ch.charCodeAt(0), 16777619) >>> 0;
-  const random = () => {
-    seed = (seed + 0x6d2b79f5) >>> 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const order = Array.from({ length }, (_, i) => i);
-  for (let i = length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j] as number, order[i] as number];
-  }
-  if (length > 1 && order.every((v, i) => v === i)) order.push(order.shift() as number);
-  return order;
+  return seededOrder(length, 0, seedText, true);
 }

@@ -142,7 +142,7 @@ describe("self-assessment in Discord", () => {
     );
     expect(fields.find((f) => f.name === "Self-assessment")?.value).toBe("🧠 Recall rated Good");
     const [row] = await h.tutor.leaderboard({ guildId: GUILD_ID, period: "all" });
-    // No stage: stage 1 was passed by the set-up, without answers, and stage 2 only on the learner's word.
+    // No stage: stage 1 was passed by the set-up outside this server, and stage 2 only on the learner's word.
     expect(row).toMatchObject({ learnerId: LEARNER, stagesPassed: 0, xp: 0 });
   });
 
