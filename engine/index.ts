@@ -21,6 +21,7 @@ export {
 } from "./errors.js";
 export { disputeReport } from "./groups/disputes.js";
 export {
+  blockedReason,
   judgeSelfAssessment,
   MAX_CREDITED,
   RECALL_RATINGS,

@@ -14,11 +14,11 @@ import {
 } from "discord.js";
 import {
   type Assessable,
+  blockedReason,
   judgeSelfAssessment,
   RECALL_RATINGS,
   type RecallRating,
   type SelfAssessOutcome,
-  type SelfJudgement,
   stageTitle,
 } from "../../engine/index.js";
 import { customId, refOf } from "../components/custom-id.js";
@@ -31,13 +31,6 @@ export const RATING_NAMES: Record<RecallRating, string> = {
   hard: "Hard",
   good: "Good",
   easy: "Easy",
-};
-
-const FLAG_WORDS: Record<string, string> = {
-  stuffing: "keyword stuffing",
-  contradiction: "a contradiction",
-  copy: "copied text",
-  "off-topic": "off topic",
 };
 
 /** The disputed key points as they go into a custom id: a bit mask in base 36 ("" for none). */
@@ -88,17 +81,6 @@ export function assessRow(assessable: Assessable): Row {
 export const ASSESS_PROMPT =
   "🧠 **Check yourself:** how well did you know it? Rate your recall (the highlighted rating is what the grade suggests), or dispute a verdict first.";
 
-function blockedText(blocked: NonNullable<SelfJudgement["blocked"]>, assessable: Assessable): string {
-  switch (blocked) {
-    case "flagged":
-      return `The grader flagged this answer (${assessable.flags.map((f) => FLAG_WORDS[f] ?? f).join(", ")}): your disputes go to the authors, the grade stands.`;
-    case "nothing-covered":
-      return "Your answer covered no key point: your disputes go to the authors, the grade stands.";
-    case "too-many":
-      return `Only ${assessable.maxCredited} missed point can count on your word; with more, your disputes go to the authors and the grade stands.`;
-  }
-}
-
 /** The "check yourself" view: each verdict, the disputes chosen so far and what they would do, the ratings. */
 export function renderAssessment(assessable: Assessable, disputed: readonly number[]): View {
   const judged = judgeSelfAssessment(assessable, disputed);
@@ -113,7 +95,7 @@ export function renderAssessment(assessable: Assessable, disputed: readonly numb
     return `${i + 1}. ${mark}${says}: ${point.text}`;
   });
   let effect = "Pick the verdicts you disputed in the menu, then rate your recall.";
-  if (judged.blocked) effect = blockedText(judged.blocked, assessable);
+  if (judged.blocked) effect = blockedReason(judged.blocked, assessable);
   else if (judged.credited.length > 0) {
     effect = judged.correct
       ? `On your word: ${percent(judged.score)} of the key points, **right** (self-assessed: for your progress, not for leaderboards).`
@@ -172,7 +154,7 @@ export function renderAssessed(
         : `On your word: ${percent(outcome.score)} of the key points.`,
     );
   }
-  if (outcome.blocked && assessable) lines.push(blockedText(outcome.blocked, assessable));
+  if (outcome.blocked && assessable) lines.push(blockedReason(outcome.blocked, assessable));
   if (outcome.disputed.length > 0)
     lines.push(
       `📨 Your dispute${outcome.disputed.length === 1 ? " was" : "s were"} sent to the lesson's authors.`,

@@ -8,6 +8,7 @@ import { Box, Text, useInput } from "ink";
 import { useState } from "react";
 import {
   type Assessable,
+  blockedReason,
   judgeSelfAssessment,
   RECALL_RATINGS,
   type RecallRating,
@@ -34,29 +35,6 @@ export function assessmentKeys(assessable: Assessable): Keys {
   ];
 }
 
-const FLAG_WORDS: Record<string, string> = {
-  stuffing: "keyword stuffing",
-  contradiction: "a contradiction",
-  copy: "copied text",
-  "off-topic": "off topic",
-};
-
-function flagWords(flags: readonly string[]): string {
-  return flags.map((f) => FLAG_WORDS[f] ?? f).join(", ");
-}
-
-/** Why the learner's word does not count here, in the terminal's words. */
-export function blockedText(blocked: NonNullable<SelfJudgement["blocked"]>, assessable: Assessable): string {
-  switch (blocked) {
-    case "flagged":
-      return `The grader flagged this answer (${flagWords(assessable.flags)}): your disputes go to the authors, the grade stands.`;
-    case "nothing-covered":
-      return "Your answer covered no key point: your disputes go to the authors, the grade stands.";
-    case "too-many":
-      return `Only ${assessable.maxCredited} missed point can count on your word; with more, your disputes go to the authors and the grade stands.`;
-  }
-}
-
 const TITLE = "Check yourself: do you agree with each verdict? How well did you know it?";
 
 const suggestedText = (assessable: Assessable) =>
@@ -73,7 +51,7 @@ export function selfAssessmentRows(assessable: Assessable, width: number): numbe
     0,
   );
   const effects = [
-    ...(["flagged", "nothing-covered", "too-many"] as const).map((b) => blockedText(b, assessable)),
+    ...(["flagged", "nothing-covered", "too-many"] as const).map((b) => blockedReason(b, assessable)),
     "On your word: 100% of the key points, right (self-assessed, not counted on leaderboards).",
   ];
   const effect = Math.max(...effects.map((t) => rowsOf(t, width)));
@@ -182,7 +160,7 @@ function PreviewLine({ judged, assessable }: { judged: SelfJudgement; assessable
   if (judged.blocked) {
     return (
       <Text color="yellow" wrap="wrap">
-        {blockedText(judged.blocked, assessable)}
+        {blockedReason(judged.blocked, assessable)}
       </Text>
     );
   }
@@ -228,7 +206,7 @@ export function SelfAssessed({
       ) : null}
       {outcome.blocked ? (
         <Text color="yellow" wrap="wrap">
-          {blockedText(outcome.blocked, assessable)}
+          {blockedReason(outcome.blocked, assessable)}
         </Text>
       ) : null}
       {outcome.disputed.length > 0 ? (

@@ -92,6 +92,28 @@ export function judgeSelfAssessment(
   return { disputed: chosen, credited, correct: graded.correct || score >= EXPLAIN_PASS, score };
 }
 
+const FLAG_WORDS: Record<string, string> = {
+  stuffing: "keyword stuffing",
+  contradiction: "a contradiction",
+  copy: "copied text",
+  "off-topic": "off topic",
+};
+
+/** Why the learner's word does not count on this answer, in words both front ends show. */
+export function blockedReason(
+  blocked: NonNullable<SelfJudgement["blocked"]>,
+  assessable: Pick<Assessable, "flags" | "maxCredited">,
+): string {
+  switch (blocked) {
+    case "flagged":
+      return `The grader flagged this answer (${assessable.flags.map((f) => FLAG_WORDS[f] ?? f).join(", ")}): your disputes go to the authors, the grade stands.`;
+    case "nothing-covered":
+      return "Your answer covered no key point: your disputes go to the authors, the grade stands.";
+    case "too-many":
+      return `Only ${assessable.maxCredited} missed point can count on your word; with more, your disputes go to the authors and the grade stands.`;
+  }
+}
+
 /** Called by answer.ts for every graded answer: an explain answer opens for self-assessment, any other closes it. */
 export function openAssessment(
   doc: LearnerDoc,
