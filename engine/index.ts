@@ -40,6 +40,7 @@ export {
   type RebuildReport,
   type StoreOptions,
 } from "./progress/store.js";
+export { heatLevel } from "./progress/summary.js";
 export type * from "./quiz/model.js";
 export { EXPLAIN_PASS, MAX_RESPONSE_LENGTH } from "./quiz/rules.js";
 export type { ClaimedReminder } from "./reminders/reminders.js";

@@ -7,8 +7,8 @@
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ProgressSummary, StageStatus } from "../../engine/index.js";
-import { LIMITS } from "./limits.js";
+import { heatLevel, type ProgressSummary, type StageStatus } from "../../engine/index.js";
+import { LIMITS, truncate } from "./limits.js";
 
 const FONT = "DejaVu Sans";
 const WIDTH = 720;
@@ -25,24 +25,11 @@ const STAGE_FILL: Record<StageStatus, string> = {
 };
 const HEAT = ["#161b22", "#0e4429", "#006d32", "#26a641", "#39d353"];
 
-/** Same thresholds as the terminal's heatmap: none, 1-2, 3-5, 6-9, 10 or more answers a day. */
-function heatLevel(count: number): number {
-  if (count <= 0) return 0;
-  if (count <= 2) return 1;
-  if (count <= 5) return 2;
-  if (count <= 9) return 3;
-  return 4;
-}
-
 function escapeXml(text: string): string {
   return text.replace(
     /[&<>"']/g,
     (c) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "apos" }[c]};`,
   );
-}
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
 /** Monday = 0 ... Sunday = 6, for a YYYY-MM-DD day. */
@@ -60,7 +47,7 @@ export function progressSvg(summary: ProgressSummary, who: string): string {
       `<text x="${x}" y="${y}" font-family="${FONT}" font-size="${size}" fill="${fill}"${extra}>${escapeXml(body)}</text>`,
     );
   let y = PAD + 20;
-  text(PAD, y, clip(`Progress of ${who}`, 60), 20, "#ffffff", ' font-weight="bold"');
+  text(PAD, y, truncate(`Progress of ${who}`, 60), 20, "#ffffff", ' font-weight="bold"');
   y += 26;
   text(
     PAD,
@@ -74,7 +61,7 @@ export function progressSvg(summary: ProgressSummary, who: string): string {
   const lessons = summary.lessons.slice(0, MAX_LESSONS);
   const barX = WIDTH - PAD - 6 * (CELL + GAP) - 44;
   for (const lesson of lessons) {
-    text(PAD, y + 13, clip(lesson.title, 52), 13);
+    text(PAD, y + 13, truncate(lesson.title, 52), 13);
     lesson.stages.forEach((stage, i) => {
       parts.push(
         `<rect x="${barX + i * (CELL + GAP)}" y="${y + 1}" width="${CELL}" height="${CELL}" rx="3" fill="${STAGE_FILL[stage.status]}"/>`,

@@ -1,7 +1,9 @@
 /** The study-activity heatmap: one cell a day, a column a week (Monday on top), like a contribution graph. */
+import { heatLevel } from "../../engine/index.js";
 import { monthName, parseDay } from "./dates.js";
 
-export type HeatLevel = 0 | 1 | 2 | 3 | 4;
+export type HeatLevel = ReturnType<typeof heatLevel>;
+export { heatLevel };
 export const HEAT_GLYPHS: readonly string[] = ["·", "░", "▒", "▓", "█"];
 
 export interface HeatCell {
@@ -26,14 +28,6 @@ export function rowLabel(r: number): string {
 }
 /** Each cell is a glyph and a space. */
 const CELL_WIDTH = 2;
-
-export function heatLevel(count: number): HeatLevel {
-  if (count <= 0) return 0;
-  if (count <= 2) return 1;
-  if (count <= 5) return 2;
-  if (count <= 9) return 3;
-  return 4;
-}
 
 export function heatmapGrid(activity: readonly { day: string; count: number }[]): HeatmapGrid {
   const first = activity[0];

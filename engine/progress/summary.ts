@@ -75,3 +75,12 @@ export function answersPerDay(doc: LearnerDoc): Map<string, number> {
   // read here. Days already counted stay where they were if the learner later changes their time zone.
   return new Map(Object.entries(doc.days));
 }
+
+/** A day's activity as a heatmap shade, the same in every front end: none, 1-2, 3-5, 6-9, 10 or more answers. */
+export function heatLevel(count: number): 0 | 1 | 2 | 3 | 4 {
+  if (count <= 0) return 0;
+  if (count <= 2) return 1;
+  if (count <= 5) return 2;
+  if (count <= 9) return 3;
+  return 4;
+}
