@@ -35,17 +35,6 @@ export function refusalView(ctx: BotContext, refusal: Refusal): View {
   return { content: text };
 }
 
-/** Whether the question a component refers to is still the one the learner's quiz is on. */
-export async function isCurrent(
-  ctx: BotContext,
-  learnerId: string,
-  questionRef: string | undefined,
-): Promise<boolean> {
-  const question = questionByRef(ctx.tutor, questionRef);
-  const state = await ctx.tutor.current(learnerId);
-  return Boolean(question && state?.question && state.question.id === question.id);
-}
-
 export async function submitAnswer(
   ctx: BotContext,
   input: ComponentInput,

@@ -6,7 +6,7 @@ import { refusalText } from "../render/refusal.js";
 import { renderAnswers } from "../render/shown-answers.js";
 import type { View } from "../render/view.js";
 import { lessonByRef, lessonTitle, questionByRef } from "./lookup.js";
-import { currentView, isCurrent, questionView, refusalView, submitAnswer } from "./quiz-views.js";
+import { currentView, questionView, refusalView, submitAnswer } from "./quiz-views.js";
 import type { ComponentInput, ComponentRoute } from "./route.js";
 
 const MOVED_ON = `⏭️ ${refusalText({ ok: false, code: "stale-question", message: "" })}`;
@@ -93,10 +93,12 @@ export const quizRoutes: ComponentRoute[] = [
     route: "quiz:hint",
     ack: "update",
     async run(ctx, input) {
-      if (!(await isCurrent(ctx, input.learnerId, input.args[0])))
-        return currentView(ctx, input.learnerId, MOVED_ON);
+      // One read: the quiz as it stands, and whether the hint's question is still its current one.
       const state = await ctx.tutor.current(input.learnerId);
-      return state ? questionView(ctx, state, { hint: true }) : currentView(ctx, input.learnerId);
+      const question = questionByRef(ctx.tutor, input.args[0]);
+      if (!state?.question || state.question.id !== question?.id)
+        return currentView(ctx, input.learnerId, MOVED_ON);
+      return questionView(ctx, state, { hint: true });
     },
   },
   {
