@@ -120,17 +120,22 @@ export interface CueFigures {
   byStage: { stage: StageNumber; asked: number; right: number; stagesPassed: number; stages: number }[];
 }
 
-/** Each strategy's first attempt at every stage of every lesson. */
-export async function cueFigures(contentDir: string, strategies = STRATEGIES): Promise<CueFigures[]> {
-  const now = () => new Date("2026-03-02T10:00:00Z");
-  const tutor = await Tutor.open({
+/** A tutor over `contentDir` with the store in memory and seeded draws and shuffles: every run measures the same. */
+function simulationTutor(contentDir: string, now: () => Date): Promise<Tutor> {
+  return Tutor.open({
     contentDir,
     store: new MemoryStore(now),
     now,
     timeZone: "UTC",
     contentCache: false,
     llm: false,
+    random: random(7),
   });
+}
+
+/** Each strategy's first attempt at every stage of every lesson. */
+export async function cueFigures(contentDir: string, strategies = STRATEGIES): Promise<CueFigures[]> {
+  const tutor = await simulationTutor(contentDir, () => new Date("2026-03-02T10:00:00Z"));
   const out: CueFigures[] = [];
   for (const strategy of strategies) {
     const byStage = STAGE_NUMBERS.map((stage) => ({ stage, asked: 0, right: 0, stagesPassed: 0, stages: 0 }));
@@ -202,17 +207,7 @@ export interface ReplayFigures {
  */
 export async function replayFigures(contentDir: string, seeAnswers: boolean): Promise<ReplayFigures> {
   let at = new Date("2026-03-02T10:00:00Z");
-  const now = () => at;
-  const tutor = await Tutor.open({
-    contentDir,
-    store: new MemoryStore(now),
-    now,
-    timeZone: "UTC",
-    contentCache: false,
-    llm: false,
-    // Seeded draws and shuffles, so every run measures the same attempts.
-    random: random(7),
-  });
+  const tutor = await simulationTutor(contentDir, () => at);
   const rand = random(42);
   const figures: ReplayFigures = { stages: 0, byStage: [0, 0, 0, 0, 0, 0], firstAttempt: 0, twoAttempts: 0 };
   for (const lesson of tutor.lessons()) {
