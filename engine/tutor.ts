@@ -33,7 +33,7 @@ import {
   type ProgressStore,
   type RebuildReport,
 } from "./progress/store.js";
-import { answersPerDay, progressOf, type SummaryOptions } from "./progress/summary.js";
+import { progressOf, type SummaryOptions } from "./progress/summary.js";
 import { overviewValidUntil } from "./progress/valid-until.js";
 import { deleteData, exportData } from "./progress/your-data.js";
 import type { Grade } from "./quiz/model.js";
@@ -329,12 +329,6 @@ export class Tutor {
   /** Recounts the server figures (leaderboards, stats) from every learner's answer log. */
   rebuildFigures(): Promise<RebuildReport> {
     return this.store.rebuild();
-  }
-
-  /** Answers per study day (YYYY-MM-DD) in the learner's time zone: the activity behind streaks and heatmaps. */
-  async activity(learnerId: string): Promise<Map<string, number>> {
-    const doc = await this.store.read(learnerId);
-    return answersPerDay(doc);
   }
 
   async settings(learnerId: string): Promise<LearnerSettingsView> {

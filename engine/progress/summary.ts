@@ -31,7 +31,9 @@ export function progressOf(
   // Study days in the learner's own time zone when they chose one.
   const clock = clockOf(ctx, doc);
   const today = studyDay(now, clock);
-  const perDay = answersPerDay(doc);
+  // Answers per study day are counted as each is recorded, on the learner's study day then (progress/tallies.ts):
+  // the log is never read here. Days already counted stay where they were if the learner changes time zone.
+  const perDay = new Map(Object.entries(doc.days));
   const streak = streakOf(new Set(perDay.keys()), today);
   const activity = Array.from({ length: weeks * 7 }, (_, i) => {
     const day = addDays(today, i - weeks * 7 + 1);
@@ -63,17 +65,6 @@ export function progressOf(
     dueNow: known.filter((card) => isDue(card, now)).length,
     dueByDay,
   };
-}
-
-/**
- * Answers per study day (YYYY-MM-DD -> count): the one place that reads the learner's activity by day, for the
- * streak, the heatmap and the pictures drawn from it. It counts the answer history today; a store that keeps
- * daily counts answers it from those instead.
- */
-export function answersPerDay(doc: LearnerDoc): Map<string, number> {
-  // Counted as each answer is recorded, on the learner's study day then (progress/tallies.ts): the log is never
-  // read here. Days already counted stay where they were if the learner later changes their time zone.
-  return new Map(Object.entries(doc.days));
 }
 
 /** A day's activity as a heatmap shade, the same in every front end: none, 1-2, 3-5, 6-9, 10 or more answers. */
