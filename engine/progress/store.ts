@@ -165,7 +165,11 @@ export class JsonProgressStore implements ProgressStore {
   }
 
   async *history(learnerId: string): AsyncGenerator<AnswerRecord> {
-    const doc = await this.read(learnerId);
+    yield* this.answersOf(learnerId, await this.read(learnerId));
+  }
+
+  /** The answers `doc` counts: its log up to where the document says it ends (the log only ever grows). */
+  private async *answersOf(learnerId: string, doc: LearnerDoc): AsyncGenerator<AnswerRecord> {
     let skipped = 0;
     for await (const line of readLines(this.pathsOf(learnerId).log, 0, doc.log.bytes)) {
       let record: unknown;
@@ -258,9 +262,11 @@ export class JsonProgressStore implements ProgressStore {
   async export(learnerId: string): Promise<ExportedLearner | undefined> {
     await this.open();
     if ((await stampOf(this.pathsOf(learnerId).doc)) === "none") return undefined;
+    // One reading of the document, and the log up to where it ends: the history is the one the document counts,
+    // even when the learner answers while this runs.
     const doc = await this.read(learnerId);
     const history: AnswerRecord[] = [];
-    for await (const record of this.history(learnerId)) history.push(record);
+    for await (const record of this.answersOf(learnerId, doc)) history.push(record);
     return { ...doc, history };
   }
 
