@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import stripAnsi from "strip-ansi";
 import { describe, expect, inject, it } from "vitest";
 import type { ExportedLearner } from "../../engine/progress/model.js";
 import { JsonProgressStore } from "../../engine/progress/store.js";
@@ -74,6 +75,26 @@ describe("tutor data migrate", () => {
     expect(again.status).toBe(0);
     expect(learnerFiles(to)).toEqual(once);
     expect(learnerFiles(to)).toEqual(learnerFiles(from));
+  });
+
+  it("shows a progress bar on a terminal", async () => {
+    const from = await filledFolder();
+    const to = tempDir("tutor-migrate-to-");
+    // util-linux `script` runs the command in a pseudo-terminal, as a person at a terminal would.
+    const command = [process.execPath, BIN, "data", "migrate", "--from", from, "--to", to]
+      .map((a) => `'${a}'`)
+      .join(" ");
+    const run = spawnSync("script", ["-qfec", command, "/dev/null"], {
+      cwd: root,
+      encoding: "utf8",
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, TERM: "xterm" },
+    });
+    expect(run.status).toBe(0);
+    const screen = stripAnsi(run.stdout);
+    expect(screen).toMatch(/copying\s+\|[\u2588\u2591]+\| 3\/3 learners/);
+    expect(screen).toMatch(/counting the target\s+\|[\u2588]+\| 3\/3 learners/);
+    expect(screen).not.toContain("copying: ");
+    expect(screen).toContain("every count matches");
   });
 
   it("exits 1 with both counts when the target holds learners the source does not", async () => {
