@@ -186,19 +186,45 @@ export class JsonProgressStore implements ProgressStore {
     }
   }
 
+  /**
+   * Throws STORE_CORRUPT, naming the files, when a document cannot be read or names no learner: a list without
+   * them would let `tutor data migrate` leave learners behind without a word.
+   */
   async learners(): Promise<string[]> {
     await this.open();
     const ids: string[] = [];
+    const unreadable: { file: string; why: string }[] = [];
     for (const name of await this.names()) {
       if (!isDocName(name)) continue;
+      const file = join(this.learnersDir, name);
+      let text: string;
       try {
-        const data = JSON.parse(await readFile(join(this.learnersDir, name), "utf8")) as {
-          learnerId?: unknown;
-        };
-        if (typeof data?.learnerId === "string") ids.push(data.learnerId);
-      } catch {
-        // An unreadable document is reported to its owner when they next use it.
+        text = await readFile(file, "utf8");
+      } catch (error) {
+        // Deleted since the folder was listed: not a learner any more.
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") continue;
+        throw ioError(file, error);
       }
+      if (text === "") continue;
+      try {
+        const data = JSON.parse(text) as { learnerId?: unknown };
+        if (typeof data?.learnerId === "string" && data.learnerId !== "") ids.push(data.learnerId);
+        else unreadable.push({ file, why: "it names no learner" });
+      } catch (error) {
+        unreadable.push({ file, why: (error as Error).message });
+      }
+    }
+    if (unreadable.length > 0) {
+      throw new StoreError(
+        "STORE_CORRUPT",
+        `${unreadable.length} learner document(s) could not be read, so the list of learners would be incomplete: ${unreadable
+          .slice(0, 5)
+          .map((u) => `${u.file} (${u.why})`)
+          .join(
+            "; ",
+          )}${unreadable.length > 5 ? "; ..." : ""}. Repair them, or move them out of ${this.learnersDir}, and try again.`,
+        unreadable.length === 1 ? (unreadable[0]?.file as string) : this.learnersDir,
+      );
     }
     return ids;
   }

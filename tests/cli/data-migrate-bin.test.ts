@@ -113,6 +113,20 @@ describe("tutor data migrate", () => {
     );
   });
 
+  it("stops, naming the file, when a learner's document cannot be read, rather than leave the learner behind", async () => {
+    const from = await filledFolder();
+    const file = quiet(from).pathsOf("bo").doc;
+    writeFileSync(file, '{"learnerId": "bo", "totals": ');
+    const to = tempDir("tutor-migrate-to-");
+    const run = tutor(["data", "migrate", "--from", from, "--to", to]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`1 learner document(s) could not be read`);
+    expect(run.stderr).toContain(file);
+    expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    // The source is as it was.
+    expect(readFileSync(file, "utf8")).toBe('{"learnerId": "bo", "totals": ');
+  });
+
   it("refuses the same place twice, a folder that is not a data folder, and a database this build cannot open, never printing a password", async () => {
     const from = await filledFolder();
     const same = tutor(["data", "migrate", "--from", from, "--to", join(from, ".")]);
