@@ -7,8 +7,8 @@
 import { type Question, type Response, STAGE_NUMBERS, type StageNumber, Tutor } from "../engine/index.js";
 import {
   type AnswerRecord,
-  emptyDoc,
   type ExportedLearner,
+  emptyDoc,
   type LearnerDoc,
 } from "../engine/progress/model.js";
 import type { ProgressStore } from "../engine/progress/store.js";
