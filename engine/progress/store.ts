@@ -289,11 +289,17 @@ export class JsonProgressStore implements ProgressStore {
     await this.open();
     if ((await stampOf(this.pathsOf(learnerId).doc)) === "none") return undefined;
     // One reading of the document, and the log up to where it ends: the history is the one the document counts,
-    // even when the learner answers while this runs.
-    const doc = await this.read(learnerId);
-    const history: AnswerRecord[] = [];
-    for await (const record of this.answersOf(learnerId, doc)) history.push(record);
-    return { ...doc, history };
+    // even when the learner answers while this runs. A learner read only to be exported (migrate reads every one)
+    // is not kept in the cache, so memory does not grow with the learners exported.
+    const cached = this.cache.has(learnerId);
+    try {
+      const doc = await this.read(learnerId);
+      const history: AnswerRecord[] = [];
+      for await (const record of this.answersOf(learnerId, doc)) history.push(record);
+      return { ...doc, history };
+    } finally {
+      if (!cached) this.cache.delete(learnerId);
+    }
   }
 
   /**
@@ -378,7 +384,8 @@ export class JsonProgressStore implements ProgressStore {
         const doc: LearnerDoc = { ...given, log: { count, bytes } };
         const text = `${JSON.stringify(doc)}\n`;
         await writeAtomically(paths.doc, text, { durable: true, beforeRename: () => fence(bytes) });
-        this.cache.set(learnerId, { stamp: await stampOf(paths.doc), text, doc });
+        // Not cached: a migration restores every learner, and the next read finds the file.
+        this.cache.delete(learnerId);
       } catch (error) {
         throw error instanceof StoreError ? error : ioError(paths.doc, error);
       } finally {
