@@ -208,7 +208,7 @@ export class JsonProgressStore implements ProgressStore {
       if (text === "") continue;
       try {
         const data = JSON.parse(text) as { learnerId?: unknown };
-        if (typeof data?.learnerId === "string" && data.learnerId !== "") ids.push(data.learnerId);
+        if (typeof data?.learnerId === "string") ids.push(data.learnerId);
         else unreadable.push({ file, why: "it names no learner" });
       } catch (error) {
         unreadable.push({ file, why: (error as Error).message });
@@ -675,7 +675,7 @@ export class JsonProgressStore implements ProgressStore {
 
 /** Why an export cannot be restored as it is, or undefined when it can. */
 function restoreProblem(learner: ExportedLearner): string | undefined {
-  if (typeof learner?.learnerId !== "string" || learner.learnerId === "") return "it names no learner";
+  if (typeof learner?.learnerId !== "string") return "it names no learner";
   if (!Array.isArray(learner.history)) return 'its "history" is not a list';
   const bad = learner.history.findIndex((record) => !isAnswerRecord(record));
   if (bad !== -1) return `answer ${bad + 1} of its history is not an answer record`;

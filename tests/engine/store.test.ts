@@ -346,7 +346,9 @@ describe("restoring into the JSON store", () => {
       await expect(store.restore(learner)).rejects.toThrow(reasons[i] as RegExp);
     }
     expect([readFileSync(doc, "utf8"), readFileSync(log, "utf8")]).toEqual(before);
-    await expect(store.restore({ ...good, learnerId: "" })).rejects.toThrow(/names no learner/);
+    await expect(store.restore({ ...good, learnerId: undefined as unknown as string })).rejects.toThrow(
+      /names no learner/,
+    );
   });
 
   it("writes the answer log and the document whole, with no temporary file left, and keeps the given revision", async () => {
