@@ -13,6 +13,7 @@ const PROCESS_TESTS = [
   "tests/cli/markdown-colour.test.ts",
   "tests/bot/startup.test.ts",
   "tests/engine/store-processes.test.ts",
+  "tests/cli/data-migrate-bin.test.ts",
 ];
 
 export default defineConfig({

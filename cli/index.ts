@@ -185,7 +185,9 @@ export async function main(argv: string[]): Promise<number> {
 
   const data = program
     .command("data")
-    .description("your data: export it as JSON or delete it; rebuild the server figures");
+    .description(
+      "your data: export it as JSON or delete it; rebuild the server figures; migrate or verify a whole store",
+    );
   data
     .command("export")
     .description("print everything kept about you as JSON (or write it to a new file)")
@@ -198,6 +200,26 @@ export async function main(argv: string[]): Promise<number> {
     .description("recount the leaderboards and stats from every learner's answer log")
     .action(async () => {
       code = await (await import("./commands/data.js")).rebuild(globals());
+    });
+  data
+    .command("migrate")
+    .description(
+      "copy every learner from one store to another (a data folder or a PostgreSQL URL, either way) and check the counts",
+    )
+    .requiredOption("--from <dir|url>", "the store to copy from: a data folder, or postgres://...")
+    .requiredOption("--to <dir|url>", "the store to copy into (learners it holds already are replaced)")
+    .action(async (options: { from: string; to: string }) => {
+      code = await (await import("./commands/data-migrate.js")).migrate(options);
+    });
+  data
+    .command("verify")
+    .description(
+      "compare two stores, learner by learner and their figures: prints identical or the differences",
+    )
+    .argument("<first>", "a data folder or a PostgreSQL URL")
+    .argument("<second>", "another one")
+    .action(async (first: string, second: string) => {
+      code = await (await import("./commands/data-migrate.js")).verify(first, second);
     });
   data
     .command("delete")
@@ -245,6 +267,8 @@ export async function main(argv: string[]): Promise<number> {
       "  tutor check lessons/        check content before a pull request",
       "  tutor check --disputes      key points learners disputed, for authors",
       "  tutor data rebuild          recount the leaderboards and stats",
+      "  tutor data migrate --from ~/.local/share/six-stages-tutor --to postgres://tutor@db/tutor",
+      "  tutor data verify ~/.local/share/six-stages-tutor postgres://tutor@db/tutor",
       "  tutor settings timezone Europe/Paris",
       "  tutor data export -o my-progress.json",
       "",

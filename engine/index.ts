@@ -26,6 +26,18 @@ export {
   MAX_CREDITED,
   RECALL_RATINGS,
 } from "./journey/self-assess.js";
+export { describeLocation, sameLocation } from "./progress/location.js";
+export {
+  type Counts,
+  CountsDiffer,
+  KIND_WORDS,
+  KINDS,
+  type MigrateProgress,
+  type MigrateReport,
+  migrateStores,
+  type VerifyReport,
+  verifyStores,
+} from "./progress/migrate.js";
 export type {
   AnswerRecord,
   JournalEntry,
@@ -33,6 +45,7 @@ export type {
   RecallRating,
   SelfAssessmentRecord,
 } from "./progress/model.js";
+export { isDatabaseUrl, openStore } from "./progress/open-store.js";
 export {
   defaultDataDir,
   JsonProgressStore,

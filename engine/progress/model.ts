@@ -220,6 +220,9 @@ export function emptyDoc(learnerId: string, now: Date): LearnerDoc {
   };
 }
 
+/** Everything kept about one learner, as export gives it and restore takes it. */
+export type ExportedLearner = LearnerDoc & { history: AnswerRecord[] };
+
 /** What an update may do besides changing the document: append answers to the learner's log. */
 export interface DocWriter {
   /** Appends to the answer log (and the server figures) in the same write as the document. */

@@ -24,7 +24,14 @@ import { checkDoc, isAnswerRecord } from "./doc-check.js";
 import { Figures, type LeaderboardEntry, type LeaderboardQuery, type QuestionFigure } from "./figures.js";
 import { type HeldLock, lockFile } from "./lock.js";
 import { migrateOldFiles } from "./migrate-v1.js";
-import { type AnswerRecord, DOC_VERSION, type DocWriter, emptyDoc, type LearnerDoc } from "./model.js";
+import {
+  type AnswerRecord,
+  DOC_VERSION,
+  type DocWriter,
+  type ExportedLearner,
+  emptyDoc,
+  type LearnerDoc,
+} from "./model.js";
 import { DOC_SUFFIX, fileStem, isDocName, LOG_SUFFIX } from "./names.js";
 import { figureEvent, ServerLog } from "./server-log.js";
 import { countAnswer } from "./tallies.js";
@@ -52,7 +59,13 @@ export interface ProgressStore {
    * Everything kept about the learner, as one JSON-ready document (the answer history included), read under the
    * learner's lock; undefined when nothing is kept. Reads only: a learner with no data gets no file for asking.
    */
-  export(learnerId: string): Promise<LearnerDoc | undefined>;
+  export(learnerId: string): Promise<ExportedLearner | undefined>;
+  /**
+   * Replaces everything kept about the learner with `learner` (an export: the document and its history exactly as
+   * given, seq, xp and unknown fields kept). Idempotent. Server figures include the restored answers once rebuild()
+   * has run (migrate calls it once at the end); a store may keep them exact at once.
+   */
+  restore(learner: ExportedLearner): Promise<void>;
   /**
    * Removes everything kept about the learner, under their lock, and their part in every server figure; true when
    * there was something to remove. A later read starts a new, empty learner.
@@ -140,30 +153,23 @@ export class JsonProgressStore implements ProgressStore {
   }
 
   update<T>(learnerId: string, fn: (doc: LearnerDoc, writer: DocWriter) => T): Promise<T> {
-    // One queue per learner in this process; the file lock covers other processes.
-    const previous = this.queues.get(learnerId) ?? Promise.resolve();
-    const run = previous
-      .catch(() => undefined)
-      .then(async () => {
-        await this.open();
-        const lock = await lockFile(this.pathsOf(learnerId).doc, { staleMs: this.staleMs });
-        try {
-          return await this.write(learnerId, lock, fn);
-        } finally {
-          await lock.release();
-        }
-      });
-    this.queues.set(learnerId, run);
-    void run
-      .finally(() => {
-        if (this.queues.get(learnerId) === run) this.queues.delete(learnerId);
-      })
-      .catch(() => undefined);
-    return this.track(run);
+    return this.serially(learnerId, async () => {
+      await this.open();
+      const lock = await lockFile(this.pathsOf(learnerId).doc, { staleMs: this.staleMs });
+      try {
+        return await this.write(learnerId, lock, fn);
+      } finally {
+        await lock.release();
+      }
+    });
   }
 
   async *history(learnerId: string): AsyncGenerator<AnswerRecord> {
-    const doc = await this.read(learnerId);
+    yield* this.answersOf(learnerId, await this.read(learnerId));
+  }
+
+  /** The answers `doc` counts: its log up to where the document says it ends (the log only ever grows). */
+  private async *answersOf(learnerId: string, doc: LearnerDoc): AsyncGenerator<AnswerRecord> {
     let skipped = 0;
     for await (const line of readLines(this.pathsOf(learnerId).log, 0, doc.log.bytes)) {
       let record: unknown;
@@ -180,19 +186,45 @@ export class JsonProgressStore implements ProgressStore {
     }
   }
 
+  /**
+   * Throws STORE_CORRUPT, naming the files, when a document cannot be read or names no learner: a list without
+   * them would let `tutor data migrate` leave learners behind without a word.
+   */
   async learners(): Promise<string[]> {
     await this.open();
     const ids: string[] = [];
+    const unreadable: { file: string; why: string }[] = [];
     for (const name of await this.names()) {
       if (!isDocName(name)) continue;
+      const file = join(this.learnersDir, name);
+      let text: string;
       try {
-        const data = JSON.parse(await readFile(join(this.learnersDir, name), "utf8")) as {
-          learnerId?: unknown;
-        };
-        if (typeof data?.learnerId === "string") ids.push(data.learnerId);
-      } catch {
-        // An unreadable document is reported to its owner when they next use it.
+        text = await readFile(file, "utf8");
+      } catch (error) {
+        // Deleted since the folder was listed: not a learner any more.
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") continue;
+        throw ioError(file, error);
       }
+      if (text === "") continue;
+      try {
+        const data = JSON.parse(text) as { learnerId?: unknown };
+        if (typeof data?.learnerId === "string") ids.push(data.learnerId);
+        else unreadable.push({ file, why: "it names no learner" });
+      } catch (error) {
+        unreadable.push({ file, why: (error as Error).message });
+      }
+    }
+    if (unreadable.length > 0) {
+      throw new StoreError(
+        "STORE_CORRUPT",
+        `${unreadable.length} learner document(s) could not be read, so the list of learners would be incomplete: ${unreadable
+          .slice(0, 5)
+          .map((u) => `${u.file} (${u.why})`)
+          .join(
+            "; ",
+          )}${unreadable.length > 5 ? "; ..." : ""}. Repair them, or move them out of ${this.learnersDir}, and try again.`,
+        unreadable.length === 1 ? (unreadable[0]?.file as string) : this.learnersDir,
+      );
     }
     return ids;
   }
@@ -253,13 +285,21 @@ export class JsonProgressStore implements ProgressStore {
   }
 
   /** Everything kept about the learner, the answer history included; undefined when nothing is kept. */
-  async export(learnerId: string): Promise<LearnerDoc | undefined> {
+  async export(learnerId: string): Promise<ExportedLearner | undefined> {
     await this.open();
     if ((await stampOf(this.pathsOf(learnerId).doc)) === "none") return undefined;
-    const doc = await this.read(learnerId);
-    const history: AnswerRecord[] = [];
-    for await (const record of this.history(learnerId)) history.push(record);
-    return { ...doc, history };
+    // One reading of the document, and the log up to where it ends: the history is the one the document counts,
+    // even when the learner answers while this runs. A learner read only to be exported (migrate reads every one)
+    // is not kept in the cache, so memory does not grow with the learners exported.
+    const cached = this.cache.has(learnerId);
+    try {
+      const doc = await this.read(learnerId);
+      const history: AnswerRecord[] = [];
+      for await (const record of this.answersOf(learnerId, doc)) history.push(record);
+      return { ...doc, history };
+    } finally {
+      if (!cached) this.cache.delete(learnerId);
+    }
   }
 
   /**
@@ -268,34 +308,96 @@ export class JsonProgressStore implements ProgressStore {
    * rare, and their answers cannot be taken out of the shared server log one by one).
    */
   delete(learnerId: string): Promise<boolean> {
-    const previous = this.queues.get(learnerId) ?? Promise.resolve();
-    const run = previous
-      .catch(() => undefined)
-      .then(async () => {
-        await this.open();
-        const paths = this.pathsOf(learnerId);
-        const stem = basename(paths.doc).slice(0, -DOC_SUFFIX.length);
-        const lock = await lockFile(paths.doc, { staleMs: this.staleMs });
-        let removed = false;
-        try {
-          for (const name of await this.names()) {
-            if (
-              name !== `${stem}${DOC_SUFFIX}` &&
-              name !== `${stem}${LOG_SUFFIX}` &&
-              !name.startsWith(`${stem}.`)
-            )
-              continue;
-            if (name.endsWith(".lock")) continue;
-            await rm(join(this.learnersDir, name), { force: true });
-            removed = true;
-          }
-          this.cache.delete(learnerId);
-        } finally {
-          await lock.release();
+    return this.serially(learnerId, async () => {
+      await this.open();
+      const paths = this.pathsOf(learnerId);
+      const stem = basename(paths.doc).slice(0, -DOC_SUFFIX.length);
+      const lock = await lockFile(paths.doc, { staleMs: this.staleMs });
+      let removed = false;
+      try {
+        for (const name of await this.names()) {
+          if (
+            name !== `${stem}${DOC_SUFFIX}` &&
+            name !== `${stem}${LOG_SUFFIX}` &&
+            !name.startsWith(`${stem}.`)
+          )
+            continue;
+          if (name.endsWith(".lock")) continue;
+          await rm(join(this.learnersDir, name), { force: true });
+          removed = true;
         }
-        if (removed) await this.recount();
-        return removed;
-      });
+        this.cache.delete(learnerId);
+      } finally {
+        await lock.release();
+      }
+      if (removed) await this.recount();
+      return removed;
+    });
+  }
+
+  /**
+   * Replaces the learner's answer log and then their document with the export's, each written whole (temp file,
+   * fsync, rename), under their lock and fenced: if another process changed either file while this one held the
+   * lock, the write is refused. The document is kept as given (revision, tallies, unknown fields), but for its
+   * place in the log, which is this store's own: the restored log's length and size. The server figures are not
+   * touched (the learner's old answers cannot be taken out of them one by one): rebuild() counts the restored ones.
+   * A crash between the two renames leaves the new log under the old document; restoring again sets both right.
+   */
+  restore(learner: ExportedLearner): Promise<void> {
+    const { history, ...given } = learner;
+    const learnerId = given.learnerId;
+    const problem = restoreProblem(learner);
+    if (problem) {
+      return Promise.reject(
+        new StoreError(
+          "STORE_CORRUPT",
+          `The data of learner ${JSON.stringify(learnerId)} cannot be restored: ${problem}. Nothing was written.`,
+          typeof learnerId === "string" ? this.pathsOf(learnerId).doc : this.dir,
+        ),
+      );
+    }
+    return this.serially(learnerId, async () => {
+      await this.open();
+      const paths = this.pathsOf(learnerId);
+      const lock = await lockFile(paths.doc, { staleMs: this.staleMs });
+      try {
+        const docBefore = docText(paths.doc);
+        const fence = async (logSize: number) => {
+          lock.check();
+          if (docText(paths.doc) !== docBefore || (await sizeOf(paths.log)) !== logSize) {
+            throw new StoreError(
+              "STORE_LOCK_LOST",
+              `Another process changed ${paths.doc} while this process held its lock (the lock was taken over after a stall), so the restore was refused rather than overwrite newer progress.`,
+              paths.doc,
+            );
+          }
+        };
+        const logText = history.map((record) => `${JSON.stringify(record)}\n`).join("");
+        const bytes = Buffer.byteLength(logText);
+        const logBefore = await sizeOf(paths.log);
+        await writeAtomically(paths.log, logText, { durable: true, beforeRename: () => fence(logBefore) });
+        // The next answer is numbered after every restored one, even when the history has gaps in its numbers.
+        const count = history.reduce(
+          (n, r) => Math.max(n, typeof r.seq === "number" ? r.seq : 0),
+          history.length,
+        );
+        const doc: LearnerDoc = { ...given, log: { count, bytes } };
+        const text = `${JSON.stringify(doc)}\n`;
+        await writeAtomically(paths.doc, text, { durable: true, beforeRename: () => fence(bytes) });
+        // Not cached: a migration restores every learner, and the next read finds the file.
+        this.cache.delete(learnerId);
+      } catch (error) {
+        throw error instanceof StoreError ? error : ioError(paths.doc, error);
+      } finally {
+        await lock.release();
+      }
+    });
+  }
+
+  /** Runs `work` after every earlier write of the learner in this process; the file lock covers other processes. */
+  private serially<T>(learnerId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(learnerId) ?? Promise.resolve();
+    const run = previous.catch(() => undefined).then(work);
     this.queues.set(learnerId, run);
     void run
       .finally(() => {
@@ -569,6 +671,19 @@ export class JsonProgressStore implements ProgressStore {
       );
     }
   }
+}
+
+/** Why an export cannot be restored as it is, or undefined when it can. */
+function restoreProblem(learner: ExportedLearner): string | undefined {
+  if (typeof learner?.learnerId !== "string") return "it names no learner";
+  if (!Array.isArray(learner.history)) return 'its "history" is not a list';
+  const bad = learner.history.findIndex((record) => !isAnswerRecord(record));
+  if (bad !== -1) return `answer ${bad + 1} of its history is not an answer record`;
+  const { history: _, ...doc } = learner;
+  const checked = checkDoc(JSON.stringify(doc), learner.learnerId, new Date());
+  if (!checked.ok) return checked.reason;
+  if (checked.bad) return "it holds unreadable review cards or journal entries";
+  return undefined;
 }
 
 function describeBad(bad: { cards: Record<string, unknown>; journal: unknown[] }): string {

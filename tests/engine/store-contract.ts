@@ -1,7 +1,7 @@
 // The ProgressStore contract: what every store (the JSON files, a database) must do, run against a factory.
 // tests/engine/store.test.ts runs it for the JSON store; another store runs it with its own factory.
 import { describe, expect, it } from "vitest";
-import type { AnswerRecord, LearnerDoc } from "../../engine/progress/model.js";
+import type { AnswerRecord, ExportedLearner, LearnerDoc } from "../../engine/progress/model.js";
 import type { ProgressStore } from "../../engine/progress/store.js";
 import { countAnswer } from "../../engine/progress/tallies.js";
 import { historyOf } from "../helpers/engine.js";
@@ -33,6 +33,75 @@ export function recordAnswer(store: ProgressStore, learnerId: string, record: An
     countAnswer(doc, record, record.at.slice(0, 10));
     writer.append(record);
   });
+}
+
+/**
+ * A few learners with everything a document can hold: answers in two servers and none, options chosen, XP, a stage
+ * passed, a journal entry, a review card, settings, and fields and record fields this version does not know.
+ */
+export async function fillLearners(store: ProgressStore, ids = ["ana", "bo", "cy"]): Promise<void> {
+  for (const [n, id] of ids.entries()) {
+    for (let i = 0; i < 3 + n; i++) {
+      await recordAnswer(
+        store,
+        id,
+        answerRecord({
+          questionId: `q${i % 3}`,
+          correct: (i + n) % 3 !== 0,
+          selected: [(i + n) % 4],
+          guildId: [undefined, "g1", "g2"][(i + n) % 3],
+          at: new Date(Date.UTC(2026, 2, 1 + i, 10 + n)).toISOString(),
+          ...(i === 2 ? { passedStage: true, futureRecordField: { n } } : {}),
+        }),
+      );
+    }
+    await store.update(id, (doc) => {
+      doc.passed.l = { 1: "2026-03-03T10:00:00.000Z", ...(n > 0 ? { 2: "2026-03-04T10:00:00.000Z" } : {}) };
+      doc.journal.push({
+        lessonId: "l",
+        stage: 2,
+        questionId: "q-explain",
+        kind: "explanation",
+        text: `what ${id} wrote`,
+        at: "2026-03-03T10:00:00.000Z",
+        covered: ["a"],
+        missed: ["b"],
+      });
+      doc.cards.q1 = {
+        due: "2026-03-09T10:00:00.000Z",
+        stability: 2.5,
+        difficulty: 5,
+        elapsed_days: 0,
+        scheduled_days: 3,
+        learning_steps: 0,
+        reps: 1,
+        lapses: 0,
+        state: 2,
+        last_review: "2026-03-06T10:00:00.000Z",
+      };
+      doc.settings = { timeZone: "Europe/Paris" };
+      doc.futureField = { keep: id };
+    });
+  }
+}
+
+/** Everything the store's figures say, in an order that does not depend on the store. */
+export async function figuresOf(store: ProgressStore) {
+  const byId = (rows: { questionId: string }[]) =>
+    [...rows].sort((a, b) => a.questionId.localeCompare(b.questionId));
+  return {
+    all: await store.leaderboard({ limit: 100 }),
+    g1: await store.leaderboard({ guildId: "g1", limit: 100 }),
+    since: await store.leaderboard({ since: new Date("2026-03-02T00:00:00Z"), limit: 100 }),
+    questions: byId(await store.questionFigures()),
+    g1questions: byId(await store.questionFigures("g1")),
+  };
+}
+
+/** An export as compared between stores: where the log ends in bytes is each store's own bookkeeping. */
+export function comparable(learner: ExportedLearner | undefined) {
+  if (!learner) return learner;
+  return { ...learner, log: { count: learner.log.count } };
 }
 
 export function storeContract(name: string, factory: StoreFactory): void {
@@ -237,6 +306,94 @@ export function storeContract(name: string, factory: StoreFactory): void {
       await store.close();
       expect(settled).toBe(2);
       await expect(Promise.all(work)).resolves.toHaveLength(2);
+    });
+
+    describe("restore", () => {
+      it("takes an export into a fresh store and gives the same export back, history and unknown fields kept", async () => {
+        const source = await factory.fresh();
+        await fillLearners(source);
+        const target = await factory.fresh();
+        for (const id of ["ana", "bo", "cy"]) {
+          const exported = (await source.export(id)) as ExportedLearner;
+          expect(exported.history.length).toBeGreaterThan(2);
+          await target.restore(exported);
+        }
+        const reader = await factory.again(target);
+        for (const id of ["ana", "bo", "cy"]) {
+          const restored = await reader.export(id);
+          expect(comparable(restored)).toEqual(comparable(await source.export(id)));
+          expect(restored?.futureField).toEqual({ keep: id });
+          expect(restored?.history[2]).toMatchObject({ futureRecordField: expect.any(Object), seq: 3 });
+        }
+        expect((await reader.learners()).sort()).toEqual(["ana", "bo", "cy"]);
+        await source.close();
+        await target.close();
+        await reader.close();
+      });
+
+      it("gives the source's leaderboards and question figures once rebuilt", async () => {
+        const source = await factory.fresh();
+        await fillLearners(source);
+        const target = await factory.fresh();
+        for (const id of await source.learners())
+          await target.restore((await source.export(id)) as ExportedLearner);
+        await target.rebuild();
+        const expected = await figuresOf(source);
+        expect(expected.all).toHaveLength(3);
+        expect(expected.g1questions.length).toBeGreaterThan(0);
+        expect(await figuresOf(target)).toEqual(expected);
+        expect(await figuresOf(await factory.again(target))).toEqual(expected);
+        await source.close();
+        await target.close();
+      });
+
+      it("restoring twice gives what restoring once gives", async () => {
+        const source = await factory.fresh();
+        await fillLearners(source, ["ana"]);
+        const exported = (await source.export("ana")) as ExportedLearner;
+        const target = await factory.fresh();
+        await target.restore(exported);
+        await target.restore(exported);
+        await target.rebuild();
+        expect(comparable(await target.export("ana"))).toEqual(comparable(exported));
+        expect(await figuresOf(target)).toEqual(await figuresOf(source));
+        await source.close();
+        await target.close();
+      });
+
+      it("replaces a different learner of the same id whole, and numbers the next answer after the restored ones", async () => {
+        const source = await factory.fresh();
+        await fillLearners(source, ["ana"]);
+        const exported = (await source.export("ana")) as ExportedLearner;
+        const target = await factory.fresh();
+        for (let i = 0; i < 7; i++) {
+          await recordAnswer(target, "ana", answerRecord({ questionId: `other${i}`, guildId: "g1" }));
+        }
+        await target.update("ana", (doc) => {
+          doc.cards.other = { ...(exported.cards.q1 as NonNullable<(typeof exported.cards)["q1"]>) };
+          doc.onlyInTarget = true;
+        });
+        await target.restore(exported);
+        await target.rebuild();
+        const restored = await target.export("ana");
+        expect(comparable(restored)).toEqual(comparable(exported));
+        expect(restored).not.toHaveProperty("onlyInTarget");
+        expect(restored?.history.map((r) => r.questionId)).toEqual(exported.history.map((r) => r.questionId));
+        expect(await figuresOf(target)).toEqual(await figuresOf(source));
+
+        await recordAnswer(target, "ana", answerRecord({ questionId: "after" }));
+        const history = await historyOf(target, "ana");
+        expect(history.map((r) => r.seq)).toEqual(
+          exported.history.map((_, i) => i + 1).concat(exported.history.length + 1),
+        );
+        expect((await target.read("ana")).totals.answers).toBe(exported.totals.answers + 1);
+        expect((await target.leaderboard({ limit: 10 }))[0]).toMatchObject({
+          learnerId: "ana",
+          answers: exported.history.length + 1,
+        });
+        await source.close();
+        await target.close();
+      });
     });
   });
 }

@@ -13,6 +13,7 @@ import lockfile from "proper-lockfile";
 import { describe, expect, it } from "vitest";
 import { StoreError } from "../../engine/errors.js";
 import { Tutor } from "../../engine/index.js";
+import type { AnswerRecord, ExportedLearner, StoredCard } from "../../engine/progress/model.js";
 import { JsonProgressStore, type StoreOptions } from "../../engine/progress/store.js";
 import { ratingFor, review } from "../../engine/review/scheduler.js";
 import { FIXTURE_CONTENT, historyOf, openTutor, tempDir } from "../helpers/engine.js";
@@ -319,5 +320,46 @@ describe("a data folder that cannot be used", () => {
     await tutor.startQuiz("local", "tcp-basics", 1);
     expect((await store.read("local")).futureField).toEqual({ keep: "me" });
     expect((await historyOf(store, "local")).map((r) => r.questionId)).toEqual(["removed-question"]);
+  });
+});
+
+describe("restoring into the JSON store", () => {
+  it("refuses an export it could not read back, naming the learner and the cause, and writes nothing", async () => {
+    const { store } = storeWithNotices();
+    await recordAnswer(store, "ana", answerRecord());
+    const good = (await store.export("ana")) as ExportedLearner;
+    const bad: ExportedLearner[] = [
+      { ...good, history: [...good.history, { questionId: "q9" } as unknown as AnswerRecord] },
+      { ...good, journal: "not a list" as unknown as ExportedLearner["journal"] },
+      { ...good, cards: { q1: { due: "never" } as unknown as StoredCard } },
+      { ...good, history: undefined as unknown as AnswerRecord[] },
+    ];
+    const reasons = [
+      /learner "ana" cannot be restored: answer 2 of its history is not an answer record/,
+      /"journal" is not a list/,
+      /unreadable review cards/,
+      /"history" is not a list/,
+    ];
+    const { doc, log } = store.pathsOf("ana");
+    const before = [readFileSync(doc, "utf8"), readFileSync(log, "utf8")];
+    for (const [i, learner] of bad.entries()) {
+      await expect(store.restore(learner)).rejects.toThrow(reasons[i] as RegExp);
+    }
+    expect([readFileSync(doc, "utf8"), readFileSync(log, "utf8")]).toEqual(before);
+    await expect(store.restore({ ...good, learnerId: undefined as unknown as string })).rejects.toThrow(
+      /names no learner/,
+    );
+  });
+
+  it("writes the answer log and the document whole, with no temporary file left, and keeps the given revision", async () => {
+    const { store: source } = storeWithNotices();
+    for (let i = 0; i < 4; i++) await recordAnswer(source, "ana", answerRecord({ questionId: `q${i}` }));
+    const exported = (await source.export("ana")) as ExportedLearner;
+    const { store: target, dir } = storeWithNotices();
+    await target.restore(exported);
+    const { doc, log } = target.pathsOf("ana");
+    expect(readFileSync(log, "utf8")).toBe(readFileSync(source.pathsOf("ana").log, "utf8"));
+    expect(JSON.parse(readFileSync(doc, "utf8"))).toMatchObject({ rev: exported.rev, log: exported.log });
+    expect(readdirSync(join(dir, "learners")).filter((n) => n.endsWith(".tmp"))).toEqual([]);
   });
 });
