@@ -9,6 +9,7 @@ import { splitWords } from "../../text/words.js";
 import type { GradeFlag, KeyPointResult } from "../model.js";
 import { EXPLAIN_PASS } from "../rules.js";
 import {
+  applyGlosses,
   buildGroups,
   contentKeys,
   type Groups,
@@ -133,6 +134,7 @@ export function gradeExplain(
 ): ExplainVerdict {
   const groups = groupsFor(context);
   const sentences = analyse(text).map((s) => indexSentence(s, groups));
+  applyGlosses(sentences);
   const claims = sentences.filter((s) => !s.sentence.question);
   // A sentence made of the prompt's own words restates the question: it is no evidence of an answer.
   const prompt = promptKeys(question.prompt);

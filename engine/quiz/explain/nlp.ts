@@ -66,6 +66,11 @@ function load(): Wink {
   return nlp;
 }
 
+/** Verbs that negate their object: what they bypass or skip does not happen. */
+const VERB_CUES = ["bypass", "skip"];
+/** "instead of X", "rather than X": X is what does not happen. */
+const PAIRED_CUES: Record<string, string> = { instead: "of", rather: "than" };
+
 /** Words that negate what follows them ("not only" does not). */
 const CUES = new Set([
   "not",
@@ -78,6 +83,8 @@ const CUES = new Set([
   "nor",
   "without",
   "cannot",
+  // Verbs that say their object does not happen: "writes bypass the page cache", "VACUUM skips the indexes".
+  ...VERB_CUES,
 ]);
 /** Where a negation's scope ends: punctuation and the words that start another clause. */
 const SCOPE_ENDS = new Set([
@@ -138,7 +145,9 @@ export function analyse(text: string): Sentence[] {
     }));
     tokens.forEach((token, i) => {
       const lower = token.text.toLowerCase();
-      const isCue = CUES.has(token.key) || CUES.has(lower) || lower === "n't";
+      const paired =
+        PAIRED_CUES[lower] !== undefined && tokens[i + 1]?.text.toLowerCase() === PAIRED_CUES[lower];
+      const isCue = CUES.has(token.key) || CUES.has(lower) || lower === "n't" || paired;
       if (!isCue || tokens[i + 1]?.key === "only") return;
       token.cue = true;
       const id = nextCue++;
@@ -146,12 +155,15 @@ export function analyse(text: string): Sentence[] {
       token.negatedBy.push(id);
       // The scope runs to the end of the clause, and past the first verb after the cue only up to the next one:
       // "does not need the program to finish the handshake" negates needing, not finishing.
-      let verbs = 0;
-      for (let j = i + 1; j < tokens.length; j++) {
+      // A negating verb is the negated verb itself: its scope ends at the next verb.
+      let verbs = VERB_CUES.includes(token.key) ? 1 : 0;
+      for (let j = i + (paired ? 2 : 1); j < tokens.length; j++) {
         const t = tokens[j] as Token;
         if ((PUNCT.has(t.pos) && CLAUSE_MARKS.has(t.text)) || SCOPE_ENDS.has(t.text.toLowerCase())) break;
         // Another negation starts its own scope: "not A, not B".
         if (CUES.has(t.key) || t.text.toLowerCase() === "n't") break;
+        // "instead of a copy I get a completion": only the thing replaced is negated (a gerund may name it).
+        if (paired && (t.pos === "PRON" || (VERBS.has(t.pos) && j > i + 2))) break;
         if (VERBS.has(t.pos) && ++verbs > 1 && t.pos === "VERB" && tokens[j - 1]?.pos !== "AUX") break;
         t.negatedBy.push(id);
       }
