@@ -127,6 +127,26 @@ describe("the offline explain grader", () => {
     expect(replaced.keyPoints[0]?.covered).toBe(true);
   });
 
+  it("reads who does what: the claim's doer swapped with another party is a contradiction", () => {
+    const swapped = grade("My code completes the handshake before the kernel sees it.");
+    expect(swapped.keyPoints[0]).toMatchObject({
+      covered: false,
+      contradiction: "My code completes the handshake before the kernel sees it.",
+    });
+    // The same doer in other sentence shapes still covers it.
+    for (const said of [
+      "The kernel completes the handshake before my code sees it.",
+      "The handshake is completed by the kernel before my code sees it.",
+      "Before my code sees anything, the kernel completes the handshake.",
+    ])
+      expect(grade(said).keyPoints[0]?.covered, said).toBe(true);
+  });
+
+  it("negates only what instead of names, a verb group included", () => {
+    const verdict = grade("Lost bytes are dropped instead of being copied by each read into my code.");
+    expect(verdict.keyPoints[3]?.covered).toBe(false);
+  });
+
   it("does not call a statement a contradiction when the rubric says the same point another way too", () => {
     const cold: ExplainQuestion = {
       ...question,

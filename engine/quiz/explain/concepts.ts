@@ -9,7 +9,7 @@
  * on both sides.
  */
 import { PHRASE_STOP_WORDS } from "../../text/words.js";
-import { analyse, GLUE, type Sentence, type Token } from "./nlp.js";
+import { analyse, GLUE, misreadVerb, type Sentence, type Token } from "./nlp.js";
 
 export interface Groups {
   /**
@@ -175,8 +175,79 @@ interface Option {
   negativeOnly: boolean;
 }
 
+/**
+ * Who does what in a key point's claim: the keys of the nouns before its first verb (the doer: "The kernel"), of
+ * the nouns after it (what it is done to, and the other parties: "the connection", "the program"), and of its
+ * verbs. Undefined when the claim has no noun before a verb.
+ */
+export interface Roles {
+  doer: Set<string>;
+  others: Set<string>;
+  verbs: Set<string>;
+}
+
+export function rolesOf(claim: string, groups: Groups): Roles | undefined {
+  const first = analyse(claim)[0];
+  if (!first) return undefined;
+  const at = indexSentence(first, groups);
+  const tokens = first.tokens;
+  const verbAt = (i: number) => tokens[i]?.pos === "VERB" || misreadVerb(tokens, i);
+  const verb = tokens.findIndex((_, i) => verbAt(i));
+  if (verb <= 0) return undefined;
+  const keysOf = (from: number, to: number) =>
+    new Set(
+      tokens
+        .slice(from, to)
+        .flatMap((t, i) =>
+          NOUNS.has(t.pos) && isContent(t) && !verbAt(from + i) ? [...(at.keys[from + i] ?? [])] : [],
+        ),
+    );
+  const doer = keysOf(0, verb);
+  if (doer.size === 0) return undefined;
+  const others = keysOf(verb + 1, tokens.length);
+  for (const k of doer) others.delete(k);
+  const verbs = new Set(tokens.flatMap((_, i) => (verbAt(i) ? [...(at.keys[i] ?? [])] : [])));
+  return { doer, others, verbs };
+}
+
+/**
+ * The claim's doer and another of its parties swapped: "my program sets up the connection before the kernel sees
+ * it" for "the kernel sets up the connection before the program sees it". Read at the verb of the claim in the
+ * answer's clause: the noun right before it is one of the other parties, not the doer, and the clause is active.
+ */
+function swapped(roles: Roles, at: IndexedSentence, positions: number[], clauses: number[]): boolean {
+  const tokens = at.sentence.tokens;
+  const has = (i: number, keys: Set<string>) => [...(at.keys[i] ?? [])].some((k) => keys.has(k));
+  for (const p of positions) {
+    if (!has(p, roles.doer)) continue;
+    // The claim's verb in the same clause, before the doer's words.
+    let verb = -1;
+    for (let i = 0; i < p; i++)
+      if (
+        clauses[i] === clauses[p] &&
+        (tokens[i]?.pos === "VERB" || misreadVerb(tokens, i)) &&
+        has(i, roles.verbs)
+      ) {
+        verb = i;
+        break;
+      }
+    if (verb < 0) return false;
+    // A passive clause puts the doer after the verb: "the connection is set up by the kernel".
+    if (tokens[verb - 1]?.pos === "AUX" || tokens.slice(verb, p).some((t) => t.key === "by")) return false;
+    // The verb's subject: the nearest noun before it, past adverbs and auxiliaries ("my program then sets").
+    for (let i = verb - 1; i >= 0 && clauses[i] === clauses[verb]; i--) {
+      const t = tokens[i] as Token;
+      if (NOUNS.has(t.pos) || t.pos === "PRON")
+        return NOUNS.has(t.pos) && has(i, roles.others) && !has(i, roles.doer);
+      if (!["ADV", "AUX", "PART"].includes(t.pos)) return false;
+    }
+    return false;
+  }
+  return false;
+}
+
 /** How a concept occurs in a sentence: stated, stated with the opposite polarity, or not at all. */
-export function matchConcept(concept: Concept, at: IndexedSentence): Match {
+export function matchConcept(concept: Concept, at: IndexedSentence, roles?: Roles): Match {
   const positionsOf = (key: string) => {
     const found: number[] = [];
     at.keys.forEach((set, i) => {
@@ -229,7 +300,11 @@ export function matchConcept(concept: Concept, at: IndexedSentence): Match {
       const negated = positions.some(negatedAt);
       const negations = chosen.reduce((n, o) => n + o.negations, 0);
       const ownNegations = chosen.every((o) => o.negations === 0 || o.at.some(negatedAt));
-      if (negated === negations > 0 && ownNegations) return true;
+      if (negated === negations > 0 && ownNegations) {
+        if (!roles || !swapped(roles, at, positions, clauses)) return true;
+        contradicted = true;
+        return false;
+      }
       // The answer negates what the phrasing states, or states what the phrasing can only say negatively: a
       // contradiction, when it is said in one clause.
       const negativeOnly = chosen.some((o) => o.negations > 0 && o.negativeOnly && !o.at.some(negatedAt));

@@ -157,13 +157,16 @@ export function analyse(text: string): Sentence[] {
       // "does not need the program to finish the handshake" negates needing, not finishing.
       // A negating verb is the negated verb itself: its scope ends at the next verb.
       let verbs = VERB_CUES.includes(token.key) ? 1 : 0;
+      let named = false;
       for (let j = i + (paired ? 2 : 1); j < tokens.length; j++) {
         const t = tokens[j] as Token;
         if ((PUNCT.has(t.pos) && CLAUSE_MARKS.has(t.text)) || SCOPE_ENDS.has(t.text.toLowerCase())) break;
         // Another negation starts its own scope: "not A, not B".
         if (CUES.has(t.key) || t.text.toLowerCase() === "n't") break;
-        // "instead of a copy I get a completion": only the thing replaced is negated (a gerund may name it).
-        if (paired && (t.pos === "PRON" || (VERBS.has(t.pos) && j > i + 2))) break;
+        // "instead of a copy I get a completion": only the thing replaced is negated; a verb group may name it
+        // ("instead of being sent again").
+        if (paired && (t.pos === "PRON" || (VERBS.has(t.pos) && named))) break;
+        if (!VERBS.has(t.pos) && t.pos !== "ADV" && t.pos !== "PART") named = true;
         if (VERBS.has(t.pos) && ++verbs > 1 && t.pos === "VERB" && tokens[j - 1]?.pos !== "AUX") break;
         t.negatedBy.push(id);
       }
@@ -187,12 +190,16 @@ export const isVerb = (t: Token) => VERBS.has(t.pos);
  * (a word ending in -s right before an article, preposition, pronoun or number).
  */
 export function hasVerb(words: Token[]): boolean {
-  return words.some(
-    (t, i) =>
-      isVerb(t) ||
-      (i > 0 &&
-        ["NOUN", "PROPN"].includes(t.pos) &&
-        /[a-z]s$/i.test(t.text) &&
-        ["DET", "ADP", "PRON", "NUM"].includes(words[i + 1]?.pos ?? "")),
+  return words.some((t, i) => isVerb(t) || misreadVerb(words, i));
+}
+
+/** A word the tagger read as a noun where a verb stands ("the kernel sets up the connection"). */
+export function misreadVerb(words: Token[], i: number): boolean {
+  const t = words[i] as Token;
+  return (
+    i > 0 &&
+    ["NOUN", "PROPN"].includes(t.pos) &&
+    /[a-z]s$/i.test(t.text) &&
+    ["DET", "ADP", "PRON", "NUM"].includes(words[i + 1]?.pos ?? "")
   );
 }
