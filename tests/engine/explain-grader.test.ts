@@ -172,6 +172,13 @@ describe("the offline explain grader", () => {
     });
     const called = grade("A desk, i.e. the kernel, keeps what arrives for each connection.");
     expect(called.keyPoints[2]?.covered).toBe(true);
+    // An analogy that says what it maps counts the same way.
+    const thinkOf = grade(
+      "Think of the kernel as a receptionist. The receptionist keeps what arrives for each connection.",
+    );
+    expect(thinkOf.keyPoints[2]?.evidence).toBe("The receptionist keeps what arrives for each connection.");
+    const like = grade("The kernel is like a clerk. The clerk keeps what arrives for each connection.");
+    expect(like.keyPoints[2]?.covered).toBe(true);
     // Without the gloss the desk is only a desk.
     const bare = grade("Whatever a client sends is kept by the front desk, one pile for each connection.");
     expect(bare.keyPoints[2]?.covered).toBe(false);

@@ -347,25 +347,48 @@ function glossAt(tokens: Token[], i: number): { head: number; from: number; to: 
     if (close < 0 || close - i - 1 > 6) return undefined;
     return { head: i - 1, from: i + 1, to: close };
   }
+  // To the next punctuation or verb, six words at most: "a queue called the backlog holds them".
+  const phraseEnd = (from: number) => {
+    let to = from;
+    while (to < tokens.length && to - from < 6) {
+      const u = tokens[to] as Token;
+      if (PUNCT_POS.has(u.pos) || (to > from && (u.pos === "VERB" || u.pos === "AUX"))) break;
+      to++;
+    }
+    return to;
+  };
+  const lastNoun = (from: number, to: number) => {
+    for (let j = to - 1; j >= from; j--) if (NOUNS.has(tokens[j]?.pos ?? "")) return j;
+    return -1;
+  };
+  // An analogy that says what it maps: "think of the OS as a receptionist", "picture the queue as a waiting room".
+  if (ANALOGY_WORDS.has(lower)) {
+    const from = i + (tokens[i + 1]?.text.toLowerCase() === "of" ? 2 : 1);
+    const as = tokens.findIndex((u, j) => j > from && j <= from + 6 && u.text.toLowerCase() === "as");
+    if (as < 0) return undefined;
+    const head = lastNoun(as + 1, phraseEnd(as + 1));
+    return head < 0 ? undefined : { head, from, to: as };
+  }
+  // "the OS is like a receptionist": the noun before "is like" stands behind the one after it.
+  if (lower === "like" && tokens[i - 1]?.lemma === "be") {
+    const head = lastNoun(i + 1, phraseEnd(i + 1));
+    const subject = i - 2;
+    if (head < 0 || !NOUNS.has(tokens[subject]?.pos ?? "")) return undefined;
+    return { head, from: subject, to: subject + 1 };
+  }
   if (!GLOSS_WORDS.has(lower)) return undefined;
   const from = i + (lower === "known" && tokens[i + 1]?.text.toLowerCase() === "as" ? 2 : 1);
   if (lower === "known" && from === i + 1) return undefined;
-  let to = from;
-  // To the next punctuation or verb, six words at most: "a queue called the backlog holds them".
-  while (to < tokens.length && to - from < 6) {
-    const u = tokens[to] as Token;
-    if (PUNCT_POS.has(u.pos) || (to > from && (u.pos === "VERB" || u.pos === "AUX"))) break;
-    to++;
-  }
-  return { head: tokens[i - 1]?.text === "," ? i - 2 : i - 1, from, to };
+  return { head: tokens[i - 1]?.text === "," ? i - 2 : i - 1, from, to: phraseEnd(from) };
 }
+const ANALOGY_WORDS = new Set(["think", "picture", "imagine"]);
 const PUNCT_POS = new Set(["PUNCT", "SYM"]);
 
 /**
  * The learner's own dictionary: a noun glossed in brackets or with "i.e.", "called", "known as" ("the mailroom (the
  * OS)", "a parking spot (a local port)", "the janitor, i.e. VACUUM") stands, wherever the answer uses it, for what
- * the gloss says. An analogy that names what it maps to is read as that; one that never says is read as the words
- * it uses.
+ * the gloss says; so does the image of an analogy that says what it maps ("think of the OS as a receptionist", "the
+ * queue is like a waiting room"). An analogy that never says is read as the words it uses.
  */
 export function applyGlosses(sentences: IndexedSentence[]): void {
   const glosses = new Map<string, Set<string>>();
