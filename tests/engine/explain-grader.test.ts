@@ -133,11 +133,13 @@ describe("the offline explain grader", () => {
       covered: false,
       contradiction: "My code completes the handshake before the kernel sees it.",
     });
+    expect(grade("My code will complete the handshake first.").keyPoints[0]?.covered).toBe(false);
     // The same doer in other sentence shapes still covers it.
     for (const said of [
       "The kernel completes the handshake before my code sees it.",
       "The handshake is completed by the kernel before my code sees it.",
       "Before my code sees anything, the kernel completes the handshake.",
+      "The kernel will complete the handshake before my code sees it.",
     ])
       expect(grade(said).keyPoints[0]?.covered, said).toBe(true);
   });

@@ -225,7 +225,8 @@ function swapped(roles: Roles, at: IndexedSentence, positions: number[], clauses
     for (let i = 0; i < p; i++)
       if (
         clauses[i] === clauses[p] &&
-        (tokens[i]?.pos === "VERB" || misreadVerb(tokens, i)) &&
+        // The tagger reads some verbs as nouns or adjectives ("sets up", "will complete").
+        (tokens[i]?.pos === "VERB" || misreadVerb(tokens, i) || tokens[i - 1]?.pos === "AUX") &&
         has(i, roles.verbs)
       ) {
         verb = i;
@@ -233,7 +234,12 @@ function swapped(roles: Roles, at: IndexedSentence, positions: number[], clauses
       }
     if (verb < 0) return false;
     // A passive clause puts the doer after the verb: "the connection is set up by the kernel".
-    if (tokens[verb - 1]?.pos === "AUX" || tokens.slice(verb, p).some((t) => t.key === "by")) return false;
+    const before = tokens[verb - 1];
+    if (
+      (before?.pos === "AUX" && ["be", "get"].includes(before.lemma.toLowerCase())) ||
+      tokens.slice(verb, p).some((t) => t.key === "by")
+    )
+      return false;
     // The verb's subject: the nearest noun before it, past adverbs and auxiliaries ("my program then sets").
     for (let i = verb - 1; i >= 0 && clauses[i] === clauses[verb]; i--) {
       const t = tokens[i] as Token;
