@@ -144,6 +144,15 @@ describe("the offline explain grader", () => {
       expect(grade(said).keyPoints[0]?.covered, said).toBe(true);
   });
 
+  it("reads a bare 'never do' or 'doesn't' as negating its own subject", () => {
+    expect(
+      grade("Customers wait in a queue at the bank, but connections never do.").keyPoints[1]?.covered,
+    ).toBe(false);
+    expect(
+      grade("Customers wait in a queue at the bank, and connections do too.").keyPoints[1]?.covered,
+    ).toBe(true);
+  });
+
   it("negates only what instead of names, a verb group included", () => {
     const verdict = grade("Lost bytes are dropped instead of being copied by each read into my code.");
     expect(verdict.keyPoints[3]?.covered).toBe(false);

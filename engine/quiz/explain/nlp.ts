@@ -170,11 +170,28 @@ export function analyse(text: string): Sentence[] {
         if (VERBS.has(t.pos) && ++verbs > 1 && t.pos === "VERB" && tokens[j - 1]?.pos !== "AUX") break;
         t.negatedBy.push(id);
       }
+      // "the checkpointer writes pages, but backends never do": a bare "do" stands for the claim before it, so the
+      // negation is about its subject.
+      if (elided(tokens, i)) {
+        for (let j = i - 1; j >= 0; j--) {
+          const t = tokens[j] as Token;
+          if ((PUNCT.has(t.pos) && CLAUSE_MARKS.has(t.text)) || SCOPE_ENDS.has(t.text.toLowerCase())) break;
+          t.negatedBy.push(id);
+        }
+      }
     });
     const sentenceText = s.out().trim();
     sentences.push({ text: sentenceText, tokens, question: sentenceText.endsWith("?") });
   });
   return sentences;
+}
+
+/** The negation at `i` goes with a bare "do" that ends its clause: "never do", "does not", "don't". */
+function elided(tokens: Token[], i: number): boolean {
+  const isDo = (t: Token | undefined) => t?.lemma.toLowerCase() === "do";
+  const ends = (t: Token | undefined) =>
+    !t || (PUNCT.has(t.pos) && CLAUSE_MARKS.has(t.text)) || SCOPE_ENDS.has(t.text.toLowerCase());
+  return (isDo(tokens[i + 1]) && ends(tokens[i + 2])) || (isDo(tokens[i - 1]) && ends(tokens[i + 1]));
 }
 
 /** Word tokens only (no punctuation). */
