@@ -109,6 +109,92 @@ describe("the offline explain grader", () => {
     expect(involved.keyPoints[0]?.contradiction).toBe("The program is involved in every step of it.");
   });
 
+  it("reads what bypass, skip, instead of and rather than leave out as negated", () => {
+    const bypass = grade("Arriving bytes bypass the kernel buffer and go straight to my code.");
+    expect(bypass.keyPoints[2]).toMatchObject({
+      covered: false,
+      contradiction: "Arriving bytes bypass the kernel buffer and go straight to my code.",
+    });
+    const rather = grade("Each read hands over a pointer rather than a copy.");
+    expect(rather.keyPoints[3]).toMatchObject({
+      covered: false,
+      contradiction: "Each read hands over a pointer rather than a copy.",
+    });
+    const instead = grade("Instead of a kernel buffer per connection, bytes go straight to my code.");
+    expect(instead.keyPoints[2]?.contradiction).toBeDefined();
+    // Only the thing replaced is negated: what comes after it is stated.
+    const replaced = grade("Instead of a handshake in my code the kernel sets up the connection.");
+    expect(replaced.keyPoints[0]?.covered).toBe(true);
+  });
+
+  it("reads who does what: the claim's doer swapped with another party is a contradiction", () => {
+    const swapped = grade("My code completes the handshake before the kernel sees it.");
+    expect(swapped.keyPoints[0]).toMatchObject({
+      covered: false,
+      contradiction: "My code completes the handshake before the kernel sees it.",
+    });
+    expect(grade("My code will complete the handshake first.").keyPoints[0]?.covered).toBe(false);
+    // The same doer in other sentence shapes still covers it.
+    for (const said of [
+      "The kernel completes the handshake before my code sees it.",
+      "The handshake is completed by the kernel before my code sees it.",
+      "Before my code sees anything, the kernel completes the handshake.",
+      "The kernel will complete the handshake before my code sees it.",
+    ])
+      expect(grade(said).keyPoints[0]?.covered, said).toBe(true);
+  });
+
+  it("reads a bare 'never do' or 'doesn't' as negating its own subject", () => {
+    expect(
+      grade("Customers wait in a queue at the bank, but connections never do.").keyPoints[1]?.covered,
+    ).toBe(false);
+    expect(
+      grade("Customers wait in a queue at the bank, and connections do too.").keyPoints[1]?.covered,
+    ).toBe(true);
+  });
+
+  it("negates only what instead of names, a verb group included", () => {
+    const verdict = grade("Lost bytes are dropped instead of being copied by each read into my code.");
+    expect(verdict.keyPoints[3]?.covered).toBe(false);
+  });
+
+  it("does not call a statement a contradiction when the rubric says the same point another way too", () => {
+    const cold: ExplainQuestion = {
+      ...question,
+      keyPoints: [
+        { text: "On a cold cache each page is a disk read", phrasings: ["cold / not cached + read"] },
+      ],
+    };
+    const cached = gradeExplain(cold, "Pages are read whole from disk and then cached.", { synonyms });
+    expect(cached.keyPoints[0]).toEqual({ text: "On a cold cache each page is a disk read", covered: false });
+    expect(cached.flags).toEqual([]);
+    // Said negatively, it is still a contradiction.
+    const never = gradeExplain(cold, "On a cold cache no page is read.", { synonyms });
+    expect(never.keyPoints[0]?.contradiction).toBe("On a cold cache no page is read.");
+  });
+
+  it("reads a word the answer glosses as what the gloss says, wherever the answer uses it", () => {
+    const glossed = grade(
+      "The front desk (the kernel) greets each client and finishes the handshake. Whatever a client sends is kept by the front desk, one pile for each connection.",
+    );
+    expect(glossed.keyPoints[2]).toMatchObject({
+      covered: true,
+      evidence: "Whatever a client sends is kept by the front desk, one pile for each connection.",
+    });
+    const called = grade("A desk, i.e. the kernel, keeps what arrives for each connection.");
+    expect(called.keyPoints[2]?.covered).toBe(true);
+    // An analogy that says what it maps counts the same way.
+    const thinkOf = grade(
+      "Think of the kernel as a receptionist. The receptionist keeps what arrives for each connection.",
+    );
+    expect(thinkOf.keyPoints[2]?.evidence).toBe("The receptionist keeps what arrives for each connection.");
+    const like = grade("The kernel is like a clerk. The clerk keeps what arrives for each connection.");
+    expect(like.keyPoints[2]?.covered).toBe(true);
+    // Without the gloss the desk is only a desk.
+    const bare = grade("Whatever a client sends is kept by the front desk, one pile for each connection.");
+    expect(bare.keyPoints[2]?.covered).toBe(false);
+  });
+
   it("fails the model answer with its claims negated", () => {
     const verdict = gradeExplain(question, negate(question.explanation), { synonyms, detectCopy: false });
     expect(verdict.correct).toBe(false);

@@ -9,7 +9,7 @@
  * on both sides.
  */
 import { PHRASE_STOP_WORDS } from "../../text/words.js";
-import { analyse, GLUE, type Sentence, type Token } from "./nlp.js";
+import { analyse, GLUE, misreadVerb, type Sentence, type Token } from "./nlp.js";
 
 export interface Groups {
   /**
@@ -167,8 +167,93 @@ const CLAUSE_BREAKS = new Set([
 
 export type Match = "covered" | "contradicted" | "none";
 
+interface Option {
+  /** Where the alternative's keys occur. */
+  at: number[];
+  negations: number;
+  /** Every alternative of its part is negative. */
+  negativeOnly: boolean;
+}
+
+/**
+ * Who does what in a key point's claim: the keys of the nouns before its first verb (the doer: "The kernel"), of
+ * the nouns after it (what it is done to, and the other parties: "the connection", "the program"), and of its
+ * verbs. Undefined when the claim has no noun before a verb.
+ */
+export interface Roles {
+  doer: Set<string>;
+  others: Set<string>;
+  verbs: Set<string>;
+}
+
+export function rolesOf(claim: string, groups: Groups): Roles | undefined {
+  const first = analyse(claim)[0];
+  if (!first) return undefined;
+  const at = indexSentence(first, groups);
+  const tokens = first.tokens;
+  const verbAt = (i: number) => tokens[i]?.pos === "VERB" || misreadVerb(tokens, i);
+  const verb = tokens.findIndex((_, i) => verbAt(i));
+  if (verb <= 0) return undefined;
+  const keysOf = (from: number, to: number) =>
+    new Set(
+      tokens
+        .slice(from, to)
+        .flatMap((t, i) =>
+          NOUNS.has(t.pos) && isContent(t) && !verbAt(from + i) ? [...(at.keys[from + i] ?? [])] : [],
+        ),
+    );
+  const doer = keysOf(0, verb);
+  if (doer.size === 0) return undefined;
+  const others = keysOf(verb + 1, tokens.length);
+  for (const k of doer) others.delete(k);
+  const verbs = new Set(tokens.flatMap((_, i) => (verbAt(i) ? [...(at.keys[i] ?? [])] : [])));
+  return { doer, others, verbs };
+}
+
+/**
+ * The claim's doer and another of its parties swapped: "my program sets up the connection before the kernel sees
+ * it" for "the kernel sets up the connection before the program sees it". Read at the verb of the claim in the
+ * answer's clause: the noun right before it is one of the other parties, not the doer, and the clause is active.
+ */
+function swapped(roles: Roles, at: IndexedSentence, positions: number[], clauses: number[]): boolean {
+  const tokens = at.sentence.tokens;
+  const has = (i: number, keys: Set<string>) => [...(at.keys[i] ?? [])].some((k) => keys.has(k));
+  for (const p of positions) {
+    if (!has(p, roles.doer)) continue;
+    // The claim's verb in the same clause, before the doer's words.
+    let verb = -1;
+    for (let i = 0; i < p; i++)
+      if (
+        clauses[i] === clauses[p] &&
+        // The tagger reads some verbs as nouns or adjectives ("sets up", "will complete").
+        (tokens[i]?.pos === "VERB" || misreadVerb(tokens, i) || tokens[i - 1]?.pos === "AUX") &&
+        has(i, roles.verbs)
+      ) {
+        verb = i;
+        break;
+      }
+    if (verb < 0) return false;
+    // A passive clause puts the doer after the verb: "the connection is set up by the kernel".
+    const before = tokens[verb - 1];
+    if (
+      (before?.pos === "AUX" && ["be", "get"].includes(before.lemma.toLowerCase())) ||
+      tokens.slice(verb, p).some((t) => t.key === "by")
+    )
+      return false;
+    // The verb's subject: the nearest noun before it, past adverbs and auxiliaries ("my program then sets").
+    for (let i = verb - 1; i >= 0 && clauses[i] === clauses[verb]; i--) {
+      const t = tokens[i] as Token;
+      if (NOUNS.has(t.pos) || t.pos === "PRON")
+        return NOUNS.has(t.pos) && has(i, roles.others) && !has(i, roles.doer);
+      if (!["ADV", "AUX", "PART"].includes(t.pos)) return false;
+    }
+    return false;
+  }
+  return false;
+}
+
 /** How a concept occurs in a sentence: stated, stated with the opposite polarity, or not at all. */
-export function matchConcept(concept: Concept, at: IndexedSentence): Match {
+export function matchConcept(concept: Concept, at: IndexedSentence, roles?: Roles): Match {
   const positionsOf = (key: string) => {
     const found: number[] = [];
     at.keys.forEach((set, i) => {
@@ -177,9 +262,12 @@ export function matchConcept(concept: Concept, at: IndexedSentence): Match {
     return found;
   };
   // Every way each part can occur: each alternative's keys, each at the occurrence nearest its first key.
-  const partOptions: { at: number[]; negations: number }[][] = [];
+  const partOptions: Option[][] = [];
   for (const part of concept.parts) {
-    const options: { at: number[]; negations: number }[] = [];
+    const options: Option[] = [];
+    // A part that can only be said negatively ("program not involved") is contradicted by an answer that says it
+    // positively; one with positive ways too ("cold / not cached") is just not met by "cached".
+    const negativeOnly = part.every((a) => a.negations > 0);
     for (const alternative of part) {
       const lists = alternative.keys.map(positionsOf);
       if (lists.some((l) => l.length === 0)) continue;
@@ -187,7 +275,7 @@ export function matchConcept(concept: Concept, at: IndexedSentence): Match {
         const at = lists.map((l) => nearest(l, anchor));
         // The words of one alternative are a phrase: close together ("each page", not "each read ... pages").
         if (Math.max(...at) - Math.min(...at) > 2 * at.length + 1) continue;
-        options.push({ at, negations: alternative.negations });
+        options.push({ at, negations: alternative.negations, negativeOnly });
       }
     }
     if (options.length === 0) return "none";
@@ -204,24 +292,36 @@ export function matchConcept(concept: Concept, at: IndexedSentence): Match {
   const window = Math.max(12, needed * 4);
   let contradicted = false;
   let combinations = 0;
-  const search = (i: number, chosen: number[], negations: number): boolean => {
+  const negatedAt = (p: number) => (at.sentence.tokens[p]?.negatedBy.length ?? 0) > 0;
+  const search = (i: number, chosen: Option[]): boolean => {
     if (++combinations > 2000) return false;
     if (i === partOptions.length) {
-      const lo = Math.min(...chosen);
-      const hi = Math.max(...chosen);
+      const positions = chosen.flatMap((o) => o.at);
+      const lo = Math.min(...positions);
+      const hi = Math.max(...positions);
       if (hi - lo >= Math.min(window, words + 1)) return false;
       // Negated when any of its words is in a negation's scope (two negations in one clause are two claims
-      // negated, rarely a double negative).
-      const negated = chosen.some((p) => (at.sentence.tokens[p]?.negatedBy.length ?? 0) > 0);
-      if (negated === negations > 0) return true;
-      if (chosen.every((p) => clauses[p] === clauses[chosen[0] as number])) contradicted = true;
+      // negated, rarely a double negative). A negative alternative ("not cached") is met only where the answer
+      // negates it too, not by a negation elsewhere in the sentence ("a cold cache ... no page is read").
+      const negated = positions.some(negatedAt);
+      const negations = chosen.reduce((n, o) => n + o.negations, 0);
+      const ownNegations = chosen.every((o) => o.negations === 0 || o.at.some(negatedAt));
+      if (negated === negations > 0 && ownNegations) {
+        if (!roles || !swapped(roles, at, positions, clauses)) return true;
+        contradicted = true;
+        return false;
+      }
+      // The answer negates what the phrasing states, or states what the phrasing can only say negatively: a
+      // contradiction, when it is said in one clause.
+      const negativeOnly = chosen.some((o) => o.negations > 0 && o.negativeOnly && !o.at.some(negatedAt));
+      const opposes = (negated && negations === 0) || negativeOnly;
+      if (opposes && positions.every((p) => clauses[p] === clauses[positions[0] as number]))
+        contradicted = true;
       return false;
     }
-    return (partOptions[i] as { at: number[]; negations: number }[]).some((option) =>
-      search(i + 1, [...chosen, ...option.at], negations + option.negations),
-    );
+    return (partOptions[i] as Option[]).some((option) => search(i + 1, [...chosen, option]));
   };
-  if (search(0, [], 0)) return "covered";
+  if (search(0, [])) return "covered";
   return contradicted ? "contradicted" : "none";
 }
 
@@ -238,4 +338,87 @@ export const isContent = (t: Token) =>
 /** Keys of the content words of free text, for comparing vocabularies. */
 export function contentKeys(sentences: Sentence[]): string[] {
   return sentences.flatMap((s) => s.tokens.filter(isContent).map((t) => t.key));
+}
+
+const NOUNS = new Set(["NOUN", "PROPN"]);
+/** Words that introduce a gloss of the noun before them: "the janitor, i.e. VACUUM", "a queue called the backlog". */
+const GLOSS_WORDS = new Set(["i.e.", "ie", "aka", "called", "named", "known"]);
+
+/** Where a gloss starts after token `i` and where it ends (exclusive), or undefined. */
+function glossAt(tokens: Token[], i: number): { head: number; from: number; to: number } | undefined {
+  const t = tokens[i] as Token;
+  const lower = t.text.toLowerCase();
+  if (t.text === "(") {
+    const close = tokens.findIndex((u, j) => j > i && u.text === ")");
+    if (close < 0 || close - i - 1 > 6) return undefined;
+    return { head: i - 1, from: i + 1, to: close };
+  }
+  // To the next punctuation or verb, six words at most: "a queue called the backlog holds them".
+  const phraseEnd = (from: number) => {
+    let to = from;
+    while (to < tokens.length && to - from < 6) {
+      const u = tokens[to] as Token;
+      if (PUNCT_POS.has(u.pos) || (to > from && (u.pos === "VERB" || u.pos === "AUX"))) break;
+      to++;
+    }
+    return to;
+  };
+  const lastNoun = (from: number, to: number) => {
+    for (let j = to - 1; j >= from; j--) if (NOUNS.has(tokens[j]?.pos ?? "")) return j;
+    return -1;
+  };
+  // An analogy that says what it maps: "think of the OS as a receptionist", "picture the queue as a waiting room".
+  if (ANALOGY_WORDS.has(lower)) {
+    const from = i + (tokens[i + 1]?.text.toLowerCase() === "of" ? 2 : 1);
+    const as = tokens.findIndex((u, j) => j > from && j <= from + 6 && u.text.toLowerCase() === "as");
+    if (as < 0) return undefined;
+    const head = lastNoun(as + 1, phraseEnd(as + 1));
+    return head < 0 ? undefined : { head, from, to: as };
+  }
+  // "the OS is like a receptionist": the noun before "is like" stands behind the one after it.
+  if (lower === "like" && tokens[i - 1]?.lemma === "be") {
+    const head = lastNoun(i + 1, phraseEnd(i + 1));
+    const subject = i - 2;
+    if (head < 0 || !NOUNS.has(tokens[subject]?.pos ?? "")) return undefined;
+    return { head, from: subject, to: subject + 1 };
+  }
+  if (!GLOSS_WORDS.has(lower)) return undefined;
+  const from = i + (lower === "known" && tokens[i + 1]?.text.toLowerCase() === "as" ? 2 : 1);
+  if (lower === "known" && from === i + 1) return undefined;
+  return { head: tokens[i - 1]?.text === "," ? i - 2 : i - 1, from, to: phraseEnd(from) };
+}
+const ANALOGY_WORDS = new Set(["think", "picture", "imagine"]);
+const PUNCT_POS = new Set(["PUNCT", "SYM"]);
+
+/**
+ * The learner's own dictionary: a noun glossed in brackets or with "i.e.", "called", "known as" ("the mailroom (the
+ * OS)", "a parking spot (a local port)", "the janitor, i.e. VACUUM") stands, wherever the answer uses it, for what
+ * the gloss says; so does the image of an analogy that says what it maps ("think of the OS as a receptionist", "the
+ * queue is like a waiting room"). An analogy that never says is read as the words it uses.
+ */
+export function applyGlosses(sentences: IndexedSentence[]): void {
+  const glosses = new Map<string, Set<string>>();
+  for (const at of sentences) {
+    const tokens = at.sentence.tokens;
+    tokens.forEach((_, i) => {
+      const gloss = glossAt(tokens, i);
+      if (!gloss) return;
+      // The gloss's content words, with the groups they belong to.
+      const meaning = new Set<string>();
+      for (let j = gloss.from; j < gloss.to; j++)
+        if (isContent(tokens[j] as Token)) for (const k of at.keys[j] ?? []) meaning.add(k);
+      const head = tokens[gloss.head];
+      if (meaning.size === 0 || !head || !NOUNS.has(head.pos) || !isContent(head) || meaning.has(head.key))
+        return;
+      const known = glosses.get(head.key) ?? new Set<string>();
+      for (const k of meaning) known.add(k);
+      glosses.set(head.key, known);
+    });
+  }
+  if (glosses.size === 0) return;
+  for (const at of sentences)
+    at.sentence.tokens.forEach((t, i) => {
+      const meaning = glosses.get(t.key);
+      if (meaning) for (const k of meaning) at.keys[i]?.add(k);
+    });
 }

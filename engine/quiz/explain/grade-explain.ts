@@ -9,6 +9,7 @@ import { splitWords } from "../../text/words.js";
 import type { GradeFlag, KeyPointResult } from "../model.js";
 import { EXPLAIN_PASS } from "../rules.js";
 import {
+  applyGlosses,
   buildGroups,
   contentKeys,
   type Groups,
@@ -17,6 +18,8 @@ import {
   isContent,
   matchConcept,
   parseConcept,
+  type Roles,
+  rolesOf,
 } from "./concepts.js";
 import { analyse, GLUE, hasVerb, isVerb, type Sentence, type Token, wordsOf } from "./nlp.js";
 
@@ -133,6 +136,7 @@ export function gradeExplain(
 ): ExplainVerdict {
   const groups = groupsFor(context);
   const sentences = analyse(text).map((s) => indexSentence(s, groups));
+  applyGlosses(sentences);
   const claims = sentences.filter((s) => !s.sentence.question);
   // A sentence made of the prompt's own words restates the question: it is no evidence of an answer.
   const prompt = promptKeys(question.prompt);
@@ -146,11 +150,12 @@ export function gradeExplain(
   let coveredInFragments = 0;
   const keyPoints: KeyPointResult[] = question.keyPoints.map((point) => {
     const concepts = point.phrasings.map((p) => parseConcept(p, groups));
+    const roles = rolesFor(point.text, groups);
     let contradiction: string | undefined;
     for (const s of prose) {
       let negated = false;
       for (const concept of concepts) {
-        const match = matchConcept(concept, s);
+        const match = matchConcept(concept, s, roles);
         if (match === "covered")
           return { text: point.text, covered: true, evidence: s.sentence.text, matched: concept.source };
         if (match === "contradicted") negated = true;
@@ -227,6 +232,19 @@ export function gradeExplain(
   // Any flag fails the answer: a contradiction, stuffing, a copy or an answer to another question.
   const correct = score >= EXPLAIN_PASS - 1e-9 && flags.length === 0;
   return { correct, score, keyPoints, flags };
+}
+
+const rolesCache = new WeakMap<Groups, Map<string, Roles | undefined>>();
+
+/** A key point's doer and other parties, read once per set of groups. */
+function rolesFor(claim: string, groups: Groups): Roles | undefined {
+  let known = rolesCache.get(groups);
+  if (!known) {
+    known = new Map();
+    rolesCache.set(groups, known);
+  }
+  if (!known.has(claim)) known.set(claim, rolesOf(claim, groups));
+  return known.get(claim);
 }
 
 /** Word 5-grams of text, lower case. */

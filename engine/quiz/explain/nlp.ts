@@ -66,6 +66,11 @@ function load(): Wink {
   return nlp;
 }
 
+/** Verbs that negate their object: what they bypass or skip does not happen. */
+const VERB_CUES = ["bypass", "skip"];
+/** "instead of X", "rather than X": X is what does not happen. */
+const PAIRED_CUES: Record<string, string> = { instead: "of", rather: "than" };
+
 /** Words that negate what follows them ("not only" does not). */
 const CUES = new Set([
   "not",
@@ -78,6 +83,8 @@ const CUES = new Set([
   "nor",
   "without",
   "cannot",
+  // Verbs that say their object does not happen: "writes bypass the page cache", "VACUUM skips the indexes".
+  ...VERB_CUES,
 ]);
 /** Where a negation's scope ends: punctuation and the words that start another clause. */
 const SCOPE_ENDS = new Set([
@@ -138,7 +145,9 @@ export function analyse(text: string): Sentence[] {
     }));
     tokens.forEach((token, i) => {
       const lower = token.text.toLowerCase();
-      const isCue = CUES.has(token.key) || CUES.has(lower) || lower === "n't";
+      const paired =
+        PAIRED_CUES[lower] !== undefined && tokens[i + 1]?.text.toLowerCase() === PAIRED_CUES[lower];
+      const isCue = CUES.has(token.key) || CUES.has(lower) || lower === "n't" || paired;
       if (!isCue || tokens[i + 1]?.key === "only") return;
       token.cue = true;
       const id = nextCue++;
@@ -146,20 +155,43 @@ export function analyse(text: string): Sentence[] {
       token.negatedBy.push(id);
       // The scope runs to the end of the clause, and past the first verb after the cue only up to the next one:
       // "does not need the program to finish the handshake" negates needing, not finishing.
-      let verbs = 0;
-      for (let j = i + 1; j < tokens.length; j++) {
+      // A negating verb is the negated verb itself: its scope ends at the next verb.
+      let verbs = VERB_CUES.includes(token.key) ? 1 : 0;
+      let named = false;
+      for (let j = i + (paired ? 2 : 1); j < tokens.length; j++) {
         const t = tokens[j] as Token;
         if ((PUNCT.has(t.pos) && CLAUSE_MARKS.has(t.text)) || SCOPE_ENDS.has(t.text.toLowerCase())) break;
         // Another negation starts its own scope: "not A, not B".
         if (CUES.has(t.key) || t.text.toLowerCase() === "n't") break;
+        // "instead of a copy I get a completion": only the thing replaced is negated; a verb group may name it
+        // ("instead of being sent again").
+        if (paired && (t.pos === "PRON" || (VERBS.has(t.pos) && named))) break;
+        if (!VERBS.has(t.pos) && t.pos !== "ADV" && t.pos !== "PART") named = true;
         if (VERBS.has(t.pos) && ++verbs > 1 && t.pos === "VERB" && tokens[j - 1]?.pos !== "AUX") break;
         t.negatedBy.push(id);
+      }
+      // "the checkpointer writes pages, but backends never do": a bare "do" stands for the claim before it, so the
+      // negation is about its subject.
+      if (elided(tokens, i)) {
+        for (let j = i - 1; j >= 0; j--) {
+          const t = tokens[j] as Token;
+          if ((PUNCT.has(t.pos) && CLAUSE_MARKS.has(t.text)) || SCOPE_ENDS.has(t.text.toLowerCase())) break;
+          t.negatedBy.push(id);
+        }
       }
     });
     const sentenceText = s.out().trim();
     sentences.push({ text: sentenceText, tokens, question: sentenceText.endsWith("?") });
   });
   return sentences;
+}
+
+/** The negation at `i` goes with a bare "do" that ends its clause: "never do", "does not", "don't". */
+function elided(tokens: Token[], i: number): boolean {
+  const isDo = (t: Token | undefined) => t?.lemma.toLowerCase() === "do";
+  const ends = (t: Token | undefined) =>
+    !t || (PUNCT.has(t.pos) && CLAUSE_MARKS.has(t.text)) || SCOPE_ENDS.has(t.text.toLowerCase());
+  return (isDo(tokens[i + 1]) && ends(tokens[i + 2])) || (isDo(tokens[i - 1]) && ends(tokens[i + 1]));
 }
 
 /** Word tokens only (no punctuation). */
@@ -175,12 +207,16 @@ export const isVerb = (t: Token) => VERBS.has(t.pos);
  * (a word ending in -s right before an article, preposition, pronoun or number).
  */
 export function hasVerb(words: Token[]): boolean {
-  return words.some(
-    (t, i) =>
-      isVerb(t) ||
-      (i > 0 &&
-        ["NOUN", "PROPN"].includes(t.pos) &&
-        /[a-z]s$/i.test(t.text) &&
-        ["DET", "ADP", "PRON", "NUM"].includes(words[i + 1]?.pos ?? "")),
+  return words.some((t, i) => isVerb(t) || misreadVerb(words, i));
+}
+
+/** A word the tagger read as a noun where a verb stands ("the kernel sets up the connection"). */
+export function misreadVerb(words: Token[], i: number): boolean {
+  const t = words[i] as Token;
+  return (
+    i > 0 &&
+    ["NOUN", "PROPN"].includes(t.pos) &&
+    /[a-z]s$/i.test(t.text) &&
+    ["DET", "ADP", "PRON", "NUM"].includes(words[i + 1]?.pos ?? "")
   );
 }
