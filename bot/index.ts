@@ -12,6 +12,13 @@ import { createLogger, type Logger } from "./log.js";
 import { parseShards, STOP_MESSAGE, startManager } from "./shards.js";
 import { explainStartupError } from "./startup-errors.js";
 
+/**
+ * This process's shard id when the manager started it: discord.js gives a shard SHARDING_MANAGER, SHARDS (its id)
+ * and SHARD_COUNT, and an IPC channel. Read at start, before a manager in this process would set them.
+ */
+const SHARD =
+  process.env.SHARDING_MANAGER !== undefined && process.send ? (process.env.SHARDS ?? "?") : undefined;
+
 /** Calls `stop` on SIGINT and SIGTERM; a second signal exits at once. */
 function onSignals(log: Logger, stop: (signal: NodeJS.Signals) => void): void {
   let signals = 0;
@@ -79,10 +86,11 @@ async function runManager(config: BotConfig, log: Logger, shards: "auto" | numbe
   });
   onSignals(log, (signal) => {
     log.info(`${signal}: stopping every shard (each finishes its running interactions and writes)`);
-    manager.stop().then((code) => process.exit(code));
+    void manager.stop();
   });
   process.on("exit", () => manager.kill());
   await manager.started;
+  process.exit(await manager.finished);
 }
 
 function readArguments(argv: string[]): { shards?: "auto" | number } {
@@ -110,11 +118,10 @@ async function main(): Promise<void> {
   const args = readArguments(process.argv);
   loadEnvFile();
   const config = readConfig(process.env);
-  // discord.js starts a shard with SHARDING_MANAGER, SHARDS (its id) and SHARD_COUNT set, and an IPC channel.
-  const isShard = process.env.SHARDING_MANAGER !== undefined && process.send !== undefined;
+  const isShard = SHARD !== undefined;
   const log = createLogger({
     secrets: [config.token, process.env.TUTOR_LLM_API_KEY?.trim() ?? ""],
-    ...(isShard ? { tag: `shard ${process.env.SHARDS}` } : {}),
+    ...(isShard ? { tag: `shard ${SHARD}` } : {}),
   });
   try {
     if (args.shards !== undefined && !isShard) await runManager(config, log, args.shards);
@@ -130,6 +137,8 @@ main().catch((error: unknown) => {
   if (error instanceof CommanderError) process.exit(error.exitCode);
   const explained = (error as { explained?: boolean }).explained === true;
   const message = explained ? (error as Error).message : explainStartupError(error);
-  process.stderr.write(`${redact(message, process.env.DISCORD_TOKEN?.trim())}\n`);
+  // A shard's words go through the manager's output: say which shard they are from.
+  const from = SHARD !== undefined ? `[shard ${SHARD}] ` : "";
+  process.stderr.write(`${from}${redact(message, process.env.DISCORD_TOKEN?.trim())}\n`);
   process.exit(1);
 });

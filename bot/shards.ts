@@ -14,6 +14,8 @@ export const STOP_MESSAGE = { tutor: "stop" } as const;
 
 /** Discord lets one identify through per rate-limit bucket every 5 s; discord.js waits this long between shards. */
 const IDENTIFY_SPACING_MS = 5_500;
+/** A shard that dies before it is ready this many times in a row is not restarted again: the manager stops. */
+const MAX_FAILED_STARTS = 3;
 /** How long a shard may take to load the lessons and connect before the start counts as failed. */
 const READY_TIMEOUT_MS = 60_000;
 
@@ -42,7 +44,12 @@ export interface Manager {
   manager: ShardingManager;
   /** Resolves when every shard is ready; rejects when one could not start (the others are then stopped). */
   started: Promise<void>;
-  /** Stops every shard the way a signal stops one bot; resolves with the exit code for the manager. */
+  /**
+   * Resolves with the manager's exit code once every shard has stopped: after stop(), or when a shard kept failing
+   * to start again after a crash (then 1).
+   */
+  finished: Promise<number>;
+  /** Stops every shard the way a signal stops one bot (each finishes its running interactions and writes). */
   stop(): Promise<number>;
   /** Kills every shard at once (a second signal). */
   kill(): void;
@@ -72,19 +79,46 @@ export async function startManager(options: ManagerOptions): Promise<Manager> {
     respawn: true,
     execArgv: options.execArgv ?? [],
   });
-  const children = new Set<ChildProcess>();
-  const exits: Promise<number | null>[] = [];
-  let stopping = false;
+  /** The shard processes running, each with its exit code to come (null when a signal ended it). */
+  const running = new Map<ChildProcess, Promise<number | null>>();
+  let stopping: Promise<number> | undefined;
+  /** A shard could not start: the manager stops, and exits 1 whatever the others do. */
+  let gaveUp = false;
+  let finish: (code: number) => void = () => undefined;
+  const finished = new Promise<number>((resolve) => {
+    finish = resolve;
+  });
+
+  const stop = (): Promise<number> => {
+    stopping ??= (async () => {
+      // discord.js reads `respawn` when a shard exits: from now on none is restarted.
+      manager.respawn = false;
+      for (const child of running.keys()) child.send(STOP_MESSAGE, () => undefined);
+      // A shard discord.js restarts while they stop is told to stop as it starts (above), and waited for too.
+      const codes: (number | null)[] = [];
+      while (running.size > 0) codes.push(...(await Promise.all(running.values())));
+      const failed = codes.filter((code) => code !== 0).length;
+      if (failed > 0 && !gaveUp) log.error("shards did not stop cleanly", { failed, of: codes.length });
+      const code = failed === 0 && !gaveUp ? 0 : 1;
+      finish(code);
+      return code;
+    })();
+    return stopping;
+  };
 
   manager.on("shardCreate", (shard) => {
+    /** Starts in a row that ended before the shard was ready: a shard that cannot start again is given up. */
+    let failedStarts = 0;
+    let ready = false;
     // mode "process": every shard is a ChildProcess, never a Worker.
     shard.on("spawn", (spawned) => {
       const child = spawned as ChildProcess;
-      children.add(child);
-      exits.push(
+      ready = false;
+      running.set(
+        child,
         new Promise((resolve) =>
           child.once("exit", (code, signal) => {
-            children.delete(child);
+            running.delete(child);
             resolve(signal ? null : code);
           }),
         ),
@@ -93,30 +127,29 @@ export async function startManager(options: ManagerOptions): Promise<Manager> {
       if (stopping) child.send(STOP_MESSAGE, () => undefined);
       log.info("shard started", { shard: shard.id, of: count, pid: child.pid });
     });
-    shard.on("ready", () => log.info("shard ready", { shard: shard.id, of: count }));
+    shard.on("ready", () => {
+      ready = true;
+      failedStarts = 0;
+      log.info("shard ready", { shard: shard.id, of: count });
+    });
     shard.on("death", (died) => {
       if (stopping) return;
       const child = died as ChildProcess;
-      log.warn("shard exited; restarting it", {
-        shard: shard.id,
-        pid: child.pid,
-        code: child.exitCode,
-        signal: child.signalCode,
-      });
+      const detail = { shard: shard.id, pid: child.pid, code: child.exitCode, signal: child.signalCode };
+      if (!ready && ++failedStarts >= MAX_FAILED_STARTS) {
+        log.error("shard keeps failing to start; stopping every shard", {
+          ...detail,
+          attempts: failedStarts,
+        });
+        gaveUp = true;
+        void stop();
+        return;
+      }
+      log.warn("shard exited; restarting it", detail);
     });
-    shard.on("error", (error) => log.error("shard could not be restarted", { shard: shard.id, error }));
+    // discord.js's respawn promise failed (the new process died before it was ready): the death above tells.
+    shard.on("error", (error) => log.warn("shard restart failed", { shard: shard.id, error: error.message }));
   });
-
-  const stop = async (): Promise<number> => {
-    stopping = true;
-    // discord.js reads `respawn` when a shard exits: from now on none is restarted.
-    manager.respawn = false;
-    for (const child of children) child.send(STOP_MESSAGE, () => undefined);
-    const codes = await Promise.all(exits);
-    const failed = codes.filter((code) => code !== 0).length;
-    if (failed > 0) log.error("shards did not stop cleanly", { failed, of: codes.length });
-    return failed === 0 ? 0 : 1;
-  };
 
   log.info("starting shards", { shards: count, spacingMs: delay });
   const started = manager.spawn({ amount: count, delay, timeout: READY_TIMEOUT_MS }).then(
@@ -124,6 +157,7 @@ export async function startManager(options: ManagerOptions): Promise<Manager> {
     async (error: unknown) => {
       if (stopping) return;
       // A shard that cannot start (bad content, an unusable store) would fail the same way again: stop them all.
+      gaveUp = true;
       await stop();
       throw error;
     },
@@ -131,11 +165,11 @@ export async function startManager(options: ManagerOptions): Promise<Manager> {
   return {
     manager,
     started,
+    finished,
     stop,
     kill() {
-      stopping = true;
       manager.respawn = false;
-      for (const child of children) child.kill("SIGKILL");
+      for (const child of running.keys()) child.kill("SIGKILL");
     },
   };
 }

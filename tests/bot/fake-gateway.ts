@@ -277,6 +277,12 @@ export async function startFakeGateway(options: GatewayOptions = {}): Promise<Fa
         deliver(packet);
       }
     });
+    // A client that dies (a killed shard) leaves no close frame: its socket just ends.
+    duplex.on("end", () => {
+      connection.open = false;
+      duplex.end();
+      onClosed(undefined);
+    });
     duplex.on("close", () => {
       connection.open = false;
       onClosed(undefined);
