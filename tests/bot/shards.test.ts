@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it, onTestFailed } from "vitest";
 import { Tutor } from "../../engine/index.js";
 import { historyOf } from "../helpers/engine.js";
 import { expectOk } from "../helpers/result.js";
+import { waitUntil } from "../helpers/wait.js";
 import { passStages } from "./answers.js";
 import { type FakeDiscord, type RecordedRequest, startFakeDiscord } from "./fake-discord.js";
 import { type FakeGateway, shardOf, startFakeGateway } from "./fake-gateway.js";
@@ -311,12 +312,68 @@ describe("npm run bot -- --shards", () => {
       for (const pid of pids) expect(isRunning(pid)).toBe(false);
   }, 120_000);
 
-  it("refuses a shard count that is not one, before connecting", async () => {
+  it("exits at once on a second signal, and shards whose manager was killed stop by themselves", async () => {
+    const cwd = await tempDir("bot-shards-");
+    const discord = await startFakeDiscord();
+    cleanups.push(() => discord.close());
+    const gateway = await startFakeGateway({
+      ready: { user: BOT_USER, guilds: [guildCreate(G0, "Zero")] },
+      maxConcurrency: 2,
+    });
+    cleanups.push(() => gateway.close());
+    discord.respond(/^GET \/gateway\/bot$/, gatewayBot(gateway, 2, 2));
+    const env = { DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: discord.url };
+
+    // A second SIGTERM while shard 0 waits on Discord: nothing more is waited for.
+    const impatient = start(env, cwd, ["--shards", "auto"]);
+    await impatient.waitForOutput(/every shard is ready/);
+    const held = discord.hold(/^POST \/interactions\/\d+\/[^/]+\/callback$/);
+    gateway.dispatch("INTERACTION_CREATE", slash("lessons", [], { guildId: G0 }));
+    await held.arrived;
+    impatient.child.kill("SIGTERM");
+    await impatient.waitForOutput(/\[shard 0\] stop asked by the manager/);
+    impatient.child.kill("SIGTERM");
+    expect(await impatient.exit).toBe(1);
+    expect(impatient.output()).toContain("second SIGTERM: exiting without waiting");
+    held.release();
+    const pids = [...shardPids(impatient.output()).values()].flat();
+    expect(pids).toHaveLength(2);
+    await waitUntil(() => !pids.some(isRunning), "every shard gone");
+
+    // The manager killed outright (no signal handler runs): each shard sees it gone and stops cleanly.
+    const killed = start(env, cwd, ["--shards", "auto"]);
+    await killed.waitForOutput(/every shard is ready/);
+    killed.child.kill("SIGKILL");
+    // The shards write to the manager's output: it closes when the last of them exits.
+    await killed.exit;
+    expect(
+      killed
+        .output()
+        .match(/\[shard \d\] the manager is gone: finishing/g)
+        ?.sort(),
+    ).toEqual(["[shard 0] the manager is gone: finishing", "[shard 1] the manager is gone: finishing"]);
+    const orphans = [...shardPids(killed.output()).values()].flat();
+    await waitUntil(() => !orphans.some(isRunning), "every shard gone");
+  }, 120_000);
+
+  it("refuses a shard count that is not one, and a rejected token, before starting any shard", async () => {
     const cwd = await tempDir("bot-shards-");
     const bot = start({ DISCORD_TOKEN: TOKEN }, cwd, ["--shards", "0"]);
     expect(await bot.exit).toBe(1);
+    expect(bot.output()).not.toContain("shard started");
     expect(bot.output()).toContain(
       '--shards should be "auto" or a whole number of shards, 1 or more, not "0".',
     );
+    const discord = await startFakeDiscord();
+    cleanups.push(() => discord.close());
+    discord.respond(/^GET \/gateway\/bot$/, { status: 401, body: { message: "401: Unauthorized", code: 0 } });
+    const rejected = start({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: discord.url }, cwd, [
+      "--shards",
+      "auto",
+    ]);
+    expect(await rejected.exit).toBe(1);
+    expect(rejected.output()).toContain("Discord rejected DISCORD_TOKEN (it is wrong, or was reset).");
+    expect(rejected.output()).not.toContain("shard started");
+    expect(rejected.output()).not.toContain(TOKEN);
   });
 });
