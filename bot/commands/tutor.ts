@@ -34,7 +34,7 @@ export const tutor: SlashCommand = {
 };
 
 /** One reply for the reload on every shard: what was loaded, the content's problems, and shards that did not answer. */
-function describeReload(outcomes: ReloadOutcome[], sharded: boolean): string {
+export function describeReload(outcomes: ReloadOutcome[], sharded: boolean): string {
   const loaded = outcomes.filter((o) => o.ok);
   const refused = outcomes.find((o) => !o.ok && "issues" in o);
   const silent = outcomes.filter((o) => !o.ok && "unreachable" in o);
@@ -46,7 +46,9 @@ function describeReload(outcomes: ReloadOutcome[], sharded: boolean): string {
       `⚠️ The content has ${n} problem${n === 1 ? "" : "s"}, so the lessons in use stay as they were:\n\`\`\`\n${list}\n\`\`\``,
     );
     if (loaded.length > 0)
-      lines.push(`(Shards ${loaded.map((o) => o.shard).join(", ")} had already reloaded.)`);
+      lines.push(
+        `(${loaded.length === 1 ? "Shard" : "Shards"} ${truncate(loaded.map((o) => o.shard).join(", "), 200)} had already reloaded.)`,
+      );
   } else if (loaded.length > 0 && loaded[0]?.ok) {
     const { lessons, questions } = loaded[0];
     const where = !sharded
@@ -56,11 +58,12 @@ function describeReload(outcomes: ReloadOutcome[], sharded: boolean): string {
         : ` on ${loaded.length} of ${outcomes.length} shards`;
     lines.push(`🔄 Reloaded${where}: ${lessons} lessons, ${questions} questions.`);
   }
-  for (const o of silent) {
-    if ("unreachable" in o)
-      lines.push(
-        `Shard ${o.shard} did not answer (${truncate(o.unreachable, 120)}); it reads the lessons afresh when it starts again.`,
-      );
+  const first = silent[0];
+  if (first && "unreachable" in first) {
+    const ids = silent.map((o) => o.shard).join(", ");
+    lines.push(
+      `${silent.length === 1 ? "Shard" : "Shards"} ${truncate(ids, 200)} did not answer (${truncate(first.unreachable, 120)}); a shard reads the lessons afresh when it starts again.`,
+    );
   }
   return lines.join("\n");
 }

@@ -15,8 +15,8 @@ export interface Run {
   /** stdout and stderr so far, interleaved as they came. */
   output: () => string;
   exit: Promise<number | null>;
-  /** Resolves when the output matches (polling; bounded by WAIT_MS). */
-  waitForOutput(pattern: RegExp): Promise<void>;
+  /** Resolves when the output matches (polling; bounded by `ms`, WAIT_MS by default). */
+  waitForOutput(pattern: RegExp, ms?: number): Promise<void>;
   /** SIGKILL if still running (for cleanups). */
   kill(): void;
 }
@@ -50,11 +50,12 @@ export function runBundle(
     child,
     output: () => text,
     exit,
-    waitForOutput: (pattern) =>
+    waitForOutput: (pattern, ms) =>
       waitUntil(
         () => pattern.test(text),
         `${pattern} in the output`,
         () => `:\n${text}`,
+        ms,
       ),
     kill() {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");

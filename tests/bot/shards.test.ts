@@ -34,6 +34,8 @@ const DAY = 86_400_000;
 const G0 = GUILD_ID;
 const G1 = String(BigInt(GUILD_ID) + (1n << 22n));
 const CAROL = "300000000000000003";
+/** A shard process starts in seconds, or in tens of seconds on a machine busy with other tests. */
+const SLOW_MS = 60_000;
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -148,7 +150,7 @@ describe("npm run bot -- --shards", () => {
 
     // `auto` asked the (fake) REST API, and each shard identified with its own [id, count], in its own bucket.
     const first = [await gateway.session(0), await gateway.session(1)];
-    await bot.waitForOutput(/every shard is ready/);
+    await bot.waitForOutput(/every shard is ready/, SLOW_MS);
     expect(gateway.identifies.map((i) => [i.shard, i.outcome])).toEqual([
       [[0, 2], "ready"],
       [[1, 2], "ready"],
@@ -156,7 +158,7 @@ describe("npm run bot -- --shards", () => {
     expect(first[0]?.identify.d).toMatchObject({ token: TOKEN, intents: 1 | 512, shard: [0, 2] });
 
     // Only shard 0 runs the reminders' clock: one direct message to Carol.
-    await bot.waitForOutput(/\[shard 0\] reminders checked \{"tried":1,"sent":1\}/);
+    await bot.waitForOutput(/\[shard 0\] reminders checked \{"tried":1,"sent":1\}/, SLOW_MS);
     expect(dms(discord.requests)).toHaveLength(1);
     expect(discord.requests.find((r) => r.path === "/users/@me/channels")?.body).toEqual({
       recipient_id: CAROL,
@@ -224,8 +226,8 @@ describe("npm run bot -- --shards", () => {
     const [crashed] = shardPids(bot.output()).get(0) ?? [];
     process.kill(crashed as number, "SIGKILL");
     const again = await gateway.session(0, first[0]);
-    await bot.waitForOutput(/shard exited; restarting it \{"shard":0/);
-    await bot.waitForOutput(/\[shard 0\] reminders checked \{"tried":1,"sent":0\}/);
+    await bot.waitForOutput(/shard exited; restarting it \{"shard":0/, SLOW_MS);
+    await bot.waitForOutput(/\[shard 0\] reminders checked \{"tried":1,"sent":0\}/, SLOW_MS);
     expect(dms(discord.requests)).toHaveLength(1);
     const board2 = await interact(slash("leaderboard", [str("period", "all")], { guildId: G0 }));
     expect(board2.embeds?.[0]?.description).toContain(`<@${ALICE}>`);
@@ -236,8 +238,14 @@ describe("npm run bot -- --shards", () => {
     gateway.dispatch("INTERACTION_CREATE", press);
     await held.arrived;
     bot.child.kill("SIGTERM");
-    await bot.waitForOutput(/\[shard 1\] stop asked by the manager: finishing the running interactions/);
-    await bot.waitForOutput(/\[shard 0\] stop asked by the manager: finishing the running interactions/);
+    await bot.waitForOutput(
+      /\[shard 1\] stop asked by the manager: finishing the running interactions/,
+      SLOW_MS,
+    );
+    await bot.waitForOutput(
+      /\[shard 0\] stop asked by the manager: finishing the running interactions/,
+      SLOW_MS,
+    );
     held.release();
     expect(await bot.exit).toBe(0);
     const answered = await discord.waitFor(
@@ -268,7 +276,7 @@ describe("npm run bot -- --shards", () => {
     } finally {
       await store.close();
     }
-  }, 120_000);
+  }, 240_000);
 
   it("stops every shard and exits 1 when a shard cannot start, and gives up on one that keeps failing after a crash", async () => {
     const cwd = await tempDir("bot-shards-");
@@ -300,7 +308,7 @@ describe("npm run bot -- --shards", () => {
       [0, 2],
       [1, 2],
     ]);
-    await bot.waitForOutput(/every shard is ready/);
+    await bot.waitForOutput(/every shard is ready/, SLOW_MS);
     await appendFile(quizFile, "\n### sizes-broken (sideways)\n\nWhat?\n");
     process.kill(shardPids(bot.output()).get(1)?.[0] as number, "SIGKILL");
     expect(await bot.exit).toBe(1);
@@ -310,7 +318,7 @@ describe("npm run bot -- --shards", () => {
     expect(await first[0]?.closed).toBe(1000);
     for (const pids of shardPids(bot.output()).values())
       for (const pid of pids) expect(isRunning(pid)).toBe(false);
-  }, 120_000);
+  }, 240_000);
 
   it("exits at once on a second signal, and shards whose manager was killed stop by themselves", async () => {
     const cwd = await tempDir("bot-shards-");
@@ -326,23 +334,33 @@ describe("npm run bot -- --shards", () => {
 
     // A second SIGTERM while shard 0 waits on Discord: nothing more is waited for.
     const impatient = start(env, cwd, ["--shards", "auto"]);
-    await impatient.waitForOutput(/every shard is ready/);
+    // Starting takes as long as the machine is slow: wait for the shards' sessions, then for the manager's word.
+    await gateway.session(0);
+    await gateway.session(1);
+    await impatient.waitForOutput(/every shard is ready/, SLOW_MS);
     const held = discord.hold(/^POST \/interactions\/\d+\/[^/]+\/callback$/);
     gateway.dispatch("INTERACTION_CREATE", slash("lessons", [], { guildId: G0 }));
     await held.arrived;
     impatient.child.kill("SIGTERM");
-    await impatient.waitForOutput(/\[shard 0\] stop asked by the manager/);
+    await impatient.waitForOutput(/\[shard 0\] stop asked by the manager/, SLOW_MS);
     impatient.child.kill("SIGTERM");
     expect(await impatient.exit).toBe(1);
     expect(impatient.output()).toContain("second SIGTERM: exiting without waiting");
     held.release();
     const pids = [...shardPids(impatient.output()).values()].flat();
     expect(pids).toHaveLength(2);
-    await waitUntil(() => !pids.some(isRunning), "every shard gone");
+    await waitUntil(
+      () => !pids.some(isRunning),
+      "every shard gone",
+      () => "",
+      SLOW_MS,
+    );
 
     // The manager killed outright (no signal handler runs): each shard sees it gone and stops cleanly.
     const killed = start(env, cwd, ["--shards", "auto"]);
-    await killed.waitForOutput(/every shard is ready/);
+    await gateway.session(0);
+    await gateway.session(1);
+    await killed.waitForOutput(/every shard is ready/, SLOW_MS);
     killed.child.kill("SIGKILL");
     // The shards write to the manager's output: it closes when the last of them exits.
     await killed.exit;
@@ -353,8 +371,13 @@ describe("npm run bot -- --shards", () => {
         ?.sort(),
     ).toEqual(["[shard 0] the manager is gone: finishing", "[shard 1] the manager is gone: finishing"]);
     const orphans = [...shardPids(killed.output()).values()].flat();
-    await waitUntil(() => !orphans.some(isRunning), "every shard gone");
-  }, 120_000);
+    await waitUntil(
+      () => !orphans.some(isRunning),
+      "every shard gone",
+      () => "",
+      SLOW_MS,
+    );
+  }, 240_000);
 
   it("refuses a shard count that is not one, and a rejected token, before starting any shard", async () => {
     const cwd = await tempDir("bot-shards-");
