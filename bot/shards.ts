@@ -5,8 +5,7 @@
  * manager only starts them, restarts one that dies, and stops them all on a signal.
  */
 import type { ChildProcess } from "node:child_process";
-import { REST, Routes, ShardingManager } from "discord.js";
-import type { RESTGetAPIGatewayBotResult } from "discord-api-types/v10";
+import { REST, type RESTGetAPIGatewayBotResult, Routes, ShardingManager } from "discord.js";
 import type { Logger } from "./log.js";
 
 /** What the manager sends a shard to stop it: the same as a signal, without counting as one. */
