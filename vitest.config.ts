@@ -12,6 +12,7 @@ const PROCESS_TESTS = [
   "tests/cli/disputes-bin.test.ts",
   "tests/cli/markdown-colour.test.ts",
   "tests/bot/startup.test.ts",
+  "tests/bot/shards.test.ts",
   "tests/engine/store-processes.test.ts",
   "tests/cli/data-migrate-bin.test.ts",
 ];

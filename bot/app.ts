@@ -12,6 +12,7 @@ import type { Logger } from "./log.js";
 import { createMentionHandler, type MessageHandler } from "./mentions.js";
 import { QUESTION_WINDOW_MS, QUESTIONS_PER_MINUTE } from "./questions.js";
 import { RateLimiter } from "./rate-limit.js";
+import { listenForReload, reloadHere } from "./reload.js";
 import { createReminders, type Reminders } from "./reminders.js";
 
 export interface BotOptions {
@@ -73,9 +74,18 @@ export function createBot(options: BotOptions): Bot {
   client.on(Events.Error, (error) => options.log.error("discord client error", { error }));
   client.on(Events.Warn, (message) => options.log.warn(message));
   const reminders = createReminders(ctx, client);
+  // Under the sharding manager, only shard 0 (there is one in every deployment) runs the reminders' clock:
+  // direct messages do not depend on the shard, and the claim under the learner's lock keeps a second process
+  // (a shard restarting beside its old self) from sending one twice.
+  const runsReminders = !client.shard || client.shard.ids.includes(0);
+  listenForReload(client, () => reloadHere(options.tutor, options.log, client.shard?.ids[0] ?? 0));
   client.once(Events.ClientReady, (ready) => {
-    options.log.info("connected to Discord", { as: ready.user.tag, dataDir: options.tutor.dataDir });
-    reminders.start();
+    options.log.info("connected to Discord", {
+      as: ready.user.tag,
+      dataDir: options.tutor.dataDir,
+      ...(client.shard ? { shards: client.shard.ids, of: client.shard.count, reminders: runsReminders } : {}),
+    });
+    if (runsReminders) reminders.start();
   });
 
   let stopping: Promise<void> | undefined;

@@ -7,13 +7,20 @@ export interface Logger {
 
 type Level = "info" | "warn" | "error";
 
-export function createLogger(options: { secrets?: string[]; write?: (line: string) => void } = {}): Logger {
+export function createLogger(
+  options: {
+    secrets?: string[];
+    write?: (line: string) => void /** Put before every message, e.g. "shard 1". */;
+    tag?: string;
+  } = {},
+): Logger {
   const secrets = (options.secrets ?? []).filter((secret) => secret.length >= 8);
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const scrub = (text: string) => secrets.reduce((out, secret) => out.split(secret).join("[redacted]"), text);
+  const tag = options.tag ? `[${options.tag}] ` : "";
   const emit = (level: Level, message: string, detail?: Record<string, unknown>) => {
     const extra = detail ? ` ${JSON.stringify(detail, replacer)}` : "";
-    write(scrub(`${new Date().toISOString()} ${level} ${message}${extra}`));
+    write(scrub(`${new Date().toISOString()} ${level} ${tag}${message}${extra}`));
   };
   return {
     info: (message, detail) => emit("info", message, detail),

@@ -34,11 +34,12 @@ export function createReminders(ctx: BotContext, client: Client): Reminders {
   let job: Cron | undefined;
   let running: Promise<void> | undefined;
 
-  async function remind(learnerId: string): Promise<void> {
+  /** True when a message went out. */
+  async function remind(learnerId: string): Promise<boolean> {
     const userId = userIdOf(learnerId);
-    if (!userId) return;
+    if (!userId) return false;
     const claimed = await ctx.tutor.claimReminder(learnerId);
-    if (!claimed) return;
+    if (!claimed) return false;
     const n = claimed.due;
     const message = fitMessage({
       content: `You have ${n} review${n === 1 ? "" : "s"} due. A few minutes now keeps what you learned. (\`/remind off\` stops these messages.)`,
@@ -55,6 +56,7 @@ export function createReminders(ctx: BotContext, client: Client): Reminders {
       const dm = await client.users.createDM(userId);
       await dm.send(message);
       ctx.log.info("reminder sent", { user: userId, due: n });
+      return true;
     } catch (error) {
       if (error instanceof DiscordAPIError && error.code === DMS_CLOSED) {
         await ctx.tutor.remindersUnreachable(learnerId);
@@ -63,15 +65,22 @@ export function createReminders(ctx: BotContext, client: Client): Reminders {
         // Claimed but not delivered: today's reminder is lost rather than risk sending it twice.
         ctx.log.warn("reminder not sent", { user: userId, error });
       }
+      return false;
     }
   }
 
   async function pass(): Promise<void> {
-    for (const learnerId of await ctx.tutor.remindersToTry()) {
-      await remind(learnerId).catch((error: unknown) =>
-        ctx.log.error("reminder failed", { learnerId, error }),
-      );
+    const learners = await ctx.tutor.remindersToTry();
+    let sent = 0;
+    for (const learnerId of learners) {
+      const done = await remind(learnerId).catch((error: unknown) => {
+        ctx.log.error("reminder failed", { learnerId, error });
+        return false;
+      });
+      if (done) sent++;
     }
+    // A reminder claimed elsewhere (another process, or earlier today) counts as tried, not sent.
+    if (learners.length > 0) ctx.log.info("reminders checked", { tried: learners.length, sent });
   }
 
   function tick(): Promise<void> {

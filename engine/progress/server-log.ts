@@ -4,8 +4,12 @@
  * looked, so two processes sharing the folder see each other's answers. A snapshot (servers/figures.json: the
  * figures and the log offset they cover) is written now and then, so a fresh process does not replay the log.
  * The log and the snapshot are derived data: `rebuild` recomputes them from the learners' answer logs.
+ * A recount (a rebuild, or a learner deleted) cannot be folded in from the log: it writes a new snapshot and then
+ * a new generation (servers/generation), and a process that finds another generation than its own reloads the
+ * snapshot before folding, so a learner deleted by one process (one bot shard) drops out of every other's figures.
  */
-import { appendFileSync, closeSync, openSync, readSync, statSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { appendFileSync, closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { appendFile, mkdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { type Line, readLines } from "../files/lines.js";
@@ -32,7 +36,10 @@ export function figureEvent(learnerId: string, r: AnswerRecord): FigureEvent {
 export class ServerLog {
   readonly logFile: string;
   readonly snapshotFile: string;
+  readonly generationFile: string;
   private figures: Figures | undefined;
+  /** The recount the in-memory figures descend from ("" before any). */
+  private generation = "";
   private offset = 0;
   private sinceSnapshot = 0;
   private folding: Promise<Figures> | undefined;
@@ -44,6 +51,7 @@ export class ServerLog {
   ) {
     this.logFile = join(dir, "answers.jsonl");
     this.snapshotFile = join(dir, "figures.json");
+    this.generationFile = join(dir, "generation");
   }
 
   /** The figures with every answer logged so far folded in. Calls share one fold at a time. */
@@ -75,6 +83,18 @@ export class ServerLog {
     this.figures = figures;
     this.offset = offset;
     await this.saveSnapshot();
+    // After the snapshot: a process that sees the new generation finds the recount's snapshot.
+    this.generation = randomUUID();
+    await writeAtomically(this.generationFile, this.generation, { durable: false });
+  }
+
+  /** The generation on disk: a few bytes, read at every fold (one small synchronous read). */
+  private currentGeneration(): string {
+    try {
+      return readFileSync(this.generationFile, "utf8");
+    } catch {
+      return "";
+    }
   }
 
   async size(): Promise<number> {
@@ -85,7 +105,12 @@ export class ServerLog {
   }
 
   private async fold(): Promise<Figures> {
-    if (!this.figures) await this.loadSnapshot();
+    const generation = this.currentGeneration();
+    if (!this.figures || generation !== this.generation) {
+      // First look, or another process recounted since: start again from its snapshot.
+      this.generation = generation;
+      await this.loadSnapshot();
+    }
     const figures = this.figures as Figures;
     let skipped = 0;
     const take = (line: Line) => {

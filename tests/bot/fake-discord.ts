@@ -70,6 +70,11 @@ export interface FakeDiscord {
   respond(match: RegExp, reply: CannedReply | ((request: RecordedRequest) => CannedReply)): void;
   /** Resolves with the first request whose "METHOD path" matches, waiting for it if it has not come yet. */
   waitFor(match: RegExp): Promise<RecordedRequest>;
+  /**
+   * Holds the answer to the next matching request until `release()`: the bot is then in the middle of that
+   * interaction (as when Discord is slow). `arrived` resolves once the request is in.
+   */
+  hold(match: RegExp): { arrived: Promise<RecordedRequest>; release(): void };
   close(): Promise<void>;
 }
 
@@ -138,6 +143,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   const once: { match: RegExp; reply: CannedReply }[] = [];
   const waiters: { match: RegExp; resolve: (request: RecordedRequest) => void }[] = [];
   const always: { match: RegExp; reply: CannedReply | ((request: RecordedRequest) => CannedReply) }[] = [];
+  const holds: { match: RegExp; arrived: (request: RecordedRequest) => void; released: Promise<void> }[] = [];
 
   const server: Server = createServer((request, response) => {
     void (async () => {
@@ -156,6 +162,12 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       for (const waiter of waiters.filter((w) => w.match.test(key))) {
         waiters.splice(waiters.indexOf(waiter), 1);
         waiter.resolve(recorded);
+      }
+      const held = holds.findIndex((h) => h.match.test(key));
+      if (held >= 0) {
+        const [entry] = holds.splice(held, 1);
+        entry?.arrived(recorded);
+        await entry?.released;
       }
       // Discord's limits on files: 10 a message, each within the upload limit.
       if (files && (files.length > 10 || files.some((f) => f.data.length > ATTACHMENT_SIZE_LIMIT))) {
@@ -231,6 +243,24 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       const seen = requests.find((r) => match.test(`${r.method} ${r.path}`));
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve) => waiters.push({ match, resolve }));
+    },
+    hold(match) {
+      let arrived: (request: RecordedRequest) => void = () => undefined;
+      let release: () => void = () => undefined;
+      const entry = {
+        match,
+        arrived: (request: RecordedRequest) => arrived(request),
+        released: new Promise<void>((resolve) => {
+          release = resolve;
+        }),
+      };
+      holds.push(entry);
+      return {
+        arrived: new Promise<RecordedRequest>((resolve) => {
+          arrived = resolve;
+        }),
+        release,
+      };
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

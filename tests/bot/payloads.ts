@@ -239,11 +239,11 @@ export type AnyInteraction = APIInteraction;
 /** The bot's own user: a bot's user id is its application id. */
 export const BOT_USER: APIUser = { ...user(APP_ID, "tutor"), global_name: null, bot: true };
 
-/** GUILD_CREATE for GUILD_ID with the text channel CHANNEL_ID and the thread THREAD_ID in it. */
-export function guildCreate(): GatewayGuildCreateDispatchData {
+/** GUILD_CREATE for GUILD_ID (or another server) with the text channel CHANNEL_ID and the thread THREAD_ID in it. */
+export function guildCreate(id = GUILD_ID, name = "Study Group"): GatewayGuildCreateDispatchData {
   return {
-    id: GUILD_ID,
-    name: "Study Group",
+    id,
+    name,
     icon: null,
     splash: null,
     discovery_splash: null,
@@ -286,7 +286,7 @@ export function guildCreate(): GatewayGuildCreateDispatchData {
       {
         id: CHANNEL_ID,
         type: ChannelType.GuildText,
-        guild_id: GUILD_ID,
+        guild_id: id,
         name: "study",
         position: 0,
         permission_overwrites: [],
@@ -301,7 +301,7 @@ export function guildCreate(): GatewayGuildCreateDispatchData {
       {
         id: THREAD_ID,
         type: ChannelType.PublicThread,
-        guild_id: GUILD_ID,
+        guild_id: id,
         parent_id: CHANNEL_ID,
         name: "pipes, questions",
         owner_id: ALICE,

@@ -1,18 +1,15 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, inject, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { ConfigError, readConfig, redact } from "../../bot/config.js";
 import { deployCommands } from "../../bot/deploy-commands.js";
 import { type FakeDiscord, startFakeDiscord } from "./fake-discord.js";
 import { type FakeGateway, startFakeGateway } from "./fake-gateway.js";
-import { FIXTURES, TOKEN } from "./harness.js";
+import { TOKEN } from "./harness.js";
 import { APP_ID, CHANNEL_ID, GUILD_ID, guildCreate, messageCreate, slash } from "./payloads.js";
+import { type Run, runBundle } from "./run-bundle.js";
 
-// What `npm run bot` and `npm run bot:deploy` start: the bundles, built once for the run by
-// tests/helpers/build-once.ts into a temporary folder.
-const BUNDLES = { bot: "bot.js", "bot:deploy": "bot-deploy.js" } as const;
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   while (cleanups.length) await (cleanups.pop() as () => Promise<void>)();
@@ -30,37 +27,11 @@ async function fakeDiscord(): Promise<FakeDiscord> {
   return discord;
 }
 
-interface Run {
-  child: ChildProcess;
-  output: () => string;
-  exit: Promise<number | null>;
-}
-
 /** Runs `npm run <script>`'s bundle, in a clean environment and an empty working directory. */
-function run(script: keyof typeof BUNDLES, env: Record<string, string>, cwd: string): Run {
-  const child = spawn(process.execPath, [join(inject("buildDir"), BUNDLES[script])], {
-    cwd,
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: cwd,
-      TUTOR_CONTENT_DIR: FIXTURES,
-      TUTOR_DATA_DIR: join(cwd, "data"),
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let text = "";
-  child.stdout?.on("data", (chunk: Buffer) => {
-    text += chunk.toString("utf8");
-  });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    text += chunk.toString("utf8");
-  });
-  const exit = new Promise<number | null>((done) => child.on("close", (code) => done(code)));
-  cleanups.push(async () => {
-    if (child.exitCode === null) child.kill("SIGKILL");
-  });
-  return { child, output: () => text, exit };
+function run(script: "bot" | "bot:deploy", env: Record<string, string>, cwd: string): Run {
+  const started = runBundle(script, env, cwd);
+  cleanups.push(async () => started.kill());
+  return started;
 }
 
 describe("configuration", () => {

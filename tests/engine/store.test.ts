@@ -56,6 +56,22 @@ describe("the JSON store's files", () => {
     expect((await historyOf(b, "ana")).map((r) => r.seq)).toEqual([1, 2, 3]);
   });
 
+  it("drops a learner deleted by another process from this one's figures (two bot shards on one folder)", async () => {
+    const { store: a } = storeWithNotices();
+    const { store: b } = storeWithNotices(a.dir);
+    await recordAnswer(a, "ana", answerRecord({ guildId: "g1", xp: 10 }));
+    await recordAnswer(a, "bob", answerRecord({ guildId: "g1", xp: 10 }));
+    const who = async (store: JsonProgressStore) =>
+      (await store.leaderboard({ guildId: "g1", limit: 10 })).map((e) => e.learnerId).sort();
+    expect(await who(b)).toEqual(["ana", "bob"]);
+    expect(await a.delete("bob")).toBe(true);
+    expect(await who(b)).toEqual(["ana"]);
+    // Answers after the recount are folded in as before, in both.
+    await recordAnswer(b, "cy", answerRecord({ guildId: "g1", xp: 10 }));
+    expect(await who(a)).toEqual(["ana", "cy"]);
+    expect(await who(b)).toEqual(["ana", "cy"]);
+  });
+
   it("drops a torn last line of the log (a crash mid-write) with a notice, and goes on", async () => {
     const { store, notices } = storeWithNotices();
     await recordAnswer(store, "ana", answerRecord());
