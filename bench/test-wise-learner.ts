@@ -5,7 +5,7 @@
  * (tests/engine/test-wise.test.ts) and by `npm run bench` to report the figures.
  */
 import { type Question, type Response, STAGE_NUMBERS, type StageNumber, Tutor } from "../engine/index.js";
-import { type AnswerRecord, emptyDoc, type LearnerDoc } from "../engine/progress/model.js";
+import { type AnswerRecord, type ExportedLearner, emptyDoc, type LearnerDoc } from "../engine/progress/model.js";
 import type { ProgressStore } from "../engine/progress/store.js";
 
 /**
@@ -43,9 +43,13 @@ class MemoryStore implements ProgressStore {
   async rebuild(): Promise<never> {
     throw new Error("the simulation's store keeps no server figures");
   }
-  async export(id: string): Promise<LearnerDoc | undefined> {
+  async export(id: string): Promise<ExportedLearner | undefined> {
     const doc = this.docs.get(id);
     return doc && { ...structuredClone(doc), history: structuredClone(this.logs.get(id) ?? []) };
+  }
+  async restore({ history, ...doc }: ExportedLearner): Promise<void> {
+    this.docs.set(doc.learnerId, structuredClone(doc));
+    this.logs.set(doc.learnerId, structuredClone(history));
   }
   async delete(id: string): Promise<boolean> {
     this.logs.delete(id);

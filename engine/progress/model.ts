@@ -203,6 +203,9 @@ export interface LearnerDoc {
   [extra: string]: unknown;
 }
 
+/** Everything kept about one learner, as export gives it and restore takes it. */
+export type ExportedLearner = LearnerDoc & { history: AnswerRecord[] };
+
 export function emptyDoc(learnerId: string, now: Date): LearnerDoc {
   return {
     version: DOC_VERSION,

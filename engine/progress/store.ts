@@ -24,7 +24,14 @@ import { checkDoc, isAnswerRecord } from "./doc-check.js";
 import { Figures, type LeaderboardEntry, type LeaderboardQuery, type QuestionFigure } from "./figures.js";
 import { type HeldLock, lockFile } from "./lock.js";
 import { migrateOldFiles } from "./migrate-v1.js";
-import { type AnswerRecord, DOC_VERSION, type DocWriter, emptyDoc, type LearnerDoc } from "./model.js";
+import {
+  type AnswerRecord,
+  DOC_VERSION,
+  type DocWriter,
+  type ExportedLearner,
+  emptyDoc,
+  type LearnerDoc,
+} from "./model.js";
 import { DOC_SUFFIX, fileStem, isDocName, LOG_SUFFIX } from "./names.js";
 import { figureEvent, ServerLog } from "./server-log.js";
 import { countAnswer } from "./tallies.js";
@@ -52,7 +59,13 @@ export interface ProgressStore {
    * Everything kept about the learner, as one JSON-ready document (the answer history included), read under the
    * learner's lock; undefined when nothing is kept. Reads only: a learner with no data gets no file for asking.
    */
-  export(learnerId: string): Promise<LearnerDoc | undefined>;
+  export(learnerId: string): Promise<ExportedLearner | undefined>;
+  /**
+   * Replaces everything kept about the learner with `learner` (an export: the document and its history exactly as
+   * given, seq, xp and unknown fields kept). Idempotent. Server figures include the restored answers once rebuild()
+   * has run (migrate calls it once at the end); a store may keep them exact at once.
+   */
+  restore(learner: ExportedLearner): Promise<void>;
   /**
    * Removes everything kept about the learner, under their lock, and their part in every server figure; true when
    * there was something to remove. A later read starts a new, empty learner.
@@ -253,13 +266,33 @@ export class JsonProgressStore implements ProgressStore {
   }
 
   /** Everything kept about the learner, the answer history included; undefined when nothing is kept. */
-  async export(learnerId: string): Promise<LearnerDoc | undefined> {
+  async export(learnerId: string): Promise<ExportedLearner | undefined> {
     await this.open();
     if ((await stampOf(this.pathsOf(learnerId).doc)) === "none") return undefined;
     const doc = await this.read(learnerId);
     const history: AnswerRecord[] = [];
     for await (const record of this.history(learnerId)) history.push(record);
     return { ...doc, history };
+  }
+
+  /**
+   * The document and log exactly as given, under the learner's lock; the server figures count them after the next
+   * rebuild(). (Minimal: the migrate branch brings the JSON store's own.)
+   */
+  async restore({ history, ...doc }: ExportedLearner): Promise<void> {
+    await this.delete(doc.learnerId);
+    await this.open();
+    const paths = this.pathsOf(doc.learnerId);
+    const lock = await lockFile(paths.doc, { staleMs: this.staleMs });
+    try {
+      const text = history.map((r) => `${JSON.stringify(r)}\n`).join("");
+      await writeAtomically(paths.log, text, { durable: true });
+      const log = { count: history.length, bytes: Buffer.byteLength(text) };
+      await writeAtomically(paths.doc, `${JSON.stringify({ ...doc, log })}\n`, { durable: true });
+      this.cache.delete(doc.learnerId);
+    } finally {
+      await lock.release();
+    }
   }
 
   /**
