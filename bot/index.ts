@@ -1,8 +1,8 @@
 /** `npm run bot`: loads the configuration and the lessons, connects to Discord, and stops cleanly on a signal. */
-import { Tutor } from "../engine/index.js";
 import { createBot } from "./app.js";
 import { loadEnvFile, readConfig, redact } from "./config.js";
 import { createLogger } from "./log.js";
+import { openTutorWithRetry } from "./open-tutor.js";
 import { explainStartupError } from "./startup-errors.js";
 
 async function main(): Promise<void> {
@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const config = readConfig(process.env);
   const log = createLogger({ secrets: [config.token, process.env.TUTOR_LLM_API_KEY?.trim() ?? ""] });
   try {
-    const tutor = await Tutor.open(config.dataDir ? { dataDir: config.dataDir } : {});
+    const tutor = await openTutorWithRetry(config.dataDir ? { dataDir: config.dataDir } : {}, log);
     const bot = createBot({ tutor, log, ...(config.apiBase ? { apiBase: config.apiBase } : {}) });
     let signals = 0;
     const stop = (signal: NodeJS.Signals) => {
@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     process.on("SIGTERM", stop);
     log.info("starting", {
       dataDir: tutor.dataDir,
+      ...(config.database ? { database: config.database } : {}),
       lessons: tutor.lessons().length,
       languageModel: tutor.usesModel ? process.env.TUTOR_LLM_MODEL : "none",
     });

@@ -28,6 +28,7 @@ export {
 } from "./journey/self-assess.js";
 export type {
   AnswerRecord,
+  ExportedLearner,
   JournalEntry,
   JournalKind,
   RecallRating,
@@ -40,6 +41,8 @@ export {
   type RebuildReport,
   type StoreOptions,
 } from "./progress/store.js";
+export { databaseSettings, isDatabaseUrl, openStore, type PgOptions } from "./progress/open-store.js";
+export { describeDatabase } from "./progress/pg-settings.js";
 export { heatLevel } from "./progress/summary.js";
 export type * from "./quiz/model.js";
 export { EXPLAIN_PASS, MAX_RESPONSE_LENGTH } from "./quiz/rules.js";
