@@ -5,7 +5,12 @@
  * (tests/engine/test-wise.test.ts) and by `npm run bench` to report the figures.
  */
 import { type Question, type Response, STAGE_NUMBERS, type StageNumber, Tutor } from "../engine/index.js";
-import { type AnswerRecord, type ExportedLearner, emptyDoc, type LearnerDoc } from "../engine/progress/model.js";
+import {
+  type AnswerRecord,
+  type ExportedLearner,
+  emptyDoc,
+  type LearnerDoc,
+} from "../engine/progress/model.js";
 import type { ProgressStore } from "../engine/progress/store.js";
 
 /**

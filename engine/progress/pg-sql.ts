@@ -115,10 +115,11 @@ export const LEADERBOARD_SINCE = since(false);
 export const LEADERBOARD_SINCE_GUILD = since(true);
 
 export const QUESTION_FIGURES = `
-SELECT q.question_id, q.total, q.wrong,
-       (SELECT json_object_agg(o.option, o.chosen) FROM tutor_option_figures o
-        WHERE o.scope = q.scope AND o.question_id = q.question_id) AS options
-FROM tutor_question_figures q WHERE q.scope = $1 ORDER BY q.question_id COLLATE "C"`;
+SELECT q.question_id, q.total, q.wrong, o.options
+FROM tutor_question_figures q
+LEFT JOIN (SELECT question_id, json_object_agg(option, chosen) AS options FROM tutor_option_figures
+           WHERE scope = $1 GROUP BY question_id) o USING (question_id)
+WHERE q.scope = $1 ORDER BY q.question_id COLLATE "C"`;
 
 export const HISTORY_PAGE = `
 SELECT seq, record FROM tutor_answers WHERE learner_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`;
