@@ -34,6 +34,8 @@ export type {
   RecallRating,
   SelfAssessmentRecord,
 } from "./progress/model.js";
+export { databaseSettings, isDatabaseUrl, openStore, type PgOptions } from "./progress/open-store.js";
+export { describeDatabase } from "./progress/pg-settings.js";
 export {
   defaultDataDir,
   JsonProgressStore,
@@ -41,8 +43,6 @@ export {
   type RebuildReport,
   type StoreOptions,
 } from "./progress/store.js";
-export { databaseSettings, isDatabaseUrl, openStore, type PgOptions } from "./progress/open-store.js";
-export { describeDatabase } from "./progress/pg-settings.js";
 export { heatLevel } from "./progress/summary.js";
 export type * from "./quiz/model.js";
 export { EXPLAIN_PASS, MAX_RESPONSE_LENGTH } from "./quiz/rules.js";

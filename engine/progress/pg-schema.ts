@@ -5,7 +5,8 @@
  * A database migrated by a newer tutor (a version this one does not know) is refused rather than written to.
  *
  * Tables (docs/architecture.md has the picture):
- *   tutor_learners            one row per learner: the document (json, kept as written) and its revision
+ *   tutor_learners            one row per learner: the document (json, kept as written), its revision, and
+ *                             its reminder hour and zone when reminders are on (the reminder index)
  *   tutor_answers             the answer log: (learner_id, seq) with the record as written, and the columns the
  *                             figures need (guild, question, time, right, xp, stage passed, options chosen)
  *   tutor_scores              per scope ('' = every server, else a guild id) and learner: xp, answers, right, passed
@@ -80,6 +81,17 @@ export const MIGRATIONS: Migration[] = [
         chosen bigint NOT NULL,
         PRIMARY KEY (scope, question_id, option)
       );
+    `,
+  },
+  {
+    version: 2,
+    name: "reminder index",
+    sql: `
+      -- Who asked for reminders (ProgressStore.reminderIndex), kept from the document by every write: the hourly
+      -- pass reads these columns through a partial index, never the documents (whose text SQL need not parse).
+      ALTER TABLE tutor_learners ADD COLUMN reminder_hour smallint, ADD COLUMN reminder_zone text;
+      CREATE INDEX tutor_learners_reminders ON tutor_learners (learner_id) INCLUDE (reminder_hour, reminder_zone)
+        WHERE reminder_hour IS NOT NULL;
     `,
   },
 ];

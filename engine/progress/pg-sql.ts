@@ -3,7 +3,7 @@
  * that inserts or deletes the answers they count, so both commit together. Rows of a figure table are upserted in
  * one order (scope, question, option) by every writer, so two writers counting the same question never deadlock.
  */
-import type { AnswerRecord } from "./model.js";
+import type { AnswerRecord, LearnerDoc } from "./model.js";
 
 /** The learner's row, locked for the rest of the transaction; no row for a learner not yet kept. */
 export const LOCK_LEARNER = "SELECT doc FROM tutor_learners WHERE learner_id = $1 FOR UPDATE";
@@ -17,7 +17,8 @@ const scoped = (source: string) =>
 
 /**
  * Appends answers ($3..$11, one array per column) and counts them into every figure, then, when $2 is not null,
- * replaces the learner's document with $2 at revision $12. One statement: all of it lands, or none.
+ * replaces the learner's document with $2 at revision $12, with its reminder entry ($13, $14). One statement: all
+ * of it lands, or none.
  */
 export const APPEND = `
 WITH recs AS (
@@ -48,7 +49,7 @@ WITH recs AS (
   FROM scoped CROSS JOIN LATERAL unnest(selected) o GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
   ON CONFLICT (scope, question_id, option) DO UPDATE SET chosen = t.chosen + excluded.chosen
 ), doc AS (
-  UPDATE tutor_learners SET doc = $2::json, rev = $12, updated_at = now()
+  UPDATE tutor_learners SET doc = $2::json, rev = $12, reminder_hour = $13, reminder_zone = $14, updated_at = now()
   WHERE learner_id = $1 AND $2::json IS NOT NULL
   RETURNING 1
 )
@@ -121,20 +122,37 @@ LEFT JOIN (SELECT question_id, json_object_agg(option, chosen) AS options FROM t
            WHERE scope = $1 GROUP BY question_id) o USING (question_id)
 WHERE q.scope = $1 ORDER BY q.question_id COLLATE "C"`;
 
+/** Learners with reminders on: their hour and, when they chose one, their time zone (the index's entries). */
+export const REMINDER_INDEX =
+  "SELECT learner_id, reminder_hour, reminder_zone FROM tutor_learners WHERE reminder_hour IS NOT NULL";
+
+/** Replaces the learner's document as given (restore). */
+export const SET_DOC = `
+UPDATE tutor_learners SET doc = $2::json, rev = $3, reminder_hour = $4, reminder_zone = $5, updated_at = now()
+WHERE learner_id = $1`;
+
+/** The reminder index's columns for `doc`: its hour when reminders are on, and the zone the learner chose. */
+export function reminderColumns(doc: LearnerDoc): [number | null, string | null] {
+  const r = doc.reminders;
+  const on = r?.on === true && Number.isInteger(r.hour) && r.hour >= 0 && r.hour <= 23;
+  const zone = doc.settings?.timeZone;
+  return on ? [r.hour, typeof zone === "string" && zone !== "" ? zone : null] : [null, null];
+}
+
 export const HISTORY_PAGE = `
 SELECT seq, record FROM tutor_answers WHERE learner_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`;
 
 /** The parameters of APPEND for `records` (each with its place in the log as `seq`). */
 export function appendParams(
   learnerId: string,
-  doc: string | null,
+  doc: LearnerDoc | null,
   rev: number,
   records: { seq: number; record: AnswerRecord }[],
 ): unknown[] {
   const column = <T>(f: (r: AnswerRecord, seq: number) => T) => records.map((x) => f(x.record, x.seq));
   return [
     learnerId,
-    doc,
+    doc && JSON.stringify(doc),
     column((_, seq) => seq),
     // As the JSON store's figures read a record (server-log.ts figureEvent, figures.ts): a falsy guild is none.
     column((r) => (typeof r.guildId === "string" && r.guildId !== "" ? r.guildId : null)),
@@ -150,5 +168,6 @@ export function appendParams(
     column((r) => JSON.stringify(Array.isArray(r.selected) ? r.selected.map(String) : [])),
     column((r) => JSON.stringify(r)),
     rev,
+    ...(doc ? reminderColumns(doc) : [null, null]),
   ];
 }

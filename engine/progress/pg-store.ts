@@ -6,9 +6,11 @@
  * `fn` run once on the fresh document, then one statement that appends the answers, counts them into the server
  * figures and replaces the document. An acknowledged answer is committed; a process killed before COMMIT leaves
  * nothing behind. The driver (pg) is loaded only when a database URL is used: the JSON path never loads it.
+ * The reminder index is read from the documents (reminderIndex), so every machine on the database shares it.
  */
 import type { Pool, PoolClient } from "pg";
 import { StoreError } from "../errors.js";
+import type { ReminderIndex } from "../reminders/index-file.js";
 import { defaultDataDir } from "./data-dir.js";
 import type { LeaderboardEntry, LeaderboardQuery, QuestionFigure } from "./figures.js";
 import {
@@ -41,6 +43,9 @@ import {
   QUESTION_FIGURES,
   REBUILD,
   REBUILD_COUNTS,
+  REMINDER_INDEX,
+  reminderColumns,
+  SET_DOC,
   TRIM_FIGURES,
 } from "./pg-sql.js";
 import type { ProgressStore, RebuildReport, StoreOptions } from "./store.js";
@@ -257,10 +262,8 @@ export class PgProgressStore implements ProgressStore {
           await client.query(APPEND, appendParams(doc.learnerId, null, 0, page));
         }
         for (const sql of TRIM_FIGURES) await client.query(sql);
-        await client.query(
-          "UPDATE tutor_learners SET doc = $2::json, rev = $3, updated_at = now() WHERE learner_id = $1",
-          [doc.learnerId, JSON.stringify(doc), Number.isInteger(doc.rev) ? doc.rev : 0],
-        );
+        const rev = Number.isInteger(doc.rev) ? doc.rev : 0;
+        await client.query(SET_DOC, [doc.learnerId, JSON.stringify(doc), rev, ...reminderColumns(doc)]);
       }),
     );
   }
@@ -275,6 +278,26 @@ export class PgProgressStore implements ProgressStore {
         for (const sql of TRIM_FIGURES) await client.query(sql);
         await client.query("DELETE FROM tutor_learners WHERE learner_id = $1", [learnerId]);
         return rows[0]?.doc != null;
+      }),
+    );
+  }
+
+  /**
+   * The learners with reminders on: shared by every machine on the database, and always in step with the documents
+   * (their columns are set from the document by every write and restore; a deleted learner's row is gone).
+   */
+  reminderIndex(): Promise<ReminderIndex> {
+    return this.track(
+      this.withClient(async (client) => {
+        const { rows } = await client.query<Row>(REMINDER_INDEX);
+        const index: ReminderIndex = {};
+        for (const r of rows) {
+          index[r.learner_id as string] = {
+            hour: Number(r.reminder_hour),
+            ...(r.reminder_zone ? { timeZone: r.reminder_zone as string } : {}),
+          };
+        }
+        return index;
       }),
     );
   }
@@ -307,7 +330,7 @@ export class PgProgressStore implements ProgressStore {
     working.version = DOC_VERSION;
     working.rev = before.rev + 1;
     working.log = { count: before.log.count + records.length, bytes: before.log.bytes };
-    await client.query(APPEND, appendParams(learnerId, JSON.stringify(working), working.rev, numbered));
+    await client.query(APPEND, appendParams(learnerId, working, working.rev, numbered));
     return result;
   }
 

@@ -1,5 +1,7 @@
 // The PostgreSQL store against the real server on 127.0.0.1:5432 (tests/helpers/postgres.ts): the contract every
 // store passes, then what only a database has (its schema and migrations, its connection errors, restore).
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { StoreError } from "../../engine/errors.js";
 import { Tutor } from "../../engine/index.js";
@@ -8,8 +10,9 @@ import { databaseSettings, isDatabaseUrl, openStore } from "../../engine/progres
 import { MIGRATIONS, SCHEMA_VERSION } from "../../engine/progress/pg-schema.js";
 import { PgProgressStore } from "../../engine/progress/pg-store.js";
 import { JsonProgressStore } from "../../engine/progress/store.js";
-import { FIXTURE_CONTENT, historyOf, tempDir } from "../helpers/engine.js";
+import { clock, FIXTURE_CONTENT, historyOf, tempDir } from "../helpers/engine.js";
 import { scratchPostgres } from "../helpers/postgres.js";
+import { expectOk } from "../helpers/result.js";
 import { answerRecord, recordAnswer, storeContract } from "./store-contract.js";
 
 const pg = scratchPostgres();
@@ -121,6 +124,37 @@ describe("the PostgreSQL store's connection", () => {
     expect(tutor.store).toBeInstanceOf(PgProgressStore);
     expect(tutor.dataDir).toBe(dataDir);
     await tutor.close();
+  });
+});
+
+describe("reminders with the PostgreSQL store", () => {
+  it("are found by every machine on the database, in the learner's zone, and follow their document", async () => {
+    const c = clock("2026-03-02T17:30:00Z");
+    const machine = () =>
+      Tutor.open({
+        contentDir: FIXTURE_CONTENT,
+        databaseUrl: pg.url(),
+        dataDir: tempDir(),
+        llm: false,
+        now: c.now,
+        timeZone: "UTC",
+      });
+    const [a, b] = [await machine(), await machine()];
+    expectOk(await a.setTimeZone("rem-ana", "Europe/Paris"));
+    expectOk(await a.setReminders("rem-ana", true, 19));
+    expectOk(await a.setReminders("rem-bo", true, 18));
+    // 18:30 in Paris and in UTC 17:30: Bo's hour (no zone: the engine's) has not come, Ana's has not either.
+    expect(await b.remindersToTry()).toEqual([]);
+    c.set("2026-03-02T18:10:00Z");
+    expect((await b.remindersToTry()).sort()).toEqual(["rem-ana", "rem-bo"]);
+    // Kept in the database only: neither machine's folder has an index.
+    expect(existsSync(join(a.dataDir, "reminders.json"))).toBe(false);
+    expect(existsSync(join(b.dataDir, "reminders.json"))).toBe(false);
+    expectOk(await b.setReminders("rem-ana", false));
+    expect(await a.deleteData("rem-bo")).toBe(true);
+    expect(await a.remindersToTry()).toEqual([]);
+    await a.close();
+    await b.close();
   });
 });
 
