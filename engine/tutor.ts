@@ -137,6 +137,12 @@ export class Tutor {
     return this.store.dir;
   }
 
+  /** Where progress is kept, for messages: a database's host:port/database (never its password), else the folder. */
+  get progressLocation(): string {
+    const where = (this.store as { where?: unknown }).where;
+    return typeof where === "string" ? where : this.store.dir;
+  }
+
   lessons(): Lesson[] {
     return this.ctx.library.lessons;
   }

@@ -393,6 +393,12 @@ export class PgProgressStore implements ProgressStore {
       throw unavailable(this.url, error);
     }
     let broken: Error | undefined;
+    // A checked-out connection that the server ends (a restart, a dropped database) reports it here too; the
+    // statement in flight fails with the same error, which is what the caller sees.
+    const onError = (error: Error) => {
+      broken = error;
+    };
+    client.on("error", onError);
     try {
       return await work(client);
     } catch (error) {
@@ -403,6 +409,7 @@ export class PgProgressStore implements ProgressStore {
       }
       throw error;
     } finally {
+      client.off("error", onError);
       // A broken connection is closed rather than handed to the next caller.
       client.release(broken);
     }

@@ -277,6 +277,10 @@ describe("progress in PostgreSQL", () => {
     // The same through the environment; the folder alone has no progress.
     expect(passed(tutor(["progress", "--json"], { TUTOR_DATABASE_URL: database.url }, empty))).toBe(1);
     expect(passed(tutor(["progress", "--json"], {}, empty))).toBe(0);
+    const rebuilt = tutor(["data", "rebuild", "--database-url", database.url], {}, empty);
+    expect(rebuilt.stdout).toMatch(
+      /^Recounted the server figures from 1 learner\(s\) and \d+ answer\(s\) in 127\.0\.0\.1:5432\/tutor_test_/,
+    );
     const down = tutor(
       ["progress", "--database-url", "postgres://tutor:hunter22secret@127.0.0.1:1/tutor"],
       {},
