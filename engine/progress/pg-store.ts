@@ -141,7 +141,7 @@ export class PgProgressStore implements ProgressStore {
     return this.queued(learnerId, async () => {
       for (let attempt = 1; ; attempt++) {
         try {
-          return await this.transaction((client) => this.write(client, learnerId, fn));
+          return await this.transaction((client, outcome) => this.write(client, outcome, learnerId, fn));
         } catch (error) {
           if (attempt >= RETRIES || !isRetryable(error)) throw error;
         }
@@ -315,6 +315,7 @@ export class PgProgressStore implements ProgressStore {
 
   private async write<T>(
     client: PoolClient,
+    outcome: { commit: boolean },
     learnerId: string,
     fn: (doc: LearnerDoc, writer: DocWriter) => T,
   ): Promise<T> {
@@ -322,7 +323,11 @@ export class PgProgressStore implements ProgressStore {
     const working = structuredClone(before);
     const records: AnswerRecord[] = [];
     const result = fn(working, { append: (record) => records.push(record) });
-    if (records.length === 0 && JSON.stringify(working) === JSON.stringify(before)) return result;
+    if (records.length === 0 && JSON.stringify(working) === JSON.stringify(before)) {
+      // Nothing to save: rolled back, so a new learner's row made only to be locked is not left behind.
+      outcome.commit = false;
+      return result;
+    }
     const numbered = records.map((record, i) => {
       record.seq = before.log.count + i + 1;
       return { seq: record.seq, record };
@@ -369,17 +374,21 @@ export class PgProgressStore implements ProgressStore {
     return this.track(run);
   }
 
-  private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+  /** Runs `work` in a transaction, committed unless `work` throws or sets `outcome.commit` to false. */
+  private async transaction<T>(
+    work: (client: PoolClient, outcome: { commit: boolean }) => Promise<T>,
+  ): Promise<T> {
     return this.withClient(async (client) => {
       await client.query("BEGIN");
+      const outcome = { commit: true };
       let result: T;
       try {
-        result = await work(client);
+        result = await work(client, outcome);
       } catch (error) {
         await client.query("ROLLBACK").catch(() => undefined);
         throw error;
       }
-      await client.query("COMMIT");
+      await client.query(outcome.commit ? "COMMIT" : "ROLLBACK");
       return result;
     });
   }

@@ -68,6 +68,17 @@ describe("the PostgreSQL store's schema", () => {
   });
 });
 
+describe("the PostgreSQL store's writes", () => {
+  it("leaves no row behind for an update that changes nothing", async () => {
+    const store = await pg.fresh();
+    expect(await store.update("just-looking", (doc) => doc.totals.answers)).toBe(0);
+    expect(await pg.sql("SELECT learner_id FROM tutor_learners", [], pg.schemaOf(store))).toEqual([]);
+    expect(await store.learners()).toEqual([]);
+    expect(await store.delete("just-looking")).toBe(false);
+    expect(await store.export("just-looking")).toBeUndefined();
+  });
+});
+
 describe("the PostgreSQL store's connection", () => {
   it("names the host, port and database of an unreachable server, never the password", async () => {
     const url = "postgres://tutor:s3cret-Pa55@127.0.0.1:1/tutor_prod";

@@ -85,6 +85,7 @@ export function scratchPostgres() {
     url,
     open,
     fresh: (options: StoreOptions & PgOptions = {}) => open(`s_${randomBytes(6).toString("hex")}`, options),
+    schemaOf: (store: object) => schemas.get(store) as string,
     again: (store: object, options: StoreOptions & PgOptions = {}) =>
       open(schemas.get(store) as string, options),
     /** Runs SQL on the scratch database (in `schema` when given), outside any store. */
