@@ -13,7 +13,7 @@ import { checkContent, defaultContentDir, type LoadResult, loadContent } from ".
 import type { Lesson, Question, StageNumber } from "./content/model.js";
 import type { EngineContext } from "./context.js";
 import { ok, refuse } from "./context.js";
-import { ContentError } from "./errors.js";
+import { ContentError, StoreError } from "./errors.js";
 import { type LeaderboardOptions, leaderboard } from "./groups/leaderboard.js";
 import { type StatsOptions, stats } from "./groups/stats.js";
 import { answer } from "./journey/answer.js";
@@ -27,7 +27,7 @@ import { DEFAULT_PASS_MARK } from "./journey/stages.js";
 import { snapshotKey } from "./progress/home-snapshot.js";
 import { writeHomeSnapshot } from "./progress/home-snapshot-write.js";
 import type { AnswerRecord, JournalEntry } from "./progress/model.js";
-import { databaseSettings, openStore } from "./progress/open-store.js";
+import { databaseSettings, isDatabaseUrl, openStore } from "./progress/open-store.js";
 import {
   defaultDataDir,
   JsonProgressStore,
@@ -114,6 +114,13 @@ export class Tutor {
     let store: ProgressStore;
     if (options.store) store = options.store;
     else if (databaseUrl) {
+      if (!isDatabaseUrl(databaseUrl)) {
+        throw new StoreError(
+          "STORE_CONFIG",
+          "The database URL should be a PostgreSQL URL such as postgres://user@host:5432/tutor; for a folder, use --data-dir or TUTOR_DATA_DIR.",
+          "databaseUrl",
+        );
+      }
       const { poolSize, statementTimeoutMs } = databaseSettings();
       store = await openStore(databaseUrl, {
         ...storeOptions,

@@ -134,7 +134,14 @@ describe("the PostgreSQL store's connection", () => {
     });
     expect(tutor.store).toBeInstanceOf(PgProgressStore);
     expect(tutor.dataDir).toBe(dataDir);
+    expect(tutor.progressLocation).toMatch(/^127\.0\.0\.1:5432\/tutor_test_[0-9a-f]+$/);
     await tutor.close();
+    // A folder given as the database is refused, not taken as a folder.
+    await expect(
+      Tutor.open({ contentDir: FIXTURE_CONTENT, databaseUrl: dataDir, llm: false }),
+    ).rejects.toMatchObject({
+      code: "STORE_CONFIG",
+    });
   });
 });
 
