@@ -5,6 +5,7 @@
  */
 import type { AnswerRecord, LearnerDoc } from "./model.js";
 
+export const READ_DOC = "SELECT doc FROM tutor_learners WHERE learner_id = $1";
 /** The learner's row, locked for the rest of the transaction; no row for a learner not yet kept. */
 export const LOCK_LEARNER = "SELECT doc FROM tutor_learners WHERE learner_id = $1 FOR UPDATE";
 /** A row for a new learner, so that it can be locked; nothing when another transaction made it first. */

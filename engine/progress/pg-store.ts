@@ -8,7 +8,7 @@
  * nothing behind. The driver (pg) is loaded only when a database URL is used: the JSON path never loads it.
  * The reminder index is read from the documents (reminderIndex), so every machine on the database shares it.
  */
-import type { Pool, PoolClient } from "pg";
+import type { Pool, PoolClient, QueryConfig } from "pg";
 import { StoreError } from "../errors.js";
 import type { ReminderIndex } from "../reminders/index-file.js";
 import { defaultDataDir } from "./data-dir.js";
@@ -41,6 +41,7 @@ import {
   LEADERBOARD_SINCE_GUILD,
   LOCK_LEARNER,
   QUESTION_FIGURES,
+  READ_DOC,
   REBUILD,
   REBUILD_COUNTS,
   REMINDER_INDEX,
@@ -127,9 +128,7 @@ export class PgProgressStore implements ProgressStore {
   read(learnerId: string): Promise<LearnerDoc> {
     return this.track(
       this.withClient(async (client) => {
-        const { rows } = await client.query<Row>("SELECT doc FROM tutor_learners WHERE learner_id = $1", [
-          learnerId,
-        ]);
+        const { rows } = await client.query<Row>(named(READ_DOC, [learnerId]));
         return this.docOf(learnerId, rows[0]?.doc);
       }),
     );
@@ -155,7 +154,7 @@ export class PgProgressStore implements ProgressStore {
     for (;;) {
       const rows = await this.track(
         this.withClient(
-          async (client) => (await client.query<Row>(HISTORY_PAGE, [learnerId, after, PAGE])).rows,
+          async (client) => (await client.query<Row>(named(HISTORY_PAGE, [learnerId, after, PAGE]))).rows,
         ),
       );
       for (const row of rows) yield row.record as AnswerRecord;
@@ -181,9 +180,11 @@ export class PgProgressStore implements ProgressStore {
       this.withClient(async (client) => {
         const { rows } = query.since
           ? query.guildId
-            ? await client.query<Row>(LEADERBOARD_SINCE_GUILD, [query.since, query.limit, query.guildId])
-            : await client.query<Row>(LEADERBOARD_SINCE, [query.since, query.limit])
-          : await client.query<Row>(LEADERBOARD_ALL_TIME, [query.guildId ?? "", query.limit]);
+            ? await client.query<Row>(
+                named(LEADERBOARD_SINCE_GUILD, [query.since, query.limit, query.guildId]),
+              )
+            : await client.query<Row>(named(LEADERBOARD_SINCE, [query.since, query.limit]))
+          : await client.query<Row>(named(LEADERBOARD_ALL_TIME, [query.guildId ?? "", query.limit]));
         return rows.map((r) => ({
           learnerId: r.learner_id as string,
           xp: Number(r.xp),
@@ -198,7 +199,7 @@ export class PgProgressStore implements ProgressStore {
   questionFigures(guildId?: string): Promise<QuestionFigure[]> {
     return this.track(
       this.withClient(async (client) => {
-        const { rows } = await client.query<Row>(QUESTION_FIGURES, [guildId ?? ""]);
+        const { rows } = await client.query<Row>(named(QUESTION_FIGURES, [guildId ?? ""]));
         return rows.map((r) => ({
           questionId: r.question_id as string,
           total: Number(r.total),
@@ -227,13 +228,11 @@ export class PgProgressStore implements ProgressStore {
       this.withClient(async (client) => {
         await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
         try {
-          const { rows } = await client.query<Row>("SELECT doc FROM tutor_learners WHERE learner_id = $1", [
-            learnerId,
-          ]);
+          const { rows } = await client.query<Row>(named(READ_DOC, [learnerId]));
           if (!rows[0]?.doc) return undefined;
           const history: AnswerRecord[] = [];
           for (let after = 0; ; ) {
-            const page = (await client.query<Row>(HISTORY_PAGE, [learnerId, after, PAGE])).rows;
+            const page = (await client.query<Row>(named(HISTORY_PAGE, [learnerId, after, PAGE]))).rows;
             for (const row of page) history.push(row.record as AnswerRecord);
             if (page.length < PAGE) break;
             after = Number(page[page.length - 1]?.seq);
@@ -335,17 +334,17 @@ export class PgProgressStore implements ProgressStore {
     working.version = DOC_VERSION;
     working.rev = before.rev + 1;
     working.log = { count: before.log.count + records.length, bytes: before.log.bytes };
-    await client.query(APPEND, appendParams(learnerId, working, working.rev, numbered));
+    await client.query(named(APPEND, appendParams(learnerId, working, working.rev, numbered)));
     return result;
   }
 
   /** Locks the learner's row (making it for a new learner) and returns their document. */
   private async lockLearner(client: PoolClient, learnerId: string): Promise<LearnerDoc> {
     for (;;) {
-      const locked = await client.query<Row>(LOCK_LEARNER, [learnerId]);
+      const locked = await client.query<Row>(named(LOCK_LEARNER, [learnerId]));
       if (locked.rows.length > 0) return this.docOf(learnerId, locked.rows[0]?.doc);
       // The row is new to this transaction and locked by it; none means another made it first: lock theirs.
-      const made = await client.query<Row>(CREATE_LEARNER, [learnerId]);
+      const made = await client.query<Row>(named(CREATE_LEARNER, [learnerId]));
       if (made.rows.length > 0) return this.docOf(learnerId, undefined);
     }
   }
@@ -430,6 +429,17 @@ export class PgProgressStore implements ProgressStore {
     return work;
   }
 }
+
+/**
+ * A statement prepared once per connection (by its text) and then only bound and run: the planning of the write's
+ * statement is not paid per answer.
+ */
+function named(text: string, values: unknown[]): QueryConfig {
+  const name = PREPARED.get(text) ?? `tutor_${PREPARED.size + 1}`;
+  PREPARED.set(text, name);
+  return { name, text, values };
+}
+const PREPARED = new Map<string, string>();
 
 /** A deadlock or serialisation failure: nothing was written, and the same write may simply be tried again. */
 function isRetryable(error: unknown): boolean {
