@@ -273,6 +273,8 @@ export class PgProgressStore implements ProgressStore {
       this.transaction(async (client) => {
         const { rows } = await client.query<Row>(LOCK_LEARNER, [learnerId]);
         if (rows.length === 0) return false;
+        // A long history takes as long as it takes to take out of the figures: not bound by the statement timeout.
+        await client.query("SET LOCAL statement_timeout = 0");
         await client.query(DELETE_ANSWERS, [learnerId]);
         for (const sql of TRIM_FIGURES) await client.query(sql);
         await client.query("DELETE FROM tutor_learners WHERE learner_id = $1", [learnerId]);
