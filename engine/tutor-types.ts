@@ -353,7 +353,7 @@ export interface TutorOptions {
   contentDir?: string;
   /**
    * Folder for progress. Default: TUTOR_DATA_DIR, else the XDG data folder. Ignored when `store` is given. With a
-   * database, the local folder for what stays on this machine (content cache, disputes, reminder index).
+   * database, the local folder for what stays on this machine (content cache, disputes).
    */
   dataDir?: string;
   /**

@@ -6,7 +6,7 @@ import { StoreError } from "../errors.js";
 
 export interface PgOptions {
   /**
-   * The local folder for what stays on this machine (the content cache, disputes/, reminders.json).
+   * The local folder for what stays on this machine (the content cache, disputes/).
    * Default: defaultDataDir().
    */
   dataDir?: string;

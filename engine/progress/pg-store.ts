@@ -6,7 +6,7 @@
  * `fn` run once on the fresh document, then one statement that appends the answers, counts them into the server
  * figures and replaces the document. An acknowledged answer is committed; a process killed before COMMIT leaves
  * nothing behind. The driver (pg) is loaded only when a database URL is used: the JSON path never loads it.
- * The reminder index is read from the documents (reminderIndex), so every machine on the database shares it.
+ * The reminder index is kept on the learner's row from the document (reminderIndex): every machine shares it.
  */
 import type { Pool, PoolClient, QueryConfig } from "pg";
 import { StoreError } from "../errors.js";
@@ -61,7 +61,7 @@ interface Row {
 }
 
 export class PgProgressStore implements ProgressStore {
-  /** The local folder: content cache, disputes/ and reminders.json stay on this machine. */
+  /** The local folder: the content cache and disputes/ stay on this machine. */
   readonly dir: string;
   /** host:port/database, for messages and logs. */
   readonly where: string;
