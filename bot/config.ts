@@ -2,12 +2,15 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { z } from "zod";
+import { databaseSettings, describeDatabase } from "../engine/index.js";
 
 export interface BotConfig {
   token: string;
   clientId?: string;
   guildId?: string;
   dataDir?: string;
+  /** host:port/database of TUTOR_DATABASE_URL when progress is kept in PostgreSQL (never the password). */
+  database?: string;
   apiBase?: string;
 }
 
@@ -86,7 +89,16 @@ export function readConfig(env: NodeJS.ProcessEnv, options: { requireClientId?: 
     throw new ConfigError(parsed.error.issues[0]?.message ?? "The bot's settings are not valid.");
   const { DISCORD_TOKEN, DISCORD_CLIENT_ID, DISCORD_GUILD_ID, TUTOR_DATA_DIR, DISCORD_API_BASE } =
     parsed.data;
+  // The progress database's settings, checked now rather than at the first command (the engine reads them).
+  let database: string | undefined;
+  try {
+    const url = databaseSettings(env).url;
+    database = url && describeDatabase(url);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
   return {
+    ...(database ? { database } : {}),
     token: DISCORD_TOKEN,
     clientId: DISCORD_CLIENT_ID,
     guildId: DISCORD_GUILD_ID,

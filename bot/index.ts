@@ -5,10 +5,10 @@
  */
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
-import { Tutor } from "../engine/index.js";
 import { createBot } from "./app.js";
 import { type BotConfig, loadEnvFile, readConfig, redact } from "./config.js";
 import { createLogger, type Logger } from "./log.js";
+import { openTutorWithRetry } from "./open-tutor.js";
 import { parseShards, STOP_MESSAGE, startManager } from "./shards.js";
 import { explainStartupError } from "./startup-errors.js";
 
@@ -36,7 +36,7 @@ function onSignals(log: Logger, stop: (signal: NodeJS.Signals) => void): void {
 
 /** One bot: the whole bot in this process, or one shard of several when the manager started it. */
 async function runBot(config: BotConfig, log: Logger, isShard: boolean): Promise<void> {
-  const tutor = await Tutor.open(config.dataDir ? { dataDir: config.dataDir } : {});
+  const tutor = await openTutorWithRetry(config.dataDir ? { dataDir: config.dataDir } : {}, log);
   const bot = createBot({ tutor, log, ...(config.apiBase ? { apiBase: config.apiBase } : {}) });
   let stopping = false;
   const stop = (why: string) => {
@@ -63,6 +63,7 @@ async function runBot(config: BotConfig, log: Logger, isShard: boolean): Promise
   }
   log.info("starting", {
     dataDir: tutor.dataDir,
+    ...(config.database ? { database: config.database } : {}),
     lessons: tutor.lessons().length,
     languageModel: tutor.usesModel ? process.env.TUTOR_LLM_MODEL : "none",
   });

@@ -22,6 +22,12 @@ export function explainStartupError(error: unknown, apiBase?: string): string {
   if (error instanceof ContentError) {
     return `The lessons have problems; fix them (npm run check) and start again:\n${error.issues.map(formatIssue).join("\n")}`;
   }
+  if (error instanceof StoreError && error.code === "STORE_UNAVAILABLE") {
+    return `${error.message} (TUTOR_DATABASE_URL; unset it to keep progress in the TUTOR_DATA_DIR folder instead.)`;
+  }
+  if (error instanceof StoreError && (error.code === "STORE_SCHEMA" || error.code === "STORE_CONFIG")) {
+    return error.message;
+  }
   if (error instanceof StoreError) {
     return `The progress store at ${error.path} is not usable (${error.code}): ${error.message}${error.movedTo ? ` The damaged file was moved to ${error.movedTo}.` : ""} Set TUTOR_DATA_DIR to choose another folder.`;
   }

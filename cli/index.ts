@@ -54,6 +54,10 @@ export async function main(argv: string[]): Promise<number> {
       "where your progress is kept (default: $TUTOR_DATA_DIR, else your data folder)",
     )
     .option(
+      "--database-url <url>",
+      "keep progress in PostgreSQL at this postgres:// URL instead of the folder (default: $TUTOR_DATABASE_URL)",
+    )
+    .option(
       "--content-dir <dir>",
       "folder holding lessons/ and quizzes/ (default: $TUTOR_CONTENT_DIR, else the bundled ones)",
     )

@@ -1,4 +1,4 @@
-/** Opens the engine for the terminal learner, honouring --data-dir and --content-dir. */
+/** Opens the engine for the terminal learner, honouring --data-dir, --database-url and --content-dir. */
 import type { Overview } from "../engine/index.js";
 import type { TerminalTutor } from "./terminal-text.js";
 
@@ -8,6 +8,8 @@ export const LEARNER_ID = "local";
 export interface GlobalOptions {
   /** Where progress is kept: --data-dir, else TUTOR_DATA_DIR, else the engine's default. */
   dataDir?: string;
+  /** Progress in PostgreSQL instead: --database-url, else TUTOR_DATABASE_URL (the engine reads it). */
+  databaseUrl?: string;
   /** Where lessons/ and quizzes/ are: --content-dir, else TUTOR_CONTENT_DIR, else the bundled lessons. */
   contentDir?: string;
 }
@@ -20,6 +22,7 @@ export async function openTutor(options: GlobalOptions): Promise<TerminalTutor> 
   ]);
   const tutor = await Tutor.open({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     ...(options.contentDir ? { contentDir: options.contentDir } : {}),
   });
   // Everything the screens and reports show comes through here (see terminal-text.ts).
@@ -32,6 +35,8 @@ export async function openTutor(options: GlobalOptions): Promise<TerminalTutor> 
  * engine itself loads.
  */
 export async function homeSnapshot(options: GlobalOptions): Promise<Overview | undefined> {
+  // Progress in a database is shared: a snapshot in the local folder could be older than it.
+  if (options.databaseUrl || process.env.TUTOR_DATABASE_URL?.trim()) return undefined;
   const { defaultContentDir, defaultDataDir, readHomeSnapshot, withoutControls } = await import(
     "../engine/snapshot.js"
   );

@@ -27,14 +27,19 @@ export class ContentError extends Error {
 /**
  * STORE_CORRUPT: a document or records moved aside (movedTo says where); STORE_LOCKED: another process holds the
  * lock; STORE_LOCK_LOST: this process lost its lock while stalled, and its write was refused; STORE_READ_ONLY:
- * the data folder cannot be written; STORE_IO: any other failure to read or write.
+ * the data folder cannot be written; STORE_IO: any other failure to read or write; STORE_UNAVAILABLE: the progress
+ * database cannot be reached (nothing was read or saved; `path` names its host, port and database, never the
+ * password); STORE_SCHEMA: the database was set up by a newer tutor; STORE_CONFIG: a database setting is malformed.
  */
 export type StoreErrorCode =
   | "STORE_CORRUPT"
   | "STORE_LOCKED"
   | "STORE_LOCK_LOST"
   | "STORE_READ_ONLY"
-  | "STORE_IO";
+  | "STORE_IO"
+  | "STORE_UNAVAILABLE"
+  | "STORE_SCHEMA"
+  | "STORE_CONFIG";
 
 export class StoreError extends Error {
   constructor(

@@ -40,12 +40,14 @@ export {
 } from "./progress/migrate.js";
 export type {
   AnswerRecord,
+  ExportedLearner,
   JournalEntry,
   JournalKind,
   RecallRating,
   SelfAssessmentRecord,
 } from "./progress/model.js";
-export { isDatabaseUrl, openStore } from "./progress/open-store.js";
+export { databaseSettings, isDatabaseUrl, openStore, type PgOptions } from "./progress/open-store.js";
+export { describeDatabase } from "./progress/pg-settings.js";
 export {
   defaultDataDir,
   JsonProgressStore,

@@ -351,8 +351,17 @@ export interface QuizStats {
 export interface TutorOptions {
   /** Folder holding lessons/ and quizzes/. Default: the bundled content. */
   contentDir?: string;
-  /** Folder for progress. Default: TUTOR_DATA_DIR, else the XDG data folder. Ignored when `store` is given. */
+  /**
+   * Folder for progress. Default: TUTOR_DATA_DIR, else the XDG data folder. Ignored when `store` is given. With a
+   * database, the local folder for what stays on this machine (content cache, disputes).
+   */
   dataDir?: string;
+  /**
+   * A PostgreSQL URL (postgres:// or postgresql://): progress is kept there instead of the folder. Default:
+   * TUTOR_DATABASE_URL; unset keeps the JSON folder. Pool size and statement timeout come from
+   * TUTOR_DATABASE_POOL_SIZE and TUTOR_DATABASE_STATEMENT_TIMEOUT_MS. Ignored when `store` is given.
+   */
+  databaseUrl?: string;
   store?: ProgressStore;
   now?: () => Date;
   /** Share of a stage's questions to answer right to pass it. Default 0.8. */

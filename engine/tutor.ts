@@ -13,7 +13,7 @@ import { checkContent, defaultContentDir, type LoadResult, loadContent } from ".
 import type { Lesson, Question, StageNumber } from "./content/model.js";
 import type { EngineContext } from "./context.js";
 import { ok, refuse } from "./context.js";
-import { ContentError } from "./errors.js";
+import { ContentError, StoreError } from "./errors.js";
 import { type LeaderboardOptions, leaderboard } from "./groups/leaderboard.js";
 import { type StatsOptions, stats } from "./groups/stats.js";
 import { answer } from "./journey/answer.js";
@@ -27,6 +27,7 @@ import { DEFAULT_PASS_MARK } from "./journey/stages.js";
 import { snapshotKey } from "./progress/home-snapshot.js";
 import { writeHomeSnapshot } from "./progress/home-snapshot-write.js";
 import type { AnswerRecord, JournalEntry } from "./progress/model.js";
+import { databaseSettings, isDatabaseUrl, openStore } from "./progress/open-store.js";
 import {
   defaultDataDir,
   JsonProgressStore,
@@ -103,20 +104,50 @@ export class Tutor {
   /** Loads and checks the content; throws ContentError listing every problem. */
   static async open(options: TutorOptions = {}): Promise<Tutor> {
     const contentDir = options.contentDir ?? defaultContentDir();
-    const store =
-      options.store ??
-      new JsonProgressStore(options.dataDir ?? defaultDataDir(), {
-        ...(options.now ? { now: options.now } : {}),
-        clock: { timeZone: options.timeZone, dayStartHour: options.dayStartHour ?? 4 },
+    const storeOptions = {
+      ...(options.now ? { now: options.now } : {}),
+      clock: { timeZone: options.timeZone, dayStartHour: options.dayStartHour ?? 4 },
+    };
+    const databaseUrl = options.store
+      ? undefined
+      : options.databaseUrl?.trim() || process.env.TUTOR_DATABASE_URL?.trim() || undefined;
+    let store: ProgressStore;
+    if (options.store) store = options.store;
+    else if (databaseUrl) {
+      if (!isDatabaseUrl(databaseUrl)) {
+        throw new StoreError(
+          "STORE_CONFIG",
+          "The database URL should be a PostgreSQL URL such as postgres://user@host:5432/tutor; for a folder, use --data-dir or TUTOR_DATA_DIR.",
+          "databaseUrl",
+        );
+      }
+      const { poolSize, statementTimeoutMs } = databaseSettings();
+      store = await openStore(databaseUrl, {
+        ...storeOptions,
+        dataDir: options.dataDir ?? defaultDataDir(),
+        poolSize,
+        statementTimeoutMs,
       });
-    const cacheDir = options.contentCache ?? (options.store ? false : join(store.dir, "cache"));
-    const loaded = await loadContent(contentDir, cacheDir ? { cacheDir } : {});
-    if (loaded.issues.length > 0) throw new ContentError(loaded.issues, contentDir);
-    return new Tutor(contentDir, cacheDir || undefined, store, loaded, options);
+    } else store = new JsonProgressStore(options.dataDir ?? defaultDataDir(), storeOptions);
+    try {
+      const cacheDir = options.contentCache ?? (options.store ? false : join(store.dir, "cache"));
+      const loaded = await loadContent(contentDir, cacheDir ? { cacheDir } : {});
+      if (loaded.issues.length > 0) throw new ContentError(loaded.issues, contentDir);
+      return new Tutor(contentDir, cacheDir || undefined, store, loaded, options);
+    } catch (error) {
+      if (!options.store) await store.close().catch(() => undefined);
+      throw error;
+    }
   }
 
   get dataDir(): string {
     return this.store.dir;
+  }
+
+  /** Where progress is kept, for messages: a database's host:port/database (never its password), else the folder. */
+  get progressLocation(): string {
+    const where = (this.store as { where?: unknown }).where;
+    return typeof where === "string" ? where : this.store.dir;
   }
 
   lessons(): Lesson[] {

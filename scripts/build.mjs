@@ -43,7 +43,8 @@ await Promise.all(
         : { outfile: entry.out }),
       bundle: true,
       // resvg (the bot's /progress picture) is a native module: loaded from node_modules on first use, never bundled.
-      external: ["@resvg/resvg-js"],
+      // pg's optional native binding (pg-native) is never used: the pure-JS client is.
+      external: ["@resvg/resvg-js", "pg-native"],
       platform: "node",
       format: "esm",
       target: "node20",

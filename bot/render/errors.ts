@@ -12,6 +12,8 @@ export function describeFailure(error: unknown, errorId: string): string {
         return `Your last answer was not saved: the tutor was held up while saving it, and newer progress had been saved in the meantime. Please answer again. ${tail}`;
       case "STORE_READ_ONLY":
         return `The tutor cannot save progress right now (its data folder cannot be written). Please tell the server admins this id: ${tail}`;
+      case "STORE_UNAVAILABLE":
+        return `The progress store is unavailable right now, so nothing was saved. Please try again in a moment. ${tail}`;
       case "STORE_CORRUPT":
         return `Your saved progress could not be read, so it was set aside and kept for the server admins. Tell them this id: ${tail}`;
       default:

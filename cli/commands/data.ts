@@ -12,7 +12,7 @@ export async function rebuild(globals: GlobalOptions): Promise<number> {
   try {
     const report = await tutor.rebuildFigures();
     const lines = [
-      `Recounted the server figures from ${report.learners} learner(s) and ${report.answers} answer(s) in ${tutor.dataDir}.`,
+      `Recounted the server figures from ${report.learners} learner(s) and ${report.answers} answer(s) in ${tutor.progressLocation}.`,
       ...report.skipped.map((s) => `Skipped (left as it is): ${s}`),
     ];
     process.stdout.write(`${lines.join("\n")}\n`);

@@ -203,6 +203,9 @@ export interface LearnerDoc {
   [extra: string]: unknown;
 }
 
+/** Everything kept about one learner, as export gives it and restore takes it. */
+export type ExportedLearner = LearnerDoc & { history: AnswerRecord[] };
+
 export function emptyDoc(learnerId: string, now: Date): LearnerDoc {
   return {
     version: DOC_VERSION,
@@ -219,9 +222,6 @@ export function emptyDoc(learnerId: string, now: Date): LearnerDoc {
     read: {},
   };
 }
-
-/** Everything kept about one learner, as export gives it and restore takes it. */
-export type ExportedLearner = LearnerDoc & { history: AnswerRecord[] };
 
 /** What an update may do besides changing the document: append answers to the learner's log. */
 export interface DocWriter {

@@ -18,6 +18,7 @@ import { basename, join } from "node:path";
 import { StoreError } from "../errors.js";
 import { appendLines, readLines } from "../files/lines.js";
 import { writeAtomically } from "../files/write-atomically.js";
+import type { ReminderIndex } from "../reminders/index-file.js";
 import type { DayClock } from "../time/study-day.js";
 import { studyDay } from "../time/study-day.js";
 import { checkDoc, isAnswerRecord } from "./doc-check.js";
@@ -73,6 +74,11 @@ export interface ProgressStore {
   delete(learnerId: string): Promise<boolean>;
   /** Resolves when every read and write started so far has finished (and let go of its lock). */
   close(): Promise<void>;
+  /**
+   * Who asked for daily reminders, for a store that keeps this itself, shared by every process and machine using
+   * it (the PostgreSQL store reads it from the documents). Absent: the engine keeps reminders.json in `dir`.
+   */
+  reminderIndex?(): Promise<ReminderIndex>;
 }
 
 export interface RebuildReport {

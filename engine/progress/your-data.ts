@@ -1,6 +1,6 @@
 /** A learner's own data: all of it as one JSON document to take away, or all of it removed. */
 import type { EngineContext } from "../context.js";
-import { setIndexEntry } from "../reminders/index-file.js";
+import { setIndexEntryOf } from "../reminders/index-file.js";
 import type { LearnerExport } from "../tutor-types.js";
 
 export const EXPORT_FORMAT = "six-stages-tutor/learner-data";
@@ -14,6 +14,6 @@ export async function exportData(ctx: EngineContext, learnerId: string): Promise
 
 /** Removes the learner everywhere: their document (answers, cards, journal, settings), server figures, reminders. */
 export async function deleteData(ctx: EngineContext, learnerId: string): Promise<boolean> {
-  await setIndexEntry(ctx.store.dir, learnerId, undefined);
+  await setIndexEntryOf(ctx.store, learnerId, undefined);
   return ctx.store.delete(learnerId);
 }

@@ -1,6 +1,7 @@
 /**
  * Who wants reminders: a small JSON file beside the learners' documents (reminders.json in the data folder),
- * learner id -> hour and time zone. The scheduler reads only this file each hour, so its cost grows with the
+ * learner id -> hour and time zone; or, for a store that keeps it itself (`ProgressStore.reminderIndex`, the
+ * PostgreSQL store, shared by every machine), the store's. The scheduler reads only this file each hour, so its cost grows with the
  * learners who opted in, never with every learner. The learner's own document stays the authority: a reminder is
  * claimed there, under the learner's lock, before it is sent; this file only says whom to look at.
  */
@@ -8,6 +9,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import lockfile from "proper-lockfile";
 import { writeAtomically } from "../files/write-atomically.js";
+import type { ProgressStore } from "../progress/store.js";
 
 export interface ReminderEntry {
   hour: number;
@@ -15,6 +17,23 @@ export interface ReminderEntry {
 }
 
 export type ReminderIndex = Record<string, ReminderEntry>;
+
+/** The store's part: its data folder, and its own index when it keeps one. */
+type IndexHolder = Pick<ProgressStore, "dir" | "reminderIndex">;
+
+/** The index of `store`: its own when it keeps one, else reminders.json in its folder. */
+export function readIndexOf(store: IndexHolder): Promise<ReminderIndex> {
+  return store.reminderIndex ? store.reminderIndex() : readIndex(store.dir);
+}
+
+/** Sets one learner's entry in reminders.json; nothing for a store whose index follows the documents. */
+export async function setIndexEntryOf(
+  store: IndexHolder,
+  learnerId: string,
+  entry: ReminderEntry | undefined,
+): Promise<void> {
+  if (!store.reminderIndex) await setIndexEntry(store.dir, learnerId, entry);
+}
 
 export const indexPath = (dataDir: string) => join(dataDir, "reminders.json");
 

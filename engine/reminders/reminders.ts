@@ -7,7 +7,7 @@ import type { LearnerDoc, ReminderState } from "../progress/model.js";
 import { dueIds } from "../review/due.js";
 import { clockOf, localTime } from "../time/time-zone.js";
 import type { ReminderSettings, Result } from "../tutor-types.js";
-import { readIndex, setIndexEntry } from "./index-file.js";
+import { readIndexOf, setIndexEntryOf } from "./index-file.js";
 
 /** The hour a reminder goes out when the learner names none: early evening, local time. */
 export const DEFAULT_REMINDER_HOUR = 18;
@@ -52,17 +52,18 @@ export async function syncIndex(
   settings?: ReminderSettings,
 ): Promise<void> {
   const s = settings ?? reminderSettingsOf(ctx, await ctx.store.read(learnerId));
-  await setIndexEntry(ctx.store.dir, learnerId, s.on ? { hour: s.hour, timeZone: s.timeZone } : undefined);
+  await setIndexEntryOf(ctx.store, learnerId, s.on ? { hour: s.hour, timeZone: s.timeZone } : undefined);
 }
 
 /** Learners whose reminder hour has come today in their own time zone (the ones to try to claim now). */
 export async function remindersToTry(ctx: EngineContext): Promise<string[]> {
   const now = ctx.now();
-  const index = await readIndex(ctx.store.dir);
+  const index = await readIndexOf(ctx.store);
   return Object.entries(index)
     .filter(([, entry]) => {
       try {
-        return localTime(now, entry.timeZone).hour >= entry.hour;
+        // An entry without a zone (a store's own index, from a document with none) is in the engine's.
+        return localTime(now, entry.timeZone ?? ctx.clock.timeZone).hour >= entry.hour;
       } catch {
         return false;
       }
@@ -114,7 +115,7 @@ export async function switchOffUnreachable(ctx: EngineContext, learnerId: string
       offNotice: "dm-closed",
     };
   });
-  await setIndexEntry(ctx.store.dir, learnerId, undefined);
+  await setIndexEntryOf(ctx.store, learnerId, undefined);
 }
 
 /** The note about reminders switched off, once: read cheaply, written only when there is one to clear. */

@@ -73,6 +73,8 @@ export interface HarnessOptions {
   now?: () => Date;
   /** A language model for the engine's answers; none by default (a test must never reach the network). */
   llm?: LlmConfig;
+  /** Progress in this PostgreSQL database instead of the folder. */
+  databaseUrl?: string;
 }
 
 export async function startHarness(options: HarnessOptions = {}) {
@@ -84,6 +86,7 @@ export async function startHarness(options: HarnessOptions = {}) {
     dataDir,
     llm: options.llm ?? false,
     random: AS_WRITTEN,
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
   const logs: string[] = [];

@@ -12,6 +12,7 @@ import stripAnsi from "strip-ansi";
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from "vitest";
 import { Tutor } from "../../engine/index.js";
 import { AS_WRITTEN } from "../helpers/engine.js";
+import { scratchDatabase } from "../helpers/postgres.js";
 import { waitUntil } from "../helpers/wait.js";
 import { FIXTURES, LEARNER, passStages } from "./helpers.js";
 
@@ -77,6 +78,7 @@ describe("help and version", () => {
     expect(tutor(["quiz", "--help"]).stdout).toContain("--stage <n>");
     expect(tutor(["progress", "--help"]).stdout).toContain("--json");
     expect(top.stdout).toContain("--data-dir <dir>");
+    expect(top.stdout).toContain("--database-url <url>");
   });
 
   it("names bundled lessons in the help's examples", () => {
@@ -250,6 +252,44 @@ describe("non-interactive commands in a pipe", () => {
     expect((JSON.parse(run.stdout) as { stagesPassed: number }).stagesPassed).toBe(2);
     const fresh = tutor(["progress", "--json"], {}, dataDir);
     expect((JSON.parse(fresh.stdout) as { stagesPassed: number }).stagesPassed).toBe(0);
+  });
+});
+
+describe("progress in PostgreSQL", () => {
+  it("keeps the learner's progress in the database --database-url names, and says which one it cannot reach", async () => {
+    const database = await scratchDatabase();
+    onTestFinished(() => database.drop());
+    const empty = mkdtempSync(join(tmpdir(), "tutor-bin-pg-"));
+    onTestFinished(() => rmSync(empty, { recursive: true, force: true }));
+    const tutorInDb = await Tutor.open({
+      contentDir: FIXTURES,
+      databaseUrl: database.url,
+      dataDir: empty,
+      llm: false,
+    });
+    await passStages(tutorInDb, "tcp-reads", 1);
+    await tutorInDb.close();
+    const shown = tutor(["progress", "--json", "--database-url", database.url], {}, empty);
+    expect(shown.stderr).toBe("");
+    expect(shown.status).toBe(0);
+    const passed = (run: Run) => (JSON.parse(run.stdout) as { stagesPassed: number }).stagesPassed;
+    expect(passed(shown)).toBe(1);
+    // The same through the environment; the folder alone has no progress.
+    expect(passed(tutor(["progress", "--json"], { TUTOR_DATABASE_URL: database.url }, empty))).toBe(1);
+    expect(passed(tutor(["progress", "--json"], {}, empty))).toBe(0);
+    const rebuilt = tutor(["data", "rebuild", "--database-url", database.url], {}, empty);
+    expect(rebuilt.stdout).toMatch(
+      /^Recounted the server figures from 1 learner\(s\) and \d+ answer\(s\) in 127\.0\.0\.1:5432\/tutor_test_/,
+    );
+    const down = tutor(
+      ["progress", "--database-url", "postgres://tutor:hunter22secret@127.0.0.1:1/tutor"],
+      {},
+      empty,
+    );
+    expect(down.status).toBe(1);
+    expect(down.stderr).toContain("Could not reach the progress database 127.0.0.1:1/tutor (ECONNREFUSED)");
+    expect(down.stderr).not.toContain("hunter22secret");
+    noStack(down.stderr);
   });
 });
 

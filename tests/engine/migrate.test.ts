@@ -10,6 +10,7 @@ import {
 import type { ExportedLearner } from "../../engine/progress/model.js";
 import { JsonProgressStore, type ProgressStore } from "../../engine/progress/store.js";
 import { tempDir } from "../helpers/engine.js";
+import { scratchPostgres } from "../helpers/postgres.js";
 import { answerRecord, comparable, figuresOf, fillLearners, recordAnswer } from "./store-contract.js";
 
 interface Kind {
@@ -17,8 +18,11 @@ interface Kind {
   fresh(): Promise<ProgressStore> | ProgressStore;
 }
 
+const pg = scratchPostgres();
+
 const STORES: Kind[] = [
   { name: "a JSON folder", fresh: () => new JsonProgressStore(tempDir(), { onNotice: () => undefined }) },
+  { name: "a PostgreSQL database", fresh: () => pg.fresh({ dataDir: tempDir() }) },
 ];
 
 const PAIRS = STORES.flatMap((from) => STORES.map((to) => ({ from, to })));

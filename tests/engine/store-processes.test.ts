@@ -1,13 +1,18 @@
-// The JSON store shared by separate processes: concurrent writers, writers killed mid-write, a stalled lock holder.
+// Stores shared by separate processes: concurrent writers and writers killed mid-write, for the JSON store and the
+// PostgreSQL one (the real server, a scratch database per test); a stalled lock holder and a read-only folder for
+// the JSON store.
 // In the "process" project (vitest.config.ts). The writer is bundled once, so each process starts in tens of ms.
 import { type ChildProcess, spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { JsonProgressStore } from "../../engine/progress/store.js";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { PgProgressStore } from "../../engine/progress/pg-store.js";
+import { JsonProgressStore, type ProgressStore } from "../../engine/progress/store.js";
 import { historyOf, tempDir } from "../helpers/engine.js";
+import { scratchDatabase } from "../helpers/postgres.js";
 import { answerRecord, recordAnswer } from "./store-contract.js";
 
 const WRITER = new URL("../helpers/store-writer.ts", import.meta.url).pathname;
@@ -29,6 +34,8 @@ beforeAll(async () => {
     banner: {
       js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
     },
+    // pg's optional native binding is never used.
+    external: ["pg-native"],
     logLevel: "warning",
   });
 });
@@ -83,13 +90,62 @@ function ageLocks(dir: string): void {
   }
 }
 
-describe("the JSON store across processes", () => {
+/** A store the cross-process tests run against: where its data is, how to open it, what a crash may leave. */
+interface StoreKind {
+  name: string;
+  location(): Promise<string>;
+  open(location: string): Promise<ProgressStore>;
+  /** After a writer was killed. */
+  afterKill(location: string): void;
+  /** Checks nothing half-written is left by the killed writers. */
+  leftovers(location: string, count: number): Promise<void>;
+}
+
+const KINDS: StoreKind[] = [
+  {
+    name: "JSON",
+    location: async () => tempDir(),
+    open: async (dir) => new JsonProgressStore(dir, { onNotice: () => undefined }),
+    afterKill: ageLocks,
+    leftovers: async (dir, count) => {
+      const store = new JsonProgressStore(dir, { onNotice: () => undefined });
+      expect(readFileSync(store.pathsOf("victim").log, "utf8").trim().split("\n")).toHaveLength(count);
+      const left = [...readdirSync(join(dir, "learners")), ...readdirSync(join(dir, "servers"))];
+      expect(left.filter((n) => n.endsWith(".tmp") || n.endsWith(".lock"))).toEqual([]);
+    },
+  },
+  {
+    name: "PostgreSQL",
+    location: async () => {
+      const database = await scratchDatabase();
+      onTestFinished(() => database.drop());
+      return database.url;
+    },
+    open: (url) => PgProgressStore.open(url, { dataDir: tempDir(), onNotice: () => undefined }),
+    // A killed writer's connection is closed by the server, and its open transaction rolled back.
+    afterKill: () => undefined,
+    leftovers: async (url, count) => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        const { rows } = await client.query(
+          "SELECT count(*)::int AS n, max(seq) AS last FROM tutor_answers WHERE learner_id = 'victim'",
+        );
+        expect(rows).toEqual([{ n: count, last: count }]);
+      } finally {
+        await client.end();
+      }
+    },
+  },
+];
+
+describe.each(KINDS)("the $name store across processes", (kind) => {
   it("loses and duplicates nothing when 4 processes record 1,000 answers each, half for one shared learner and half for their own", async () => {
-    const dir = tempDir();
+    const location = await kind.location();
     const tags = ["a", "b", "c", "d"];
-    const writers = tags.map((tag) => writer([dir, `learner-${tag}`, tag, "1000", "10000", "shared"]));
+    const writers = tags.map((tag) => writer([location, `learner-${tag}`, tag, "1000", "10000", "shared"]));
     expect(await Promise.all(writers.map((w) => w.exited))).toEqual([0, 0, 0, 0]);
-    const store = new JsonProgressStore(dir);
+    const store = await kind.open(location);
     const shared = (await historyOf(store, "shared")).map((r) => r.questionId);
     expect(shared).toHaveLength(2000);
     expect(new Set(shared).size).toBe(2000);
@@ -112,37 +168,39 @@ describe("the JSON store across processes", () => {
     await store.rebuild();
     expect(await store.leaderboard({ guildId: "g1", limit: 10 })).toEqual(incremental);
     expect(await store.questionFigures("g1")).toEqual(expect.arrayContaining(questions));
+    expect(questions.reduce((n, q) => n + q.total, 0)).toBe(4000);
+    await store.close();
   }, 120_000);
 
   it("loses no acknowledged answer over 100 SIGKILLs mid-write, and leaves nothing behind", async () => {
-    const dir = tempDir();
+    const location = await kind.location();
     const acked: string[] = [];
     for (let kill = 0; kill < 100; kill++) {
-      const w = writer([dir, "victim", `k${kill}`, "forever", "2000"]);
+      const w = writer([location, "victim", `k${kill}`, "forever", "2000"]);
       // Killed at a varying point: after 1 to 3 saved answers and a few milliseconds more.
       await w.saw(`ack k${kill}-${kill % 3}\n`);
       await new Promise((resolve) => setTimeout(resolve, kill % 7));
       w.child.kill("SIGKILL");
       await w.exited;
       acked.push(...w.acks);
-      ageLocks(dir);
+      kind.afterKill(location);
     }
-    const store = new JsonProgressStore(dir, { onNotice: () => undefined });
+    const store = await kind.open(location);
     await recordAnswer(store, "victim", answerRecord({ questionId: "after" }));
     const ids = (await historyOf(store, "victim")).map((r) => r.questionId);
     for (const id of acked) expect(ids).toContain(id);
     expect(new Set(ids).size).toBe(ids.length);
     const doc = await store.read("victim");
     expect(doc.totals.answers).toBe(ids.length);
-    const { log } = store.pathsOf("victim");
-    expect(readFileSync(log, "utf8").trim().split("\n")).toHaveLength(doc.log.count);
-    await store.close();
-    // No temp files and no locks are left; the figures count each answer once.
-    const left = [...readdirSync(join(dir, "learners")), ...readdirSync(join(dir, "servers"))];
-    expect(left.filter((n) => n.endsWith(".tmp") || n.endsWith(".lock"))).toEqual([]);
+    expect(doc.log.count).toBe(ids.length);
     expect((await store.leaderboard({ limit: 1 }))[0]?.answers).toBe(ids.length);
-  }, 60_000);
+    await store.close();
+    // Nothing half-written is left (no temp files or locks, no answer beyond the document's count).
+    await kind.leftovers(location, doc.log.count);
+  }, 90_000);
+});
 
+describe("the JSON store across processes", () => {
   it("refuses the write of a lock holder that stalled past the stale time, and keeps what others saved meanwhile", async () => {
     const dir = tempDir();
     const stalled = writer([dir, "ana", "stalled", "1", "2000", "stall"]);

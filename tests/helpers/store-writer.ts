@@ -1,14 +1,14 @@
-// A separate process that records answers through the real JSON store, as the engine does (tallies counted,
-// one line appended to the log, the document rewritten). Prints "ack <questionId>" once each answer is saved.
-// Usage: store-writer <dataDir> <learnerId> <tag> <count|forever> [staleMs] [stall|shared]
+// A separate process that records answers through a real store, as the engine does (tallies counted, the answer
+// appended, the document rewritten). Prints "ack <questionId>" once each answer is saved.
+// Usage: store-writer <dataDir|database URL> <learnerId> <tag> <count|forever> [staleMs] [stall|shared]
 // With "shared", every second answer (the odd ones) goes to the learner "shared" instead of <learnerId>.
 // With "stall", the first update prints "holding" while it holds the lock and then busies itself for 1 s, so
 // the test can stop the process (SIGSTOP) with the lock held. A failed write prints "error <code>", exit code 3.
 import type { StoreError } from "../../engine/errors.js";
-import { JsonProgressStore } from "../../engine/progress/store.js";
+import { openStore } from "../../engine/progress/open-store.js";
 import { countAnswer } from "../../engine/progress/tallies.js";
 
-const [dataDir, learnerId, tag, countArg, staleArg, mode] = process.argv.slice(2) as [
+const [location, learnerId, tag, countArg, staleArg, mode] = process.argv.slice(2) as [
   string,
   string,
   string,
@@ -16,13 +16,13 @@ const [dataDir, learnerId, tag, countArg, staleArg, mode] = process.argv.slice(2
   string?,
   string?,
 ];
-const store = new JsonProgressStore(dataDir, {
-  lockStaleMs: Number(staleArg ?? 10_000),
-  onNotice: (message) => process.stderr.write(`notice: ${message}\n`),
-});
 const count = countArg === "forever" ? Number.POSITIVE_INFINITY : Number(countArg);
 
 try {
+  const store = await openStore(location, {
+    lockStaleMs: Number(staleArg ?? 10_000),
+    onNotice: (message) => process.stderr.write(`notice: ${message}\n`),
+  });
   for (let i = 0; i < count; i++) {
     const questionId = `${tag}-${i}`;
     const to = mode === "shared" && i % 2 === 1 ? "shared" : learnerId;
