@@ -240,6 +240,40 @@ describe("the offline explain grader", () => {
     }
   });
 
+  it("does not read 'note' or 'notes' as a negation", () => {
+    const noted: ExplainQuestion = {
+      ...question,
+      keyPoints: [{ text: "The notes are applied in order", phrasings: ["notes + applied"] }],
+    };
+    const applied = gradeExplain(noted, "Those notes are applied one after another.", { synonyms });
+    expect(applied.keyPoints[0]?.covered).toBe(true);
+    expect(applied.flags).toEqual([]);
+    // A real negation still is one.
+    const never = gradeExplain(noted, "Those notes are never applied.", { synonyms });
+    expect(never.keyPoints[0]?.contradiction).toBe("Those notes are never applied.");
+  });
+
+  it("keeps the small words that carry a phrasing's point: 'off the loop' is not just 'loop'", () => {
+    const off: ExplainQuestion = {
+      ...question,
+      keyPoints: [
+        { text: "File reads stay off the event loop", phrasings: ["file / files + off the loop"] },
+        { text: "The kernel answers before my program", phrasings: ["kernel + before my program"] },
+      ],
+    };
+    const onLoop = gradeExplain(off, "I read files with blocking calls on the same loop.", { synonyms });
+    expect(onLoop.keyPoints[0]?.covered).toBe(false);
+    const offLoop = gradeExplain(off, "Files are read by a worker pool, off the loop.", { synonyms });
+    expect(offLoop.keyPoints[0]?.covered).toBe(true);
+    expect(
+      gradeExplain(off, "The kernel hands the bytes to my program.", { synonyms }).keyPoints[1]?.covered,
+    ).toBe(false);
+    expect(
+      gradeExplain(off, "The kernel answers the client before my program runs.", { synonyms }).keyPoints[1]
+        ?.covered,
+    ).toBe(true);
+  });
+
   it("gives no credit for questions or for restating the prompt", () => {
     expect(grade("Does the kernel complete the handshake? Do connections wait in a queue?").score).toBe(0);
     expect(grade(question.prompt).score).toBe(0);

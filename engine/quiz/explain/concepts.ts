@@ -9,7 +9,7 @@
  * on both sides.
  */
 import { PHRASE_STOP_WORDS } from "../../text/words.js";
-import { analyse, GLUE, misreadVerb, type Sentence, type Token } from "./nlp.js";
+import { analyse, GLUE, keyOf, misreadVerb, type Sentence, type Token } from "./nlp.js";
 
 export interface Groups {
   /**
@@ -98,6 +98,28 @@ function canonical(keys: string[], groups: Groups): string[] {
 }
 
 const QUANTIFIERS = new Set(["per", "each", "every"]);
+/**
+ * Prepositions that carry a phrasing's point, kept like content words: "off the loop" is not "loop", "before my
+ * program" is not "program", "outside the lock" is not "lock". Keys, as `keyOf` folds them.
+ */
+const POINTED = new Set(
+  [
+    "off",
+    "out",
+    "before",
+    "after",
+    "behind",
+    "outside",
+    "inside",
+    "under",
+    "below",
+    "above",
+    "beyond",
+    "until",
+    "unless",
+    "against",
+  ].map((w) => keyOf(w)),
+);
 
 export function parseConcept(phrasing: string, groups: Groups): Concept {
   const hit = groups.concepts.get(phrasing);
@@ -116,7 +138,9 @@ export function parseConcept(phrasing: string, groups: Groups): Concept {
         // may be said any way.
         // "per", "each" and "every" carry the point ("a buffer per connection"): they stay.
         const glue = new Set(
-          tokens.filter((t) => GLUE.has(t.pos) && !QUANTIFIERS.has(t.key)).map((t) => t.key),
+          tokens
+            .filter((t) => GLUE.has(t.pos) && !QUANTIFIERS.has(t.key) && !POINTED.has(t.key))
+            .map((t) => t.key),
         );
         const content = all.filter((k) => !STOP.has(k) && !glue.has(k));
         return { keys: content.length > 0 ? content : all, negations };
@@ -261,6 +285,12 @@ export function matchConcept(concept: Concept, at: IndexedSentence, roles?: Role
     });
     return found;
   };
+  // Distances count words: the hyphens of "out-of-the-box" do not pull its words apart.
+  const wordAt: number[] = [];
+  at.sentence.tokens.reduce((n, t, i) => {
+    wordAt[i] = n;
+    return PUNCT_POS.has(t.pos) ? n : n + 1;
+  }, 0);
   // Every way each part can occur: each alternative's keys, each at the occurrence nearest its first key.
   const partOptions: Option[][] = [];
   for (const part of concept.parts) {
@@ -274,7 +304,8 @@ export function matchConcept(concept: Concept, at: IndexedSentence, roles?: Role
       for (const anchor of lists[0] as number[]) {
         const at = lists.map((l) => nearest(l, anchor));
         // The words of one alternative are a phrase: close together ("each page", not "each read ... pages").
-        if (Math.max(...at) - Math.min(...at) > 2 * at.length + 1) continue;
+        const words = at.map((p) => wordAt[p] as number);
+        if (Math.max(...words) - Math.min(...words) > 2 * at.length + 1) continue;
         options.push({ at, negations: alternative.negations, negativeOnly });
       }
     }
