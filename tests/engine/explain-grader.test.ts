@@ -274,6 +274,30 @@ describe("the offline explain grader", () => {
     ).toBe(true);
   });
 
+  it("meets a phrasing within one predicate of a sentence, not from words spread over its clauses", () => {
+    const spread: ExplainQuestion = {
+      ...question,
+      keyPoints: [
+        { text: "Each thread has its own listening socket", phrasings: ["each thread + listening socket"] },
+        { text: "The kernel queues the connection", phrasings: ["kernel + queue"] },
+        { text: "Each image is ordered on its own stream", phrasings: ["own stream + ordered"] },
+      ],
+    };
+    const covered = (text: string) =>
+      gradeExplain(spread, text, { synonyms }).keyPoints.map((k) => k.covered);
+    expect(
+      covered(
+        "All threads accept from one shared listening socket, waking every thread for each connection.",
+      ),
+    ).toEqual([false, false, false]);
+    expect(covered("Each thread gets its own listening socket, so no lock is needed.")[0]).toBe(true);
+    // The subject is shared by every predicate; a past participle after a comma describes the noun before it.
+    expect(covered("The kernel completes the handshake, then puts the connection in a queue.")[1]).toBe(true);
+    expect(covered("Each image travels on its own stream, ordered only within itself.")[2]).toBe(true);
+    // An opening subordinate clause goes with the clause after its comma.
+    expect(covered("When a connection is ready, the kernel puts it in a queue.")[1]).toBe(true);
+  });
+
   it("gives no credit for questions or for restating the prompt", () => {
     expect(grade("Does the kernel complete the handshake? Do connections wait in a queue?").score).toBe(0);
     expect(grade(question.prompt).score).toBe(0);

@@ -189,6 +189,24 @@ const CLAUSE_BREAKS = new Set([
   "–",
 ]);
 
+const VERB_POS = new Set(["VERB", "AUX"]);
+/** What joins two predicates of one sentence when a verb follows it. */
+const PREDICATE_JOINS = new Set([",", "and", "or"]);
+/** Adverbs that may stand between a join and the verb of the next predicate: ", and then puts". */
+const LINKING = new Set(["then", "also", "just", "only", "even", "still", "finally", "later", "instead"]);
+const SUBORDINATORS = new Set([
+  "when",
+  "whenever",
+  "if",
+  "once",
+  "after",
+  "before",
+  "because",
+  "since",
+  "until",
+  "as",
+]);
+
 export type Match = "covered" | "contradicted" | "none";
 
 interface Option {
@@ -319,6 +337,38 @@ export function matchConcept(concept: Concept, at: IndexedSentence, roles?: Role
   const clauses = at.sentence.tokens.map((t) =>
     CLAUSE_BREAKS.has(t.text.toLowerCase()) ? ++clause : clause,
   );
+  // A phrasing is met within one predicate: a comma (and "and"/"or" after it) followed by a verb starts another ("have all
+  // threads accept from a shared listening socket, waking every thread" does not give each thread a listening
+  // socket). The sentence's subject, before its first verb, is shared by all of them ("the kernel completes the
+  // handshake and then puts the connection in a queue").
+  const tokens = at.sentence.tokens;
+  const subjectEnd = tokens.findIndex((t) => VERB_POS.has(t.pos));
+  let predicate = 0;
+  // "when a loop gets hot, compile it": an opening subordinate clause belongs with the clause its comma leads to.
+  let subordinate = false;
+  const predicates = tokens.map((t, i) => {
+    const lower = t.text.toLowerCase();
+    if (SUBORDINATORS.has(lower)) subordinate = true;
+    // A comma, not a bare "and": "data written rarely and read everywhere" is one predicate.
+    if (lower !== "," || i <= subjectEnd) return predicate;
+    let j = i + 1;
+    while (
+      PREDICATE_JOINS.has(tokens[j]?.text.toLowerCase() ?? "") ||
+      LINKING.has(tokens[j]?.text.toLowerCase() ?? "")
+    )
+      j++;
+    const next = tokens[j];
+    if (!next || !VERB_POS.has(next.pos)) return predicate;
+    // After a comma, a past participle describes the noun before it ("its own stream, ordered only within itself").
+    if (lower === "," && (subordinate || /ed$/i.test(next.text))) {
+      subordinate = false;
+      return predicate;
+    }
+    subordinate = false;
+    return ++predicate;
+  });
+  const onePredicate = (positions: number[]) =>
+    new Set(positions.filter((p) => p >= subjectEnd).map((p) => predicates[p])).size <= 1;
   const needed = partOptions.reduce((n, options) => n + (options[0]?.at.length ?? 1), 0);
   const window = Math.max(12, needed * 4);
   let contradicted = false;
@@ -330,7 +380,7 @@ export function matchConcept(concept: Concept, at: IndexedSentence, roles?: Role
       const positions = chosen.flatMap((o) => o.at);
       const lo = Math.min(...positions);
       const hi = Math.max(...positions);
-      if (hi - lo >= Math.min(window, words + 1)) return false;
+      if (hi - lo >= Math.min(window, words + 1) || !onePredicate(positions)) return false;
       // Negated when any of its words is in a negation's scope (two negations in one clause are two claims
       // negated, rarely a double negative). A negative alternative ("not cached") is met only where the answer
       // negates it too, not by a negation elsewhere in the sentence ("a cold cache ... no page is read").
