@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { ExplainQuestion } from "../../engine/content/model.js";
 import { parseQuiz } from "../../engine/content/parse-quiz.js";
-import { negate } from "../../engine/quiz/explain/calibrate.js";
+import { calibrate, commonWords, jumbled, negate } from "../../engine/quiz/explain/calibrate.js";
 import { gradeExplain } from "../../engine/quiz/explain/grade-explain.js";
 
 const QUIZ = `---
@@ -296,6 +296,53 @@ describe("the offline explain grader", () => {
     expect(covered("Each image travels on its own stream, ordered only within itself.")[2]).toBe(true);
     // An opening subordinate clause goes with the clause after its comma.
     expect(covered("When a connection is ready, the kernel puts it in a queue.")[1]).toBe(true);
+  });
+
+  it("calibration reports a phrasing that comes down to one common word", () => {
+    const common = commonWords([
+      "The program must wait for the kernel.",
+      "Each read waits for data to arrive.",
+      "The notification comes later.",
+    ]);
+    expect(common.has("wait")).toBe(true);
+    expect(common.has("notification")).toBe(false);
+    const rubric = (phrasings: string[]): ExplainQuestion => ({
+      ...question,
+      keyPoints: [
+        { text: "The program waits for the notification", phrasings },
+        ...question.keyPoints.slice(1),
+      ],
+    });
+    const lone = (phrasings: string[]) =>
+      calibrate(rubric(phrasings), { synonyms }, true, common).filter((p) =>
+        p.message.includes("common word"),
+      );
+    expect(lone(["must wait / notification"])[0]?.message).toContain(
+      'comes down to the one common word "wait" (its small words are not read), so any sentence that uses it',
+    );
+    expect(lone(["nothing to wait for / notification"])[0]?.message).toContain(
+      "any sentence that negates it",
+    );
+    // Two content words, a part of its own, or a word written alone on purpose are fine.
+    expect(lone(["must wait for the notification / notification"])).toEqual([]);
+    expect(lone(["must wait + notification"])).toEqual([]);
+    expect(lone(["wait / notification"])).toEqual([]);
+    // Only the content bar checks it.
+    expect(calibrate(rubric(["must wait / notification"]), { synonyms }, false, common)).toEqual([]);
+  });
+
+  it("jumbles a rubric's words in an order that does not depend on how the phrasings are written", () => {
+    const reordered: ExplainQuestion = {
+      ...question,
+      keyPoints: [...question.keyPoints]
+        .reverse()
+        .map((k) => ({ ...k, phrasings: [...k.phrasings].reverse() })),
+    };
+    expect(jumbled(reordered)).toBe(jumbled(question));
+    expect(jumbled(reordered, 3)).toBe(jumbled(question, 3));
+    expect(jumbled(question, 1)).not.toBe(jumbled(question));
+    // Each round fails the rubric, as calibration requires.
+    for (const round of [0, 1, 2, 3, 4]) expect(grade(jumbled(question, round)).correct).toBe(false);
   });
 
   it("gives no credit for questions or for restating the prompt", () => {
