@@ -110,7 +110,13 @@ export function loneCommonWord(
   for (const alternative of phrasing.split(/\s\/\s/)) {
     const parsed = parseConcept(alternative.trim(), groups).parts[0]?.[0];
     const words = analyse(alternative).flatMap((s) => wordsOf(s));
-    if (!parsed || parsed.keys.length > 1 || parsed.keys.length === 0 || (words.length < 2 && parsed.negations === 0)) continue;
+    if (
+      !parsed ||
+      parsed.keys.length > 1 ||
+      parsed.keys.length === 0 ||
+      (words.length < 2 && parsed.negations === 0)
+    )
+      continue;
     const key = parsed.keys[0] as string;
     if (!common.has(key)) continue;
     return { text: words.find((t) => t.key === key)?.text ?? key, negated: parsed.negations > 0 };
