@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { ExplainQuestion } from "../../engine/content/model.js";
 import { parseQuiz } from "../../engine/content/parse-quiz.js";
-import { negate } from "../../engine/quiz/explain/calibrate.js";
+import { calibrate, commonWords, jumbled, negate } from "../../engine/quiz/explain/calibrate.js";
 import { gradeExplain } from "../../engine/quiz/explain/grade-explain.js";
 
 const QUIZ = `---
@@ -238,6 +238,111 @@ describe("the offline explain grader", () => {
       expect(verdict.correct).toBe(false);
       expect(verdict.flags).toContainEqual(expect.objectContaining({ kind: "off-topic", final: true }));
     }
+  });
+
+  it("does not read 'note' or 'notes' as a negation", () => {
+    const noted: ExplainQuestion = {
+      ...question,
+      keyPoints: [{ text: "The notes are applied in order", phrasings: ["notes + applied"] }],
+    };
+    const applied = gradeExplain(noted, "Those notes are applied one after another.", { synonyms });
+    expect(applied.keyPoints[0]?.covered).toBe(true);
+    expect(applied.flags).toEqual([]);
+    // A real negation still is one.
+    const never = gradeExplain(noted, "Those notes are never applied.", { synonyms });
+    expect(never.keyPoints[0]?.contradiction).toBe("Those notes are never applied.");
+  });
+
+  it("keeps the small words that carry a phrasing's point: 'off the loop' is not just 'loop'", () => {
+    const off: ExplainQuestion = {
+      ...question,
+      keyPoints: [
+        { text: "File reads stay off the event loop", phrasings: ["file / files + off the loop"] },
+        { text: "The kernel answers before my program", phrasings: ["kernel + before my program"] },
+      ],
+    };
+    const onLoop = gradeExplain(off, "I read files with blocking calls on the same loop.", { synonyms });
+    expect(onLoop.keyPoints[0]?.covered).toBe(false);
+    const offLoop = gradeExplain(off, "Files are read by a worker pool, off the loop.", { synonyms });
+    expect(offLoop.keyPoints[0]?.covered).toBe(true);
+    expect(
+      gradeExplain(off, "The kernel hands the bytes to my program.", { synonyms }).keyPoints[1]?.covered,
+    ).toBe(false);
+    expect(
+      gradeExplain(off, "The kernel answers the client before my program runs.", { synonyms }).keyPoints[1]
+        ?.covered,
+    ).toBe(true);
+  });
+
+  it("meets a phrasing within one predicate of a sentence, not from words spread over its clauses", () => {
+    const spread: ExplainQuestion = {
+      ...question,
+      keyPoints: [
+        { text: "Each thread has its own listening socket", phrasings: ["each thread + listening socket"] },
+        { text: "The kernel queues the connection", phrasings: ["kernel + queue"] },
+        { text: "Each image is ordered on its own stream", phrasings: ["own stream + ordered"] },
+      ],
+    };
+    const covered = (text: string) =>
+      gradeExplain(spread, text, { synonyms }).keyPoints.map((k) => k.covered);
+    expect(
+      covered(
+        "All threads accept from one shared listening socket, waking every thread for each connection.",
+      ),
+    ).toEqual([false, false, false]);
+    expect(covered("Each thread gets its own listening socket, so no lock is needed.")[0]).toBe(true);
+    // The subject is shared by every predicate; a past participle after a comma describes the noun before it.
+    expect(covered("The kernel completes the handshake, then puts the connection in a queue.")[1]).toBe(true);
+    expect(covered("Each image travels on its own stream, ordered only within itself.")[2]).toBe(true);
+    // An opening subordinate clause goes with the clause after its comma.
+    expect(covered("When a connection is ready, the kernel puts it in a queue.")[1]).toBe(true);
+  });
+
+  it("calibration reports a phrasing that comes down to one common word", () => {
+    const common = commonWords([
+      "The program must wait for the kernel.",
+      "Each read waits for data to arrive.",
+      "The notification comes later.",
+    ]);
+    expect(common.has("wait")).toBe(true);
+    expect(common.has("notification")).toBe(false);
+    const rubric = (phrasings: string[]): ExplainQuestion => ({
+      ...question,
+      keyPoints: [
+        { text: "The program waits for the notification", phrasings },
+        ...question.keyPoints.slice(1),
+      ],
+    });
+    const lone = (phrasings: string[]) =>
+      calibrate(rubric(phrasings), { synonyms }, true, common).filter((p) =>
+        p.message.includes("common word"),
+      );
+    expect(lone(["must wait / notification"])[0]?.message).toContain(
+      'comes down to the one common word "wait" (its small words are not read), so any sentence that uses it',
+    );
+    expect(lone(["nothing to wait for / notification"])[0]?.message).toContain(
+      "any sentence that negates it",
+    );
+    // Two content words, a part of its own, or a word written alone on purpose are fine.
+    expect(lone(["must wait for the notification / notification"])).toEqual([]);
+    expect(lone(["must wait + notification"])).toEqual([]);
+    expect(lone(["wait / notification"])).toEqual([]);
+    // Only the content bar checks it.
+    expect(calibrate(rubric(["must wait / notification"]), { synonyms }, false, common)).toEqual([]);
+  });
+
+  it("jumbles a rubric's words in an order that does not depend on how the phrasings are written", () => {
+    const reordered: ExplainQuestion = {
+      ...question,
+      keyPoints: [...question.keyPoints]
+        .reverse()
+        .map((k) => ({ ...k, phrasings: [...k.phrasings].reverse() })),
+    };
+    expect(jumbled(reordered)).toBe(jumbled(question));
+    expect(jumbled(reordered, 3)).toBe(jumbled(question, 3));
+    expect(jumbled(question, 1)).not.toBe(jumbled(question));
+    // Each round fails the rubric, as calibration requires.
+    for (const round of [0, 1, 2, 3, 4]) expect(grade(jumbled(question, round)).correct).toBe(false);
   });
 
   it("gives no credit for questions or for restating the prompt", () => {

@@ -5,8 +5,9 @@
  */
 import type { Catalog, ExplainQuestion } from "../../content/model.js";
 import type { ContentIssue } from "../../errors.js";
-import { type ExplainContext, explainContextOf, gradeExplain } from "./grade-explain.js";
-import { analyse, type Token } from "./nlp.js";
+import { type Groups, parseConcept } from "./concepts.js";
+import { type ExplainContext, explainContextOf, gradeExplain, groupsFor } from "./grade-explain.js";
+import { analyse, type Token, wordsOf } from "./nlp.js";
 
 export interface CalibrationProblem {
   line: number;
@@ -28,6 +29,7 @@ export function calibrate(
   question: ExplainQuestion,
   context: ExplainContext,
   rubric = true,
+  common: ReadonlySet<string> = new Set(),
 ): CalibrationProblem[] {
   const problems: CalibrationProblem[] = [];
   const at = (message: string, line = question.line) =>
@@ -43,6 +45,16 @@ export function calibrate(
       );
   }
   if (!rubric) return problems;
+
+  for (const point of question.keyPoints)
+    for (const phrasing of point.phrasings) {
+      const word = loneCommonWord(phrasing, groupsFor(context), common);
+      if (word)
+        at(
+          `phrasing "${phrasing}" comes down to the one common word "${word.text}" (its small words are not read), so any sentence that ${word.negated ? "negates" : "uses"} it meets the key point: add a part with \` + \` that carries the point`,
+          point.line ?? question.line,
+        );
+    }
 
   const model = gradeExplain(question, question.explanation, { ...context, detectCopy: false });
   if (!model.correct)
@@ -62,9 +74,13 @@ export function calibrate(
       );
   });
 
-  const jumble = jumbled(question);
-  const stuffed = gradeExplain(question, jumble, context);
-  if (stuffed.correct) at(`the rubric's phrasings jumbled together pass it: "${jumble.slice(0, 120)}..."`);
+  for (let round = 0; round < JUMBLES; round++) {
+    const jumble = jumbled(question, round);
+    if (gradeExplain(question, jumble, context).correct) {
+      at(`the rubric's phrasings jumbled together pass it: "${jumble.slice(0, 120)}..."`);
+      break;
+    }
+  }
 
   const negated = negate(question.explanation);
   const opposite = gradeExplain(question, negated, { ...context, detectCopy: false });
@@ -80,21 +96,74 @@ export function calibrate(
   return problems;
 }
 
-/** Every phrasing's words in a fixed shuffle, in sentences of ten words: terms with no meaning between them. */
-export function jumbled(question: ExplainQuestion): string {
+/**
+ * The word a one-part phrasing comes down to when an alternative written in several words ("must wait", "nobody
+ * uses") keeps only one content word that is common (in `common`), and whether the alternative negates it.
+ */
+export function loneCommonWord(
+  phrasing: string,
+  groups: Groups,
+  common: ReadonlySet<string>,
+): { text: string; negated: boolean } | undefined {
+  const concept = parseConcept(phrasing, groups);
+  if (concept.parts.length !== 1) return undefined;
+  for (const alternative of phrasing.split(/\s\/\s/)) {
+    const parsed = parseConcept(alternative.trim(), groups).parts[0]?.[0];
+    const words = analyse(alternative).flatMap((s) => wordsOf(s));
+    if (
+      !parsed ||
+      parsed.keys.length > 1 ||
+      parsed.keys.length === 0 ||
+      (words.length < 2 && parsed.negations === 0)
+    )
+      continue;
+    const key = parsed.keys[0] as string;
+    if (!common.has(key)) continue;
+    return { text: words.find((t) => t.key === key)?.text ?? key, negated: parsed.negations > 0 };
+  }
+  return undefined;
+}
+
+/** Keys of the words that occur in at least half of the lessons: too common to carry a key point alone. */
+export function commonWords(lessonTexts: readonly string[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const text of lessonTexts)
+    for (const key of new Set(analyse(text).flatMap((s) => wordsOf(s).map((t) => t.key))))
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+  return new Set([...counts].filter(([, n]) => n >= lessonTexts.length / 2).map(([k]) => k));
+}
+
+/** How many shuffles of the rubric's words calibration tries: a jumble must fail in every order tried. */
+export const JUMBLES = 5;
+
+/**
+ * Every phrasing's words shuffled, in sentences of ten words: terms with no meaning between them. The order is a
+ * hash of each word and `round`, so it depends on the words alone, not on the order the phrasings are written in.
+ */
+export function jumbled(question: ExplainQuestion, round = 0): string {
   const words = question.keyPoints
     .flatMap((k) => k.phrasings)
     .flatMap((p) => p.split(/\s\+\s|\s\/\s|\s+/))
     .filter((w) => /\w/.test(w));
-  let seed = 7;
-  for (let i = words.length - 1; i > 0; i--) {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    const j = seed % (i + 1);
-    [words[i], words[j]] = [words[j] as string, words[i] as string];
-  }
+  // A word's nth occurrence is ranked apart from its others, so repeats do not end up side by side.
+  const seen = new Map<string, number>();
+  const ranked = words.map((w) => {
+    const n = (seen.get(w) ?? 0) + 1;
+    seen.set(w, n);
+    return { w, rank: hash(`${round}:${n}:${w}`) };
+  });
+  ranked.sort((a, b) => a.rank - b.rank || (a.w < b.w ? -1 : a.w > b.w ? 1 : 0));
+  const shuffled = ranked.map((r) => r.w);
   const sentences: string[] = [];
-  for (let i = 0; i < words.length; i += 10) sentences.push(`${words.slice(i, i + 10).join(" ")}.`);
+  for (let i = 0; i < shuffled.length; i += 10) sentences.push(`${shuffled.slice(i, i + 10).join(" ")}.`);
   return sentences.join(" ");
+}
+
+/** FNV-1a, 32 bits. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
 }
 
 /**
@@ -158,12 +227,18 @@ const CLAUSE_STARTS = new Set([
 /** Calibration of every explain question in a catalog, as content issues at the lines they are about. */
 export function calibrateCatalog(catalog: Catalog, rubric: boolean): ContentIssue[] {
   const lessons = new Map(catalog.lessons.map((l) => [l.id, l]));
+  // Words common across the lessons; read once, and only when there is an explain question to check.
+  let commonKeys: Set<string> | undefined;
+  const common = () =>
+    (commonKeys ??= commonWords(catalog.lessons.map((l) => l.stages.map((s) => s.markdown).join("\n\n"))));
   return catalog.quizzes.flatMap((quiz) => {
     const lesson = lessons.get(quiz.lessonId);
     if (!lesson) return [];
     const context = explainContextOf(lesson, catalog.synonyms);
     return quiz.questions.flatMap((q) =>
-      q.type === "explain" ? calibrate(q, context, rubric).map((p) => ({ file: quiz.file, ...p })) : [],
+      q.type === "explain"
+        ? calibrate(q, context, rubric, common()).map((p) => ({ file: quiz.file, ...p }))
+        : [],
     );
   });
 }

@@ -9,7 +9,7 @@
  * on both sides.
  */
 import { PHRASE_STOP_WORDS } from "../../text/words.js";
-import { analyse, GLUE, misreadVerb, type Sentence, type Token } from "./nlp.js";
+import { analyse, GLUE, keyOf, misreadVerb, type Sentence, type Token } from "./nlp.js";
 
 export interface Groups {
   /**
@@ -98,6 +98,28 @@ function canonical(keys: string[], groups: Groups): string[] {
 }
 
 const QUANTIFIERS = new Set(["per", "each", "every"]);
+/**
+ * Prepositions that carry a phrasing's point, kept like content words: "off the loop" is not "loop", "before my
+ * program" is not "program", "outside the lock" is not "lock". Keys, as `keyOf` folds them.
+ */
+const POINTED = new Set(
+  [
+    "off",
+    "out",
+    "before",
+    "after",
+    "behind",
+    "outside",
+    "inside",
+    "under",
+    "below",
+    "above",
+    "beyond",
+    "until",
+    "unless",
+    "against",
+  ].map((w) => keyOf(w)),
+);
 
 export function parseConcept(phrasing: string, groups: Groups): Concept {
   const hit = groups.concepts.get(phrasing);
@@ -116,7 +138,9 @@ export function parseConcept(phrasing: string, groups: Groups): Concept {
         // may be said any way.
         // "per", "each" and "every" carry the point ("a buffer per connection"): they stay.
         const glue = new Set(
-          tokens.filter((t) => GLUE.has(t.pos) && !QUANTIFIERS.has(t.key)).map((t) => t.key),
+          tokens
+            .filter((t) => GLUE.has(t.pos) && !QUANTIFIERS.has(t.key) && !POINTED.has(t.key))
+            .map((t) => t.key),
         );
         const content = all.filter((k) => !STOP.has(k) && !glue.has(k));
         return { keys: content.length > 0 ? content : all, negations };
@@ -163,6 +187,24 @@ const CLAUSE_BREAKS = new Set([
   "however",
   "—",
   "–",
+]);
+
+const VERB_POS = new Set(["VERB", "AUX"]);
+/** What joins two predicates of one sentence when a verb follows it. */
+const PREDICATE_JOINS = new Set([",", "and", "or"]);
+/** Adverbs that may stand between a join and the verb of the next predicate: ", and then puts". */
+const LINKING = new Set(["then", "also", "just", "only", "even", "still", "finally", "later", "instead"]);
+const SUBORDINATORS = new Set([
+  "when",
+  "whenever",
+  "if",
+  "once",
+  "after",
+  "before",
+  "because",
+  "since",
+  "until",
+  "as",
 ]);
 
 export type Match = "covered" | "contradicted" | "none";
@@ -261,6 +303,12 @@ export function matchConcept(concept: Concept, at: IndexedSentence, roles?: Role
     });
     return found;
   };
+  // Distances count words: the hyphens of "out-of-the-box" do not pull its words apart.
+  const wordAt: number[] = [];
+  at.sentence.tokens.reduce((n, t, i) => {
+    wordAt[i] = n;
+    return PUNCT_POS.has(t.pos) ? n : n + 1;
+  }, 0);
   // Every way each part can occur: each alternative's keys, each at the occurrence nearest its first key.
   const partOptions: Option[][] = [];
   for (const part of concept.parts) {
@@ -274,7 +322,8 @@ export function matchConcept(concept: Concept, at: IndexedSentence, roles?: Role
       for (const anchor of lists[0] as number[]) {
         const at = lists.map((l) => nearest(l, anchor));
         // The words of one alternative are a phrase: close together ("each page", not "each read ... pages").
-        if (Math.max(...at) - Math.min(...at) > 2 * at.length + 1) continue;
+        const words = at.map((p) => wordAt[p] as number);
+        if (Math.max(...words) - Math.min(...words) > 2 * at.length + 1) continue;
         options.push({ at, negations: alternative.negations, negativeOnly });
       }
     }
@@ -288,6 +337,38 @@ export function matchConcept(concept: Concept, at: IndexedSentence, roles?: Role
   const clauses = at.sentence.tokens.map((t) =>
     CLAUSE_BREAKS.has(t.text.toLowerCase()) ? ++clause : clause,
   );
+  // A phrasing is met within one predicate: a comma (and "and"/"or" after it) followed by a verb starts another ("have all
+  // threads accept from a shared listening socket, waking every thread" does not give each thread a listening
+  // socket). The sentence's subject, before its first verb, is shared by all of them ("the kernel completes the
+  // handshake and then puts the connection in a queue").
+  const tokens = at.sentence.tokens;
+  const subjectEnd = tokens.findIndex((t) => VERB_POS.has(t.pos));
+  let predicate = 0;
+  // "when a loop gets hot, compile it": an opening subordinate clause belongs with the clause its comma leads to.
+  let subordinate = false;
+  const predicates = tokens.map((t, i) => {
+    const lower = t.text.toLowerCase();
+    if (SUBORDINATORS.has(lower)) subordinate = true;
+    // A comma, not a bare "and": "data written rarely and read everywhere" is one predicate.
+    if (lower !== "," || i <= subjectEnd) return predicate;
+    let j = i + 1;
+    while (
+      PREDICATE_JOINS.has(tokens[j]?.text.toLowerCase() ?? "") ||
+      LINKING.has(tokens[j]?.text.toLowerCase() ?? "")
+    )
+      j++;
+    const next = tokens[j];
+    if (!next || !VERB_POS.has(next.pos)) return predicate;
+    // After a comma, a past participle describes the noun before it ("its own stream, ordered only within itself").
+    if (lower === "," && (subordinate || /ed$/i.test(next.text))) {
+      subordinate = false;
+      return predicate;
+    }
+    subordinate = false;
+    return ++predicate;
+  });
+  const onePredicate = (positions: number[]) =>
+    new Set(positions.filter((p) => p >= subjectEnd).map((p) => predicates[p])).size <= 1;
   const needed = partOptions.reduce((n, options) => n + (options[0]?.at.length ?? 1), 0);
   const window = Math.max(12, needed * 4);
   let contradicted = false;
@@ -299,7 +380,7 @@ export function matchConcept(concept: Concept, at: IndexedSentence, roles?: Role
       const positions = chosen.flatMap((o) => o.at);
       const lo = Math.min(...positions);
       const hi = Math.max(...positions);
-      if (hi - lo >= Math.min(window, words + 1)) return false;
+      if (hi - lo >= Math.min(window, words + 1) || !onePredicate(positions)) return false;
       // Negated when any of its words is in a negation's scope (two negations in one clause are two claims
       // negated, rarely a double negative). A negative alternative ("not cached") is met only where the answer
       // negates it too, not by a negation elsewhere in the sentence ("a cold cache ... no page is read").

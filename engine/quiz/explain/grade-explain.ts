@@ -187,6 +187,10 @@ export function gradeExplain(
       ),
     ),
   );
+  // The words of a rubric term's spellings are the rubric's too: "system" and "call" of "system call" said apart.
+  for (const spelling of groups.spellings)
+    if (spelling.marks.some((m) => rubric.has(m)) || rubric.has(spelling.group))
+      for (const k of spelling.keys) rubric.add(k);
   const content = claims.flatMap((s) =>
     s.sentence.tokens.flatMap((t, i) => (isContent(t) ? [s.keys[i] as Set<string>] : [])),
   );
@@ -196,7 +200,7 @@ export function gradeExplain(
   if (
     (coveredInFragments > 0 && fragmentWords >= 0.4 * words.length) ||
     (words.length >= 8 && glue / words.length < 0.12 && keyPoints.some((k) => k.covered)) ||
-    (content.length >= 10 && fromRubric >= 0.9 * content.length && glue / Math.max(1, words.length) < 0.22)
+    (content.length >= 10 && fromRubric >= 0.9 * content.length && glue / Math.max(1, words.length) < 0.25)
   ) {
     flags.push({
       kind: "stuffing",

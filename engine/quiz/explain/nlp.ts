@@ -120,8 +120,11 @@ export function keyOf(lemma: string): string {
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "");
   // The model lemmatises "data" as "datum" as a noun, and keeps "data" as a proper noun.
-  return stem(lower === "datum" ? "data" : lower);
+  const key = stem(lower === "datum" ? "data" : lower);
+  // A word whose folded ending makes it a negation ("note" -> "not") keeps its lemma: it negates nothing.
+  return NEGATION_KEYS.has(key) && key !== lower ? lower : key;
 }
+const NEGATION_KEYS = new Set(["not", "no", "nor", "non"]);
 
 export function analyse(text: string): Sentence[] {
   const wink = load();
