@@ -109,7 +109,9 @@ describe("the home screen kept for the next start", () => {
       metafile: true,
       logLevel: "silent",
     });
-    const imports = Object.values(bundled.metafile.inputs).flatMap((input) => input.imports.map((i) => i.path));
+    const imports = Object.values(bundled.metafile.inputs).flatMap((input) =>
+      input.imports.map((i) => i.path),
+    );
     expect(imports).toContain("node:fs/promises");
     expect(imports.filter((path) => /crypto/.test(path))).toEqual([]);
   });
