@@ -1,11 +1,13 @@
 /**
  * The command line: commander parses it, each command's module runs it and returns the exit code.
  * Everything past parsing is imported when used, so `tutor --help` loads neither Ink nor the engine,
- * and the home screen draws its first frame before the engine has loaded.
+ * and the home screen draws its first frame before the engine has loaded. `tutor` alone, the home screen,
+ * does not come here at all (tutor.tsx): it starts without the parser.
  */
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import pkg from "../package.json" with { type: "json" };
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
+import { EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
+import { failed, home, interactive as runInteractive } from "./launch.js";
 import type { GlobalOptions } from "./open-tutor.js";
 
 function stageOption(value: string): number {
@@ -14,31 +16,13 @@ function stageOption(value: string): number {
   return n;
 }
 
-/**
- * Ink's layout engine (yoga) loads its WebAssembly with `fetch` when there is one, which makes Node set up
- * its whole HTTP client (undici) for a data: URL: about 20 ms of every start. Without `fetch` it decodes the
- * same bytes directly. Nothing else runs while Ink loads, and `fetch` is back as it was right after.
- */
-async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
-  const fetch = Object.getOwnPropertyDescriptor(globalThis, "fetch");
-  if (!fetch?.configurable) return load();
-  Object.defineProperty(globalThis, "fetch", { value: undefined, configurable: true, writable: true });
-  try {
-    return await load();
-  } finally {
-    Object.defineProperty(globalThis, "fetch", fetch);
-  }
-}
-
 /** Runs the tutor with `argv` (as process.argv: node, script, args...) and resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let code = EXIT_OK;
   const program = new Command("tutor");
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();
-  // Interactive commands load Ink only when they run: `tutor progress` and `tutor check` never pay for it.
   const interactive = async (command: string, launch: () => Promise<import("./interactive.js").Launch>) => {
-    const { runInteractive } = await withoutFetch(() => import("./interactive.js"));
-    code = await runInteractive(command, globals(), await launch());
+    code = await runInteractive(command, globals(), launch);
   };
 
   program
@@ -85,7 +69,7 @@ export async function main(argv: string[]): Promise<number> {
           exitCode: EXIT_USAGE,
         });
       }
-      await interactive("tutor", async () => (await import("./commands/home.js")).home());
+      code = await home(globals());
     });
 
   program
@@ -288,11 +272,6 @@ export async function main(argv: string[]): Promise<number> {
       // --help and --version end through here too, with exit code 0.
       return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
-    // The engine loads only when a command needs it, so its error words do too.
-    const { describeError } = await import("./errors.js");
-    const words = describeError(error);
-    if (words === undefined) throw error;
-    process.stderr.write(`tutor: ${words}\n`);
-    return EXIT_FAILED;
+    return failed(error);
   }
 }

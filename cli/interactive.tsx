@@ -4,7 +4,7 @@ import type { Overview, Tutor } from "../engine/index.js";
 import { App, loadScreens } from "./app.js";
 import { EXIT_FAILED, EXIT_OK } from "./exit-codes.js";
 import { keyboard } from "./keyboard.js";
-import { type GlobalOptions, homeSnapshot, LEARNER_ID, openTutor } from "./open-tutor.js";
+import { type GlobalOptions, LEARNER_ID, openTutor } from "./open-tutor.js";
 import type { Route } from "./routes.js";
 import type { TerminalTutor } from "./terminal-text.js";
 
@@ -22,7 +22,11 @@ export type Launch =
       start: (tutor: Tutor) => Promise<Route | Stop>;
     }
   /** A screen that needs no checks: its first frame is drawn at once, while the engine loads and reads the lessons. */
-  | { immediate: Route };
+  | {
+      immediate: Route;
+      /** The home screen kept from the last start, if still true: makes the first frame complete. */
+      preview?: Promise<Overview | undefined>;
+    };
 
 const RENDER_OPTIONS = {
   exitOnCtrlC: true,
@@ -48,8 +52,7 @@ export async function runInteractive(
   if ("immediate" in launch) {
     if (!hasTerminal()) return noTerminal(command);
     // The app draws its first frame at once and fills it in when the engine has loaded and read the lessons.
-    // The home screen kept from the last start, while still true, makes that first frame complete.
-    const preview = launch.immediate.name === "home" ? await homeSnapshot(globals) : undefined;
+    const preview = await launch.preview;
     const opening = openTutor(globals);
     // The app shows a failure to open (content or store errors); here it only must not go unhandled.
     opening.catch(() => undefined);

@@ -4,7 +4,7 @@
  * Rules live there and below, never here and never in cli/ or bot/.
  */
 
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { type AskResult, ask } from "./ask/ask.js";
 import { type LlmConfig, llmConfigFromEnv } from "./ask/llm.js";
 import type { SectionIndex } from "./ask/search.js";
@@ -241,16 +241,19 @@ export class Tutor {
    * due. With the JSON store it is also kept as a snapshot for the next start (progress/home-snapshot.ts).
    */
   async overview(learnerId: string): Promise<Overview> {
-    const snapshot = this.cacheDir && this.store instanceof JsonProgressStore;
+    const kept = this.cacheDir && this.store instanceof JsonProgressStore ? this.store : undefined;
+    // The snapshot names the learner's file, so that reading it needs no hash of the id (progress/names.ts).
+    const learnerFile = kept ? basename(kept.pathsOf(learnerId).doc) : "";
     // The key is taken before the read: a write after it changes the file, and so the key the next start sees.
-    const key = snapshot ? await snapshotKey(this.store.dir, this.contentDir, learnerId) : undefined;
+    const key = kept ? await snapshotKey(kept.dir, this.contentDir, learnerFile) : undefined;
     const doc = await this.store.read(learnerId);
     const { lessons, streak, dueNow } = progressOf(this.ctx, learnerId, doc, { weeks: 1, days: 1 });
     const overview = { catalog: lessons, next: nextStepOf(this.ctx, doc, {}, lessons), streak, dueNow };
-    if (key !== undefined) {
+    if (kept && key !== undefined) {
       const validUntil = overviewValidUntil(this.ctx, doc).toISOString();
+      const snapshot = { learnerId, learnerFile, key, validUntil, overview };
       // Not awaited: the home screen does not wait for its own snapshot. close() does.
-      const write = writeHomeSnapshot(this.store.dir, learnerId, { key, validUntil, overview });
+      const write = writeHomeSnapshot(kept.dir, learnerId, snapshot);
       this.snapshots.add(write);
       void write.finally(() => this.snapshots.delete(write));
     }

@@ -4,6 +4,7 @@
 import { chmodSync, existsSync, rmSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { build } from "esbuild";
+import { stringWidthPrefilter } from "./string-width-prefilter.mjs";
 
 const outdir = resolve(process.argv[2] ?? "dist");
 
@@ -55,7 +56,8 @@ await Promise.all(
       },
       // ink imports its devtools (react-devtools-core, ws) only when DEV=true; in one ES module an external
       // import would be hoisted and fail at start, so the bundle carries a stub that says so instead.
-      plugins: [noDevtools],
+      // string-width builds its emoji regex only when a grapheme could be an emoji: see the plugin.
+      plugins: [noDevtools, stringWidthPrefilter],
       // React's production build: the development one is larger, slower and only for debugging.
       define: { "process.env.NODE_ENV": '"production"' },
       logLevel: "warning",

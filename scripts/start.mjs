@@ -9,9 +9,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const here = join(dirname(fileURLToPath(import.meta.url)), "..");
 const BUNDLES = ["tutor.js", "bot.js", "bot-deploy.js"];
-/** What the bundles are built from: the code, the build script and what decides the dependencies' versions. */
-const SOURCE_DIRS = ["cli", "engine", "bot"];
-const SOURCE_FILES = ["scripts/build.mjs", "package.json", "package-lock.json", "tsconfig.json"];
+/** What the bundles are built from: the code, the build scripts and what decides the dependencies' versions. */
+const SOURCE_DIRS = ["cli", "engine", "bot", "scripts"];
+const SOURCE_FILES = ["package.json", "package-lock.json", "tsconfig.json"];
 
 function mtimeOf(path) {
   try {

@@ -4,29 +4,52 @@
  * and modification times are in its key, taken before the learner's file was read) and no card has fallen due and
  * no new study day has begun since (its `validUntil`). Anything else, and the home screen waits for the engine as
  * before. Only the JSON store's learners have one.
+ *
+ * Reading it loads no node:crypto (milliseconds of the first frame): the snapshot's file is named by a cheap hash
+ * of the learner's id, and it names the learner's document (whose name is a SHA-256 of the id) itself.
  */
 import { readFile, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { cheapHash, contentStats } from "../content/content-stats.js";
 import type { Overview } from "../tutor-types.js";
-import { DOC_SUFFIX, fileStem } from "./names.js";
 
 export interface Snapshot {
+  /** Whose home screen it is: two ids could share a file name, never a snapshot. */
+  learnerId: string;
+  /** The learner's document in the learners folder (progress/names.ts), whose size and time are in the key. */
+  learnerFile: string;
   key: string;
   validUntil: string;
   overview: Overview;
 }
 
 export function snapshotFile(dataDir: string, learnerId: string): string {
-  return join(dataDir, "cache", `home-${fileStem(learnerId)}.json`);
+  return join(dataDir, "cache", `home-${cheapHash(learnerId)}.json`);
+}
+
+/** The learner file's size and time, as the key holds them. */
+async function stampOf(dataDir: string, learnerFile: string): Promise<string> {
+  const file = await stat(join(dataDir, "learners", learnerFile)).catch(() => undefined);
+  return file ? `${file.size} ${file.mtimeMs}` : "none";
 }
 
 /** The content's fingerprint and the learner file's size and time: any change to either makes a new key. */
-export async function snapshotKey(dataDir: string, contentDir: string, learnerId: string): Promise<string> {
-  const file = await stat(join(dataDir, "learners", `${fileStem(learnerId)}${DOC_SUFFIX}`)).catch(
-    () => undefined,
-  );
-  return `${cheapHash(await contentStats(contentDir))} ${file ? `${file.size} ${file.mtimeMs}` : "none"}`;
+export async function snapshotKey(dataDir: string, contentDir: string, learnerFile: string): Promise<string> {
+  const [content, stamp] = await Promise.all([contentStats(contentDir), stampOf(dataDir, learnerFile)]);
+  return `${cheapHash(content)} ${stamp}`;
+}
+
+/** The snapshot kept for this learner and the stamp of the learner file it names, if there is one. */
+async function readKept(
+  dataDir: string,
+  learnerId: string,
+): Promise<{ snapshot: Snapshot; stamp: string } | undefined> {
+  const snapshot = JSON.parse(await readFile(snapshotFile(dataDir, learnerId), "utf8")) as Snapshot;
+  const file = snapshot.learnerFile;
+  if (snapshot.learnerId !== learnerId || typeof file !== "string" || !file || basename(file) !== file) {
+    return undefined;
+  }
+  return { snapshot, stamp: await stampOf(dataDir, file) };
 }
 
 /** The home screen kept for this learner, if it is still true at `now`. */
@@ -37,12 +60,11 @@ export async function readHomeSnapshot(
   now: Date,
 ): Promise<Overview | undefined> {
   try {
-    const [text, key] = await Promise.all([
-      readFile(snapshotFile(dataDir, learnerId), "utf8"),
-      snapshotKey(dataDir, contentDir, learnerId),
-    ]);
-    const snapshot = JSON.parse(text) as Snapshot;
-    if (snapshot.key !== key || !(now.getTime() < Date.parse(snapshot.validUntil))) return undefined;
+    const [kept, content] = await Promise.all([readKept(dataDir, learnerId), contentStats(contentDir)]);
+    if (!kept) return undefined;
+    const { snapshot, stamp } = kept;
+    if (snapshot.key !== `${cheapHash(content)} ${stamp}`) return undefined;
+    if (!(now.getTime() < Date.parse(snapshot.validUntil))) return undefined;
     return snapshot.overview;
   } catch {
     return undefined;

@@ -1,8 +1,10 @@
 // The home screen kept for the next start: used only while the content, the learner's file and the day are unchanged.
 
-import { cpSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
+import { snapshotFile } from "../../engine/progress/home-snapshot.js";
 import { readHomeSnapshot } from "../../engine/snapshot.js";
 import { answerNow } from "../helpers/answers.js";
 import { clock, FIXTURE_CONTENT, openTutor, tempDir } from "../helpers/engine.js";
@@ -74,5 +76,43 @@ describe("the home screen kept for the next start", () => {
     await tutor.overview("local");
     await tutor.close();
     expect(await readHomeSnapshot(dataDir, FIXTURE_CONTENT, "local", new Date())).toBeUndefined();
+  });
+
+  it("is only ever the learner's own, and names a file in the learners folder", async () => {
+    const dataDir = tempDir();
+    const tutor = await openTutor({ dataDir });
+    expectOk(await tutor.startQuiz("local", "tcp-basics"));
+    await tutor.overview("local");
+    await tutor.close();
+    const file = snapshotFile(dataDir, "local");
+    const kept = JSON.parse(readFileSync(file, "utf8"));
+    // It names the learner's document as the store keeps it.
+    expect(readdirSync(join(dataDir, "learners"))).toContain(kept.learnerFile);
+    expect(await readHomeSnapshot(dataDir, FIXTURE_CONTENT, "local", new Date())).toBeDefined();
+    // Two ids may share a file name (it is a short hash): the id inside tells them apart.
+    writeFileSync(file, JSON.stringify({ ...kept, learnerId: "someone else" }));
+    expect(await readHomeSnapshot(dataDir, FIXTURE_CONTENT, "local", new Date())).toBeUndefined();
+    // A file name with a folder in it is not followed out of the learners folder.
+    writeFileSync(file, JSON.stringify({ ...kept, learnerFile: `../learners/${kept.learnerFile}` }));
+    expect(await readHomeSnapshot(dataDir, FIXTURE_CONTENT, "local", new Date())).toBeUndefined();
+    writeFileSync(file, "{ not json");
+    expect(await readHomeSnapshot(dataDir, FIXTURE_CONTENT, "local", new Date())).toBeUndefined();
+  });
+
+  it("is read without node:crypto, which would cost the first frame milliseconds to load", async () => {
+    const bundled = await build({
+      entryPoints: [new URL("../../engine/snapshot.ts", import.meta.url).pathname],
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      write: false,
+      metafile: true,
+      logLevel: "silent",
+    });
+    const imports = Object.values(bundled.metafile.inputs).flatMap((input) =>
+      input.imports.map((i) => i.path),
+    );
+    expect(imports).toContain("node:fs/promises");
+    expect(imports.filter((path) => /crypto/.test(path))).toEqual([]);
   });
 });
