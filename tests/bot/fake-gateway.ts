@@ -79,8 +79,8 @@ export function shardOf(guildId: string, count: number): number {
   return Number((BigInt(guildId) >> 22n) % BigInt(count));
 }
 
-function frame(text: string, opcode = 0x1): Buffer {
-  const payload = Buffer.from(text, "utf8");
+function frame(data: string | Buffer, opcode = 0x1): Buffer {
+  const payload = typeof data === "string" ? Buffer.from(data, "utf8") : data;
   const length = payload.length;
   const header =
     length < 126
@@ -261,13 +261,13 @@ export async function startFakeGateway(options: GatewayOptions = {}): Promise<Fa
       for (const { opcode, payload } of frames) {
         if (opcode === 0x8) {
           const code = payload.length >= 2 ? payload.readUInt16BE(0) : undefined;
-          if (connection.open) duplex.end(frame(payload.toString("latin1"), 0x8));
+          if (connection.open) duplex.end(frame(payload, 0x8));
           connection.open = false;
           onClosed(code);
           return;
         }
         if (opcode === 0x9) {
-          duplex.write(frame(payload.toString("utf8"), 0xa));
+          duplex.write(frame(payload, 0xa));
           continue;
         }
         if (opcode !== 0x1 || !connection.open) continue;
