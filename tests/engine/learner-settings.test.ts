@@ -1,11 +1,13 @@
 // A learner's time zone, daily reminders, and their data (export, delete): the engine's rules, on real files.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Tutor } from "../../engine/index.js";
+import { snapshotFile } from "../../engine/progress/home-snapshot.js";
 import { rightResponse } from "../helpers/answers.js";
 import { clock, FIXTURE_CONTENT, openTutor, tempDir } from "../helpers/engine.js";
 import { expectOk, expectRefusal } from "../helpers/result.js";
+import { waitUntil } from "../helpers/wait.js";
 
 /** Answers one question of stage 1 (right), so the learner has a card that falls due later. */
 async function answerOne(tutor: Tutor, learnerId: string, guildId?: string) {
@@ -170,13 +172,15 @@ describe("a learner's data", () => {
     expect(JSON.parse(JSON.stringify(exported))).toEqual(exported);
   });
 
-  it("deletes the learner everywhere: their file, their reminders and their part in server figures", async () => {
+  it("deletes the learner everywhere: their file, their reminders, their kept home screen and their part in server figures", async () => {
     const c = clock("2026-03-02T08:00:00Z");
     const dataDir = tempDir();
     const tutor = await openTutor({ now: c.now, dataDir });
     await answerOne(tutor, "ana", "g1");
     await answerOne(tutor, "bob", "g1");
     expectOk(await tutor.setReminders("ana", true, 0));
+    await tutor.overview("ana");
+    await waitUntil(() => existsSync(snapshotFile(dataDir, "ana")), "the kept home screen");
     expect(
       (await tutor.leaderboard({ guildId: "g1", period: "all" })).map((r) => r.learnerId).sort(),
     ).toEqual(["ana", "bob"]);
@@ -187,6 +191,7 @@ describe("a learner's data", () => {
     expect((await tutor.stats({ guildId: "g1" })).answers).toBe(1);
     expect(await tutor.store.learners()).toEqual(["bob"]);
     expect(JSON.parse(readFileSync(join(dataDir, "reminders.json"), "utf8"))).toEqual({});
+    expect(existsSync(snapshotFile(dataDir, "ana"))).toBe(false);
     expect(await tutor.exportData("ana")).toBeUndefined();
     expect(await tutor.deleteData("ana")).toBe(false);
     // A later visit starts afresh.
