@@ -50,6 +50,7 @@ import {
   TRIM_FIGURES,
 } from "./pg-sql.js";
 import type { ProgressStore, RebuildReport, StoreOptions } from "./store.js";
+import { StoreWork } from "./work-queue.js";
 
 /** Answers read per page of history(), and written per statement by restore(). */
 const PAGE = 1_000;
@@ -66,8 +67,7 @@ export class PgProgressStore implements ProgressStore {
   /** host:port/database, for messages and logs. */
   readonly where: string;
   private readonly now: () => Date;
-  private readonly pending = new Set<Promise<unknown>>();
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly work = new StoreWork();
 
   private constructor(
     private readonly url: string,
@@ -126,7 +126,7 @@ export class PgProgressStore implements ProgressStore {
   }
 
   read(learnerId: string): Promise<LearnerDoc> {
-    return this.track(
+    return this.work.track(
       this.withClient(async (client) => {
         const { rows } = await client.query<Row>(named(READ_DOC, [learnerId]));
         return this.docOf(learnerId, rows[0]?.doc);
@@ -137,7 +137,7 @@ export class PgProgressStore implements ProgressStore {
   update<T>(learnerId: string, fn: (doc: LearnerDoc, writer: DocWriter) => T): Promise<T> {
     // One queue per learner in this process (no connection waits on a row another of ours holds); the row lock
     // covers other processes.
-    return this.queued(learnerId, async () => {
+    return this.work.serially(learnerId, async () => {
       for (let attempt = 1; ; attempt++) {
         try {
           return await this.transaction((client, outcome) => this.write(client, outcome, learnerId, fn));
@@ -152,7 +152,7 @@ export class PgProgressStore implements ProgressStore {
     // Keyset pages: a learner's whole history is never in memory at once.
     let after = 0;
     for (;;) {
-      const rows = await this.track(
+      const rows = await this.work.track(
         this.withClient(
           async (client) => (await client.query<Row>(named(HISTORY_PAGE, [learnerId, after, PAGE]))).rows,
         ),
@@ -164,7 +164,7 @@ export class PgProgressStore implements ProgressStore {
   }
 
   learners(): Promise<string[]> {
-    return this.track(
+    return this.work.track(
       this.withClient(async (client) => {
         const { rows } = await client.query<Row>(
           "SELECT learner_id FROM tutor_learners WHERE doc IS NOT NULL ORDER BY learner_id",
@@ -176,7 +176,7 @@ export class PgProgressStore implements ProgressStore {
 
   leaderboard(query: LeaderboardQuery): Promise<LeaderboardEntry[]> {
     if (query.limit <= 0) return Promise.resolve([]);
-    return this.track(
+    return this.work.track(
       this.withClient(async (client) => {
         const { rows } = query.since
           ? query.guildId
@@ -197,7 +197,7 @@ export class PgProgressStore implements ProgressStore {
   }
 
   questionFigures(guildId?: string): Promise<QuestionFigure[]> {
-    return this.track(
+    return this.work.track(
       this.withClient(async (client) => {
         const { rows } = await client.query<Row>(named(QUESTION_FIGURES, [guildId ?? ""]));
         return rows.map((r) => ({
@@ -213,7 +213,7 @@ export class PgProgressStore implements ProgressStore {
   }
 
   rebuild(): Promise<RebuildReport> {
-    return this.track(
+    return this.work.track(
       this.transaction(async (client) => {
         for (const sql of REBUILD) await client.query(sql);
         const { rows } = await client.query<Row>(REBUILD_COUNTS);
@@ -224,7 +224,7 @@ export class PgProgressStore implements ProgressStore {
 
   /** The document and every answer, read in one snapshot; undefined when nothing is kept. */
   export(learnerId: string): Promise<ExportedLearner | undefined> {
-    return this.track(
+    return this.work.track(
       this.withClient(async (client) => {
         await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
         try {
@@ -251,7 +251,7 @@ export class PgProgressStore implements ProgressStore {
    */
   restore(learner: ExportedLearner): Promise<void> {
     const { history, ...doc } = learner;
-    return this.queued(doc.learnerId, () =>
+    return this.work.serially(doc.learnerId, () =>
       this.transaction(async (client) => {
         await client.query("SET LOCAL statement_timeout = 0");
         await this.lockLearner(client, doc.learnerId);
@@ -269,7 +269,7 @@ export class PgProgressStore implements ProgressStore {
 
   /** Removes the learner's row, answers and their part in every figure, in one transaction. */
   delete(learnerId: string): Promise<boolean> {
-    return this.queued(learnerId, () =>
+    return this.work.serially(learnerId, () =>
       this.transaction(async (client) => {
         const { rows } = await client.query<Row>(LOCK_LEARNER, [learnerId]);
         if (rows.length === 0) return false;
@@ -288,7 +288,7 @@ export class PgProgressStore implements ProgressStore {
    * (their columns are set from the document by every write and restore; a deleted learner's row is gone).
    */
   reminderIndex(): Promise<ReminderIndex> {
-    return this.track(
+    return this.work.track(
       this.withClient(async (client) => {
         const { rows } = await client.query<Row>(REMINDER_INDEX);
         const index: ReminderIndex = {};
@@ -305,7 +305,7 @@ export class PgProgressStore implements ProgressStore {
 
   /** Waits for every read and write started so far, then closes the connections. */
   async close(): Promise<void> {
-    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+    await this.work.drained();
     await this.pool.end().catch(() => undefined);
   }
 
@@ -363,18 +363,6 @@ export class PgProgressStore implements ProgressStore {
     return doc as LearnerDoc;
   }
 
-  private queued<T>(learnerId: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(learnerId) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(work);
-    this.queues.set(learnerId, run);
-    void run
-      .finally(() => {
-        if (this.queues.get(learnerId) === run) this.queues.delete(learnerId);
-      })
-      .catch(() => undefined);
-    return this.track(run);
-  }
-
   /** Runs `work` in a transaction, committed unless `work` throws or sets `outcome.commit` to false. */
   private async transaction<T>(
     work: (client: PoolClient, outcome: { commit: boolean }) => Promise<T>,
@@ -423,12 +411,6 @@ export class PgProgressStore implements ProgressStore {
       // A broken connection is closed rather than handed to the next caller.
       client.release(broken);
     }
-  }
-
-  private track<T>(work: Promise<T>): Promise<T> {
-    this.pending.add(work);
-    void work.finally(() => this.pending.delete(work)).catch(() => undefined);
-    return work;
   }
 }
 

@@ -36,6 +36,7 @@ import {
 import { DOC_SUFFIX, fileStem, isDocName, LOG_SUFFIX } from "./names.js";
 import { figureEvent, ServerLog } from "./server-log.js";
 import { countAnswer } from "./tallies.js";
+import { StoreWork } from "./work-queue.js";
 
 export interface ProgressStore {
   readonly dir: string;
@@ -122,8 +123,7 @@ export class JsonProgressStore implements ProgressStore {
   private readonly staleMs: number;
   private readonly notice: (message: string) => void;
   private readonly clock: DayClock;
-  private readonly pending = new Set<Promise<unknown>>();
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly work = new StoreWork();
   /**
    * Parsed documents with the file identity and text they were read from. A read without the lock reuses one while
    * the file's identity (inode, size, mtime) is unchanged; a write compares the text itself, which holds the
@@ -150,7 +150,7 @@ export class JsonProgressStore implements ProgressStore {
   }
 
   read(learnerId: string): Promise<LearnerDoc> {
-    return this.track(
+    return this.work.track(
       (async () => {
         await this.open();
         return structuredClone((await this.load(learnerId, undefined)).doc);
@@ -159,7 +159,7 @@ export class JsonProgressStore implements ProgressStore {
   }
 
   update<T>(learnerId: string, fn: (doc: LearnerDoc, writer: DocWriter) => T): Promise<T> {
-    return this.serially(learnerId, async () => {
+    return this.work.serially(learnerId, async () => {
       await this.open();
       const lock = await lockFile(this.pathsOf(learnerId).doc, { staleMs: this.staleMs });
       try {
@@ -237,12 +237,12 @@ export class JsonProgressStore implements ProgressStore {
 
   async leaderboard(query: LeaderboardQuery): Promise<LeaderboardEntry[]> {
     await this.open();
-    return (await this.track(this.server.current())).leaderboard(query);
+    return (await this.work.track(this.server.current())).leaderboard(query);
   }
 
   async questionFigures(guildId?: string): Promise<QuestionFigure[]> {
     await this.open();
-    return (await this.track(this.server.current())).questions(guildId);
+    return (await this.work.track(this.server.current())).questions(guildId);
   }
 
   async rebuild(): Promise<RebuildReport> {
@@ -287,7 +287,7 @@ export class JsonProgressStore implements ProgressStore {
   }
 
   async close(): Promise<void> {
-    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+    await this.work.drained();
   }
 
   /** Everything kept about the learner, the answer history included; undefined when nothing is kept. */
@@ -314,7 +314,7 @@ export class JsonProgressStore implements ProgressStore {
    * rare, and their answers cannot be taken out of the shared server log one by one).
    */
   delete(learnerId: string): Promise<boolean> {
-    return this.serially(learnerId, async () => {
+    return this.work.serially(learnerId, async () => {
       await this.open();
       const paths = this.pathsOf(learnerId);
       const stem = basename(paths.doc).slice(0, -DOC_SUFFIX.length);
@@ -362,7 +362,7 @@ export class JsonProgressStore implements ProgressStore {
         ),
       );
     }
-    return this.serially(learnerId, async () => {
+    return this.work.serially(learnerId, async () => {
       await this.open();
       const paths = this.pathsOf(learnerId);
       const lock = await lockFile(paths.doc, { staleMs: this.staleMs });
@@ -398,26 +398,6 @@ export class JsonProgressStore implements ProgressStore {
         await lock.release();
       }
     });
-  }
-
-  /** Runs `work` after every earlier write of the learner in this process; the file lock covers other processes. */
-  private serially<T>(learnerId: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(learnerId) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(work);
-    this.queues.set(learnerId, run);
-    void run
-      .finally(() => {
-        if (this.queues.get(learnerId) === run) this.queues.delete(learnerId);
-      })
-      .catch(() => undefined);
-    return this.track(run);
-  }
-
-  /** Keeps `work` in `pending` until it settles, so close() waits for it. */
-  private track<T>(work: Promise<T>): Promise<T> {
-    this.pending.add(work);
-    void work.finally(() => this.pending.delete(work)).catch(() => undefined);
-    return work;
   }
 
   /** Once per store: the folder made, an old-format folder migrated, temp files of dead writers removed. */
