@@ -13,11 +13,9 @@ import { tmpdir, userInfo } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import type { AnswerRecord } from "../engine/progress/model.js";
 import { PgProgressStore } from "../engine/progress/pg-store.js";
 import { JsonProgressStore, type ProgressStore } from "../engine/progress/store.js";
-import { countAnswer } from "../engine/progress/tallies.js";
-import { NOW } from "./store-data.js";
+import { guildOf, NOW, recordBenchAnswer } from "./store-data.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const sizes = (name: string, fallback: string) =>
@@ -36,7 +34,6 @@ const pct = (xs: number[], p: number) =>
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
 const pp = (xs: number[]) => `${ms(pct(xs, 50))} / ${ms(pct(xs, 99))}`;
 const learnerId = (i: number) => `discord:1000000000${String(i).padStart(8, "0")}`;
-const guild = (i: number) => `9000000000000000${String(i % 20).padStart(2, "0")}`;
 
 async function admin(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: `${SERVER}/test` });
@@ -97,22 +94,7 @@ async function seed(url: string, learners: number): Promise<{ seconds: number; r
 }
 
 function answer(store: ProgressStore, learner: string, i: number): Promise<void> {
-  return store.update(learner, (doc, writer) => {
-    const record: AnswerRecord = {
-      questionId: `bench-${i % 50}`,
-      lessonId: "bench",
-      stage: 1,
-      at: new Date().toISOString(),
-      correct: i % 3 !== 0,
-      score: 1,
-      hintUsed: false,
-      mode: "quiz",
-      guildId: guild(i),
-      selected: [i % 4],
-    };
-    countAnswer(doc, record, record.at.slice(0, 10));
-    writer.append(record);
-  });
+  return recordBenchAnswer(store, learner, i, guildOf(i));
 }
 
 async function timed(runs: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
@@ -129,7 +111,7 @@ async function timed(runs: number, fn: (i: number) => Promise<unknown>): Promise
 async function measure(store: ProgressStore, learners: number, now: Date) {
   // The queries first, over the seeded answers only; `now` is the time the data was generated up to.
   const since = new Date(now.getTime() - WEEK_MS);
-  const first = await timed(1, () => store.leaderboard({ guildId: guild(0), limit: 10 }));
+  const first = await timed(1, () => store.leaderboard({ guildId: guildOf(0), limit: 10 }));
   const q = {
     guildAll: [] as number[],
     guildWeek: [] as number[],
@@ -140,11 +122,11 @@ async function measure(store: ProgressStore, learners: number, now: Date) {
   for (let i = 0; i < ROUNDS; i++) {
     const t = (into: number[], fn: () => Promise<unknown>) =>
       timed(1, fn).then(([x]) => into.push(x as number));
-    await t(q.guildAll, () => store.leaderboard({ guildId: guild(i), limit: 10 }));
-    await t(q.guildWeek, () => store.leaderboard({ guildId: guild(i), since, limit: 10 }));
+    await t(q.guildAll, () => store.leaderboard({ guildId: guildOf(i), limit: 10 }));
+    await t(q.guildWeek, () => store.leaderboard({ guildId: guildOf(i), since, limit: 10 }));
     await t(q.allAll, () => store.leaderboard({ limit: 10 }));
     await t(q.allWeek, () => store.leaderboard({ since, limit: 10 }));
-    await t(q.stats, () => store.questionFigures(guild(i)));
+    await t(q.stats, () => store.questionFigures(guildOf(i)));
   }
   // Learners spread over the whole range, a different one each time (no row stays hot in a cache of ours).
   const pick = (i: number) => learnerId((i * 7919) % learners);

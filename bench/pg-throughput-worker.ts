@@ -4,7 +4,7 @@
 // together after each has opened its store.
 import { once } from "node:events";
 import { openStore } from "../engine/progress/open-store.js";
-import { countAnswer } from "../engine/progress/tallies.js";
+import { guildOf, recordBenchAnswer } from "./store-data.js";
 
 const [location, k, count, learners] = process.argv.slice(2) as [string, string, string, string];
 const store = await openStore(location, { onNotice: () => undefined });
@@ -14,22 +14,7 @@ await once(process.stdin, "data");
 const t = performance.now();
 for (let i = 0; i < Number(count); i++) {
   const learner = `discord:1000000000${String(((i * 4 + Number(k)) % Number(learners)) + 0).padStart(8, "0")}`;
-  await store.update(learner, (doc, writer) => {
-    const record = {
-      questionId: `bench-${i % 50}`,
-      lessonId: "bench",
-      stage: 1 as const,
-      at: new Date().toISOString(),
-      correct: i % 3 !== 0,
-      score: 1,
-      hintUsed: false,
-      mode: "quiz" as const,
-      guildId: `9000000000000000${String(i % 20).padStart(2, "0")}`,
-      selected: [i % 4],
-    };
-    countAnswer(doc, record, record.at.slice(0, 10));
-    writer.append(record);
-  });
+  await recordBenchAnswer(store, learner, i, guildOf(i));
 }
 const ms = performance.now() - t;
 await store.close();

@@ -10,6 +10,7 @@ import { Figures } from "../engine/progress/figures.js";
 import { type AnswerRecord, emptyDoc, type LearnerDoc } from "../engine/progress/model.js";
 import { DOC_SUFFIX, fileStem, LOG_SUFFIX } from "../engine/progress/names.js";
 import { figureEvent, ServerLog } from "../engine/progress/server-log.js";
+import type { ProgressStore } from "../engine/progress/store.js";
 import { countAnswer } from "../engine/progress/tallies.js";
 
 export const NOW = new Date("2026-06-01T12:00:00Z");
@@ -17,6 +18,31 @@ export const GUILDS = 20;
 /** Discord ids are too large for a JS number: built as strings. */
 export const guildOf = (i: number) => `9000000000000000${String(i % GUILDS).padStart(2, "0")}`;
 const YEAR_MS = 365 * 86_400_000;
+
+/** Records the bench's i-th answer as journey/answer.ts does: counted into the tallies and appended, in one update. */
+export function recordBenchAnswer(
+  store: ProgressStore,
+  learnerId: string,
+  i: number,
+  guildId: string,
+): Promise<void> {
+  return store.update(learnerId, (doc, writer) => {
+    const record: AnswerRecord = {
+      questionId: `bench-${i % 50}`,
+      lessonId: "bench",
+      stage: 1,
+      at: new Date().toISOString(),
+      correct: i % 3 !== 0,
+      score: 1,
+      hintUsed: false,
+      mode: "quiz",
+      guildId,
+      selected: [i % 4],
+    };
+    countAnswer(doc, record, record.at.slice(0, 10));
+    writer.append(record);
+  });
+}
 
 /** A small deterministic random source, so every run generates the same data. */
 function random(seed: number): () => number {

@@ -24,8 +24,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import type { AnswerRecord } from "../engine/progress/model.js";
 import { JsonProgressStore } from "../engine/progress/store.js";
-import { countAnswer } from "../engine/progress/tallies.js";
-import { generateHistory } from "./store-data.js";
+import { generateHistory, recordBenchAnswer } from "./store-data.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = process.env.BENCH_STORE_DIR ?? join(tmpdir(), "tutor-bench-store");
@@ -69,23 +68,7 @@ async function recordOneAnswer(): Promise<void> {
     try {
       cpSync(source, dir, { recursive: true });
       const store = new JsonProgressStore(dir, { onNotice: () => undefined });
-      const answer = (i: number) =>
-        store.update(learnerId, (doc, writer) => {
-          const record: AnswerRecord = {
-            questionId: `bench-${i % 50}`,
-            lessonId: "bench",
-            stage: 1,
-            at: new Date().toISOString(),
-            correct: i % 3 !== 0,
-            score: 1,
-            hintUsed: false,
-            mode: "quiz",
-            guildId: "900000000000000000",
-            selected: [i % 4],
-          };
-          countAnswer(doc, record, record.at.slice(0, 10));
-          writer.append(record);
-        });
+      const answer = (i: number) => recordBenchAnswer(store, learnerId, i, "900000000000000000");
       await timed(20, answer);
       const ours = await timed(ANSWERS, (i) => answer(20 + i));
       // What the machine itself adds: the same number of turns of an idle event loop (other processes, GC).
