@@ -3,6 +3,7 @@
  * that inserts or deletes the answers they count, so both commit together. Rows of a figure table are upserted in
  * one order (scope, question, option) by every writer, so two writers counting the same question never deadlock.
  */
+import { reminderEntryOf } from "../reminders/index-file.js";
 import type { AnswerRecord, LearnerDoc } from "./model.js";
 
 export const READ_DOC = "SELECT doc FROM tutor_learners WHERE learner_id = $1";
@@ -134,10 +135,8 @@ WHERE learner_id = $1`;
 
 /** The reminder index's columns for `doc`: its hour when reminders are on, and the zone the learner chose. */
 export function reminderColumns(doc: LearnerDoc): [number | null, string | null] {
-  const r = doc.reminders;
-  const on = r?.on === true && Number.isInteger(r.hour) && r.hour >= 0 && r.hour <= 23;
-  const zone = doc.settings?.timeZone;
-  return on ? [r.hour, typeof zone === "string" && zone !== "" ? zone : null] : [null, null];
+  const entry = reminderEntryOf(doc);
+  return entry ? [entry.hour, entry.timeZone ?? null] : [null, null];
 }
 
 export const HISTORY_PAGE = `

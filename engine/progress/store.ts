@@ -18,7 +18,7 @@ import { basename, join } from "node:path";
 import { StoreError } from "../errors.js";
 import { appendLines, readLines } from "../files/lines.js";
 import { writeAtomically } from "../files/write-atomically.js";
-import type { ReminderIndex } from "../reminders/index-file.js";
+import { type ReminderIndex, readIndex, reminderEntryOf, setIndexEntry } from "../reminders/index-file.js";
 import type { DayClock } from "../time/study-day.js";
 import { studyDay } from "../time/study-day.js";
 import { checkDoc, isAnswerRecord } from "./doc-check.js";
@@ -392,6 +392,11 @@ export class JsonProgressStore implements ProgressStore {
         await writeAtomically(paths.doc, text, { durable: true, beforeRename: () => fence(bytes) });
         // Not cached: a migration restores every learner, and the next read finds the file.
         this.cache.delete(learnerId);
+        // The reminder check reads reminders.json, not the documents: keep the learner's entry as the document has it
+        // (written only when it differs, so a migration of learners without reminders never rewrites the file).
+        const entry = reminderEntryOf(doc);
+        if (JSON.stringify((await readIndex(this.dir))[learnerId]) !== JSON.stringify(entry))
+          await setIndexEntry(this.dir, learnerId, entry);
       } catch (error) {
         throw error instanceof StoreError ? error : ioError(paths.doc, error);
       } finally {

@@ -9,6 +9,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import lockfile from "proper-lockfile";
 import { writeAtomically } from "../files/write-atomically.js";
+import type { LearnerDoc } from "../progress/model.js";
 import type { ProgressStore } from "../progress/store.js";
 
 export interface ReminderEntry {
@@ -17,6 +18,17 @@ export interface ReminderEntry {
 }
 
 export type ReminderIndex = Record<string, ReminderEntry>;
+
+/**
+ * The learner's entry as their document has it: their hour, and their zone when they set one, while reminders are
+ * on. A store that keeps the index itself, or puts a learner back whole (restore), writes this.
+ */
+export function reminderEntryOf(doc: LearnerDoc): ReminderEntry | undefined {
+  const r = doc.reminders;
+  if (!(r?.on === true && Number.isInteger(r.hour) && r.hour >= 0 && r.hour <= 23)) return undefined;
+  const zone = doc.settings?.timeZone;
+  return typeof zone === "string" && zone !== "" ? { hour: r.hour, timeZone: zone } : { hour: r.hour };
+}
 
 /** The store's part: its data folder, and its own index when it keeps one. */
 type IndexHolder = Pick<ProgressStore, "dir" | "reminderIndex">;

@@ -9,6 +9,7 @@ import {
 } from "../../engine/progress/migrate.js";
 import type { ExportedLearner } from "../../engine/progress/model.js";
 import { JsonProgressStore, type ProgressStore } from "../../engine/progress/store.js";
+import { readIndexOf } from "../../engine/reminders/index-file.js";
 import { tempDir } from "../helpers/engine.js";
 import { scratchPostgres } from "../helpers/postgres.js";
 import { answerRecord, comparable, figuresOf, fillLearners, recordAnswer } from "./store-contract.js";
@@ -37,6 +38,33 @@ async function exportsOf(store: ProgressStore) {
 }
 
 describe.each(PAIRS)("from $from.name to $to.name", ({ from, to }) => {
+  it("keeps who wants reminders, at their hour and in their zone, where the target's reminder check reads them", async () => {
+    const source = await from.fresh();
+    await fillLearners(source);
+    await source.update("ana", (doc) => {
+      doc.reminders = { on: true, hour: 7 };
+      doc.settings = { timeZone: "Asia/Tokyo" };
+    });
+    await source.update("bo", (doc) => {
+      doc.reminders = { on: true, hour: 20 };
+      delete doc.settings;
+    });
+    await source.update("cy", (doc) => {
+      doc.reminders = { on: false, hour: 9 };
+    });
+    const target = await to.fresh();
+    await migrateStores(source, target);
+    expect(await readIndexOf(target)).toEqual({ ana: { hour: 7, timeZone: "Asia/Tokyo" }, bo: { hour: 20 } });
+    // Turned off in the source and copied again: the target stops reminding.
+    await source.update("ana", (doc) => {
+      doc.reminders = { on: false, hour: 7 };
+    });
+    await migrateStores(source, target);
+    expect(await readIndexOf(target)).toEqual({ bo: { hour: 20 } });
+    await source.close();
+    await target.close();
+  });
+
   it("copies every learner whole, rebuilds the figures, and counts each kind in both", async () => {
     const source = await from.fresh();
     await fillLearners(source);
